@@ -1,0 +1,213 @@
+package org.camunda4j.engine.internal.rest;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamReadException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.type.LogicalType;
+import java.io.IOException;
+import java.util.Arrays;
+import java.util.Collection;
+
+/**
+ * The one JSON mapper of the REST layer: lenient on input, strict on output.
+ *
+ * <p>Input: unknown properties are ignored and explicit {@code null}s mean "absent", because newer
+ * clients send fields we do not know yet. Numbers are accepted where a string key is expected
+ * (older scripts send keys as numbers). What stays an error: fractions for integers, empty
+ * strings for numbers or booleans, numbers for booleans, trailing garbage.
+ *
+ * <p>Output: every record component is written, {@code null}s included, since strict clients (the
+ * Python SDK) fail on a missing nullable field.
+ */
+public final class Json {
+
+  private static final ObjectMapper MAPPER = createMapper();
+
+  private Json() {}
+
+  private static ObjectMapper createMapper() {
+    JsonMapper mapper =
+        JsonMapper.builder()
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .serializationInclusion(JsonInclude.Include.ALWAYS)
+            .build();
+    for (LogicalType numberOrFlag :
+        new LogicalType[] {LogicalType.Integer, LogicalType.Float, LogicalType.Boolean}) {
+      mapper
+          .coercionConfigFor(numberOrFlag)
+          .setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail);
+    }
+    mapper
+        .coercionConfigFor(LogicalType.Boolean)
+        .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail);
+    return mapper;
+  }
+
+  /** The shared mapper; configure nothing on it. */
+  public static ObjectMapper mapper() {
+    return MAPPER;
+  }
+
+  /** Serialises {@code value} as UTF-8 JSON. */
+  public static byte[] write(Object value) {
+    try {
+      return MAPPER.writeValueAsBytes(value);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("Cannot serialise " + value.getClass().getName(), e);
+    }
+  }
+
+  /** Serialises {@code value} as a JSON string. */
+  public static String writeString(Object value) {
+    try {
+      return MAPPER.writeValueAsString(value);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("Cannot serialise " + value.getClass().getName(), e);
+    }
+  }
+
+  /**
+   * Decodes a request body; an empty (or whitespace-only) body or a JSON {@code null} decodes as
+   * {@code {}}.
+   *
+   * @throws ApiException INVALID_ARGUMENT saying what is wrong with the body
+   */
+  public static <T> T readBody(byte[] body, Class<T> type) {
+    try {
+      T value = isBlank(body) ? null : MAPPER.readValue(body, type);
+      return value != null ? value : MAPPER.readValue("{}", type);
+    } catch (IOException e) {
+      throw asBadRequest(e);
+    }
+  }
+
+  /** Decodes a request body as a tree; an empty body is an empty object. */
+  public static JsonNode readTree(byte[] body) {
+    try {
+      JsonNode tree = isBlank(body) ? null : MAPPER.readTree(body);
+      return tree == null || tree.isNull() ? JsonNodeFactory.instance.objectNode() : tree;
+    } catch (IOException e) {
+      throw asBadRequest(e);
+    }
+  }
+
+  /** Converts a tree (e.g. one filter value) into {@code type}, with the same error reporting. */
+  public static <T> T convert(JsonNode node, Class<T> type) {
+    try {
+      return MAPPER.treeToValue(node, type);
+    } catch (JsonProcessingException e) {
+      throw asBadRequest(e);
+    }
+  }
+
+  private static boolean isBlank(byte[] body) {
+    for (byte b : body) {
+      if (b != ' ' && b != '\t' && b != '\r' && b != '\n') {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static ApiException asBadRequest(IOException e) {
+    return ApiException.invalidArgument(describe(e));
+  }
+
+  static String describe(IOException e) {
+    if (e instanceof StreamReadException syntax) {
+      var location = syntax.getLocation();
+      String where =
+          location == null
+              ? ""
+              : " (line " + location.getLineNr() + ", column " + location.getColumnNr() + ")";
+      return "Request body is not valid JSON: " + firstLine(syntax.getOriginalMessage()) + where;
+    }
+    if (e instanceof ValueInstantiationException instantiation) {
+      Throwable cause = instantiation.getCause() != null ? instantiation.getCause() : e;
+      return "Request property ["
+          + propertyPath(instantiation)
+          + "] cannot be parsed: "
+          + firstLine(cause.getMessage());
+    }
+    if (e instanceof MismatchedInputException mismatch) {
+      String path = propertyPath(mismatch);
+      String expected = expectation(mismatch.getTargetType());
+      if (path.isEmpty()) {
+        return "Request body cannot be parsed: expected " + expected;
+      }
+      return "Request property [" + path + "] cannot be parsed: expected " + expected;
+    }
+    if (e instanceof JsonMappingException mapping) {
+      return "Request property ["
+          + propertyPath(mapping)
+          + "] cannot be parsed: "
+          + firstLine(mapping.getOriginalMessage());
+    }
+    return "Request body cannot be read: " + firstLine(e.getMessage());
+  }
+
+  private static String propertyPath(JsonMappingException e) {
+    StringBuilder path = new StringBuilder();
+    for (JsonMappingException.Reference ref : e.getPath()) {
+      if (ref.getFieldName() != null) {
+        if (!path.isEmpty()) {
+          path.append('.');
+        }
+        path.append(ref.getFieldName());
+      } else if (ref.getIndex() >= 0) {
+        path.append('[').append(ref.getIndex()).append(']');
+      }
+    }
+    return path.toString();
+  }
+
+  private static String expectation(Class<?> type) {
+    if (type == null) {
+      return "a different value";
+    }
+    if (type == int.class || type == Integer.class || type == long.class || type == Long.class
+        || type == short.class || type == Short.class) {
+      return "an integer";
+    }
+    if (type == double.class || type == Double.class || type == float.class
+        || type == Float.class || Number.class.isAssignableFrom(type)) {
+      return "a number";
+    }
+    if (type == boolean.class || type == Boolean.class) {
+      return "a boolean";
+    }
+    if (type == String.class || CharSequence.class.isAssignableFrom(type)) {
+      return "a string";
+    }
+    if (type.isEnum()) {
+      return "one of " + Arrays.toString(type.getEnumConstants());
+    }
+    if (type.isArray() || Collection.class.isAssignableFrom(type)) {
+      return "an array";
+    }
+    if (JsonNode.class.isAssignableFrom(type) || type == Object.class) {
+      return "a JSON value";
+    }
+    return "an object";
+  }
+
+  private static String firstLine(String message) {
+    if (message == null) {
+      return "no details";
+    }
+    int newline = message.indexOf('\n');
+    return newline < 0 ? message : message.substring(0, newline);
+  }
+}

@@ -1,0 +1,77 @@
+package org.camunda4j.engine.internal.rest;
+
+import java.util.Objects;
+
+/**
+ * A successful answer: a JSON body with a 2xx status, or 204 without a body. Immutable. Errors are
+ * not replies: throw (or fail the stage with) an {@link ApiException}.
+ */
+public final class Reply {
+
+  private static final Runnable NOTHING = () -> {};
+
+  private final int status;
+  private final Object body;
+  private final Runnable onUndelivered;
+
+  private Reply(int status, Object body, Runnable onUndelivered) {
+    this.status = status;
+    this.body = body;
+    this.onUndelivered = onUndelivered;
+  }
+
+  /** 200 with {@code body} serialised as {@code application/json}. */
+  public static Reply json(Object body) {
+    return json(200, body);
+  }
+
+  /** {@code status} (2xx) with {@code body} serialised as {@code application/json}. */
+  public static Reply json(int status, Object body) {
+    if (status < 200 || status > 299 || status == 204) {
+      throw new IllegalArgumentException(
+          "a JSON reply needs a 2xx status other than 204, was " + status);
+    }
+    return new Reply(status, Objects.requireNonNull(body, "body"), NOTHING);
+  }
+
+  /** 204 without a body. */
+  public static Reply noContent() {
+    return new Reply(204, null, NOTHING);
+  }
+
+  /**
+   * A copy that runs {@code callback} if this reply cannot be written: the connection closed before
+   * or during the write. Long polls use it to hand activated jobs back. Callbacks add up.
+   */
+  public Reply onUndelivered(Runnable callback) {
+    Objects.requireNonNull(callback, "callback");
+    Runnable previous = onUndelivered;
+    return new Reply(
+        status,
+        body,
+        previous == NOTHING
+            ? callback
+            : () -> {
+              previous.run();
+              callback.run();
+            });
+  }
+
+  public int status() {
+    return status;
+  }
+
+  /** The object to serialise, {@code null} for 204. */
+  public Object body() {
+    return body;
+  }
+
+  void undelivered() {
+    onUndelivered.run();
+  }
+
+  @Override
+  public String toString() {
+    return "Reply[" + status + (body == null ? "" : ", " + body.getClass().getSimpleName()) + "]";
+  }
+}

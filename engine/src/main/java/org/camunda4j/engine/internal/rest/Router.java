@@ -1,0 +1,159 @@
+package org.camunda4j.engine.internal.rest;
+
+import io.netty.handler.codec.http.QueryStringDecoder;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Maps {@code (method, path)} to a {@link Handler}. Templates are literal segments and whole-segment
+ * parameters, e.g. {@code /v2/jobs/{jobKey}/completion}. When several templates match a path, the
+ * one with the most literal segments wins, so {@code POST /v2/process-instances/search} beats
+ * {@code /v2/process-instances/{key}}. Register all routes before starting the server.
+ */
+public final class Router {
+
+  private final List<Route> routes = new ArrayList<>();
+
+  /** Adds a non-blocking route; its handler runs on a network thread. */
+  public Router route(String method, String pathTemplate, Handler handler) {
+    return add(method, pathTemplate, handler, false);
+  }
+
+  /**
+   * Adds a route whose handler may block (e.g. parsing a large deployment); it runs on a virtual
+   * thread instead of a network thread.
+   */
+  public Router routeBlocking(String method, String pathTemplate, Handler handler) {
+    return add(method, pathTemplate, handler, true);
+  }
+
+  private Router add(String method, String pathTemplate, Handler handler, boolean blocking) {
+    Objects.requireNonNull(method, "method");
+    Objects.requireNonNull(handler, "handler");
+    Route route = Route.parse(method.toUpperCase(Locale.ROOT), pathTemplate, handler, blocking);
+    for (Route existing : routes) {
+      if (existing.method().equals(route.method()) && existing.sameShape(route)) {
+        throw new IllegalArgumentException(
+            "Route " + route.method() + " " + pathTemplate + " is already registered as "
+                + existing.template());
+      }
+    }
+    routes.add(route);
+    return this;
+  }
+
+  /** Finds the route for a request with the given raw path. */
+  Match match(String method, String rawPath) {
+    List<String> segments = segments(rawPath);
+    Route best = null;
+    Map<String, String> bestParams = null;
+    Set<String> allowed = new TreeSet<>();
+    for (Route route : routes) {
+      Map<String, String> params = route.match(segments);
+      if (params == null) {
+        continue;
+      }
+      allowed.add(route.method());
+      if (route.method().equals(method)
+          && (best == null || route.literalCount() > best.literalCount())) {
+        best = route;
+        bestParams = params;
+      }
+    }
+    if (best != null) {
+      return new Match.Found(best, bestParams);
+    }
+    return allowed.isEmpty() ? new Match.NotFound() : new Match.MethodNotAllowed(allowed);
+  }
+
+  /**
+   * Splits a raw (still percent-encoded) path and decodes each segment, so an encoded {@code /}
+   * stays inside its segment; empty segments (a trailing slash) are ignored.
+   */
+  static List<String> segments(String rawPath) {
+    List<String> segments = new ArrayList<>();
+    for (String segment : rawPath.split("/", -1)) {
+      if (!segment.isEmpty()) {
+        segments.add(QueryStringDecoder.decodeComponent(segment));
+      }
+    }
+    return segments;
+  }
+
+  /** The outcome of routing one request. */
+  sealed interface Match {
+    record Found(Route route, Map<String, String> pathParams) implements Match {}
+
+    record MethodNotAllowed(Set<String> allowedMethods) implements Match {}
+
+    record NotFound() implements Match {}
+  }
+
+  /** One registered route; a {@code null} entry in {@code segments} is a parameter. */
+  record Route(
+      String method,
+      String template,
+      List<String> segments,
+      List<String> paramNames,
+      Handler handler,
+      boolean blocking) {
+
+    static Route parse(String method, String template, Handler handler, boolean blocking) {
+      if (template == null || !template.startsWith("/")) {
+        throw new IllegalArgumentException("A path template starts with '/', was " + template);
+      }
+      List<String> segments = new ArrayList<>();
+      List<String> names = new ArrayList<>();
+      for (String segment : Router.segments(template)) {
+        if (segment.startsWith("{") && segment.endsWith("}") && segment.length() > 2) {
+          String name = segment.substring(1, segment.length() - 1);
+          if (names.contains(name)) {
+            throw new IllegalArgumentException(
+                "Path parameter {" + name + "} appears twice in " + template);
+          }
+          segments.add(null);
+          names.add(name);
+        } else if (segment.contains("{") || segment.contains("}")) {
+          throw new IllegalArgumentException(
+              "A path parameter must be a whole segment like {name}, got '" + segment + "' in "
+                  + template);
+        } else {
+          segments.add(segment);
+        }
+      }
+      return new Route(method, template, segments, names, handler, blocking);
+    }
+
+    int literalCount() {
+      return (int) segments.stream().filter(Objects::nonNull).count();
+    }
+
+    boolean sameShape(Route other) {
+      return segments.equals(other.segments);
+    }
+
+    /** The path parameters if {@code path} fits this template, else {@code null}. */
+    Map<String, String> match(List<String> path) {
+      if (path.size() != segments.size()) {
+        return null;
+      }
+      Map<String, String> params = new LinkedHashMap<>();
+      int param = 0;
+      for (int i = 0; i < segments.size(); i++) {
+        String literal = segments.get(i);
+        if (literal == null) {
+          params.put(paramNames.get(param++), path.get(i));
+        } else if (!literal.equals(path.get(i))) {
+          return null;
+        }
+      }
+      return params;
+    }
+  }
+}
