@@ -1,0 +1,75 @@
+package org.camunda4j.engine.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda4j.engine.it.Problems.assertProblem;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** None start/end events, terminate end events, parallel fork/join and embedded sub-processes. */
+class FlowElementsTest extends EngineScenario {
+
+  @Test
+  void aProcessFromNoneStartToNoneEndCompletesOnItsOwn() {
+    http.deployOk(bpmn("start-end.bpmn"));
+
+    String instance = http.createInstance("start-end");
+
+    JsonNode completed = http.awaitInstanceState(instance, "COMPLETED");
+    assertThat(completed.path("endDate").isTextual()).as("endDate of a completed instance").isTrue();
+  }
+
+  @Test
+  void aParallelGatewayForksIntoBothBranchesAndJoinsOnlyWhenBothArrive() {
+    http.deployOk(bpmn("parallel-fork-join.bpmn"));
+    String instance = http.createInstance("parallel-fork-join");
+
+    JsonNode pack = http.activateOne("pack");
+    JsonNode bill = http.activateOne("bill");
+    assertThat(pack.path("processInstanceKey").asText()).isEqualTo(instance);
+    assertThat(bill.path("processInstanceKey").asText()).isEqualTo(instance);
+
+    http.completeJob(pack.path("jobKey").asText(), Map.of());
+    assertThat(http.activateNow("ship")).as("the join waits for the second branch").isEmpty();
+
+    http.completeJob(bill.path("jobKey").asText(), Map.of());
+    http.completeNext("ship", Map.of());
+
+    http.awaitInstanceState(instance, "COMPLETED");
+  }
+
+  @Test
+  void aTerminateEndEventCompletesTheInstanceAndCancelsTheOtherBranch() {
+    http.deployOk(bpmn("terminate-end-event.bpmn"));
+    String instance = http.createInstance("terminate-end-event");
+    JsonNode slow = http.activateOne("slow");
+
+    http.completeNext("fast", Map.of());
+
+    http.awaitInstanceState(instance, "COMPLETED");
+    String detail =
+        assertProblem(http.post("/jobs/" + slow.path("jobKey").asText() + "/completion", Map.of()), 404, "NOT_FOUND");
+    assertThat(detail).contains(slow.path("jobKey").asText());
+  }
+
+  @Test
+  void anEmbeddedSubProcessRunsItsContentsWithItsOwnLocalsAndCompletesAtItsEnd() {
+    http.deployOk(bpmn("embedded-subprocess.bpmn"));
+    String instance = http.createInstance("embedded-subprocess", Map.of("customer", "Ada"));
+
+    JsonNode inner = http.activateOne("inner-work");
+    assertThat(inner.path("elementId").asText()).isEqualTo("Task_Inner");
+    assertThat(inner.path("variables").path("subLocal").asText()).isEqualTo("inside");
+    assertThat(inner.path("variables").path("customer").asText()).isEqualTo("Ada");
+    assertThat(http.activateNow("after-sub")).as("the sub-process is still running").isEmpty();
+
+    http.completeJob(inner.path("jobKey").asText(), Map.of());
+
+    JsonNode after = http.activateOne("after-sub");
+    assertThat(after.path("variables").has("subLocal")).as("the sub-process local does not leak out").isFalse();
+    assertThat(after.path("variables").path("customer").asText()).isEqualTo("Ada");
+    http.completeJob(after.path("jobKey").asText(), Map.of());
+    http.awaitInstanceState(instance, "COMPLETED");
+  }
+}
