@@ -216,6 +216,19 @@ public final class EngineHttp {
     return job;
   }
 
+  /** Waits until the job search knows at least one job of {@code type}. */
+  public void awaitJobExists(String type) {
+    awaitJobCount(type, 1);
+  }
+
+  /** Waits until the job search knows at least {@code count} jobs of {@code type}. */
+  public void awaitJobCount(String type, int count) {
+    Eventually.get(
+        count + " jobs of type " + type,
+        () -> search("jobs", Map.of("filter", Map.of("type", type))).size(),
+        found -> found >= count);
+  }
+
   // ---------------------------------------------------------------- search helpers
 
   /** Runs a search and returns its items; the body is the raw search request. */

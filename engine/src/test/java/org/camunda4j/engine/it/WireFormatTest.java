@@ -1,0 +1,111 @@
+package org.camunda4j.engine.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda4j.engine.it.Problems.assertProblem;
+
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Cross-cutting wire rules: lenient input, problem+json for every error, keys as strings. */
+class WireFormatTest extends EngineScenario {
+
+  @Test
+  void unknownRequestFieldsAreIgnored() {
+    http.deployOk(bpmn("start-end.bpmn"));
+
+    EngineHttp.Response response =
+        http.post(
+            "/process-instances",
+            """
+            {"processDefinitionId":"start-end","someFutureField":42,"businessId":null,"tags":[],
+             "startInstructions":[],"runtimeInstructions":[],"fetchVariables":[],"requestTimeout":0,
+             "processDefinitionVersion":-1,"tenantId":"<default>","operationReference":null}
+            """);
+
+    assertThat(response.status()).as("%s", response).isEqualTo(200);
+  }
+
+  @Test
+  void explicitNullsInOptionalFieldsAreAccepted() {
+    http.deployOk(bpmn("single-service-task.bpmn"));
+    http.createInstance("single-service-task");
+    String jobKey = http.activateOne("work").path("jobKey").asText();
+
+    EngineHttp.Response response =
+        http.post(
+            "/jobs/" + jobKey + "/failure",
+            """
+            {"retries":2,"errorMessage":null,"retryBackOff":null,"variables":null,"operationReference":null}
+            """);
+
+    assertThat(response.status()).as("%s", response).isEqualTo(204);
+  }
+
+  @Test
+  void malformedJsonIsA400Problem() {
+    String detail = assertProblem(http.postRaw("/process-instances", "application/json", "{\"processDefinitionId\": "), 400, "INVALID_ARGUMENT");
+    assertThat(detail).isNotBlank();
+  }
+
+  @Test
+  void aWrongTypeInAFieldIsA400ProblemNamingTheField() {
+    String detail =
+        assertProblem(
+            http.post("/jobs/activation", "{\"type\":\"work\",\"timeout\":\"soon\",\"maxJobsToActivate\":1}"),
+            400,
+            "INVALID_ARGUMENT");
+    assertThat(detail).contains("timeout");
+  }
+
+  @Test
+  void anUnknownPathIsA404Problem() {
+    EngineHttp.Response response = http.get("/no-such-resource");
+
+    assertThat(response.status()).isEqualTo(404);
+    assertThat(response.mediaType()).isEqualTo("application/problem+json");
+  }
+
+  @Test
+  void anUnsupportedContentTypeIs415() {
+    EngineHttp.Response response = http.postRaw("/process-instances", "text/plain", "processDefinitionId=start-end");
+
+    assertThat(response.status()).isEqualTo(415);
+    assertThat(response.mediaType()).isEqualTo("application/problem+json");
+  }
+
+  @Test
+  void theJavaClientsMultipartShapeWithCharsetBeforeBoundaryIsAccepted() {
+    byte[] file = EngineHttp.readResource(bpmn("start-end.bpmn"));
+    String boundary = "JavaClientBoundary42";
+    String body =
+        "--" + boundary + "\r\n"
+            + "Content-Disposition: form-data; name=\"resources\"; filename=\"start-end.bpmn\"\r\n"
+            + "Content-Type: application/octet-stream\r\n\r\n"
+            + new String(file, java.nio.charset.StandardCharsets.ISO_8859_1) + "\r\n"
+            + "--" + boundary + "\r\n"
+            + "Content-Disposition: form-data; name=\"tenantId\"\r\n"
+            + "Content-Type: text/plain; charset=ISO-8859-1\r\n\r\n"
+            + "<default>\r\n"
+            + "--" + boundary + "--\r\n";
+
+    EngineHttp.Response response =
+        http.postRaw("/deployments", "multipart/form-data; charset=ISO-8859-1; boundary=" + boundary, body);
+
+    assertThat(response.status()).as("%s", response).isEqualTo(200);
+    assertThat(response.json().path("deployments").get(0).path("processDefinition").path("processDefinitionId").asText())
+        .isEqualTo("start-end");
+  }
+
+  @Test
+  void errorsForEveryResourceUseProblemJson() {
+    for (EngineHttp.Response response :
+        new EngineHttp.Response[] {
+          http.get("/process-instances/2251799813699999"),
+          http.post("/jobs/2251799813699999/completion", Map.of()),
+          http.get("/incidents/2251799813699999"),
+          http.get("/variables/2251799813699999"),
+        }) {
+      assertProblem(response, 404, "NOT_FOUND");
+    }
+  }
+}
