@@ -1,0 +1,343 @@
+package org.camunda4j.engine.compat;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.camunda.client.CamundaClient;
+import io.camunda.client.api.response.ActivatedJob;
+import io.camunda.client.api.response.DeploymentEvent;
+import io.camunda.client.api.response.ProcessInstanceEvent;
+import io.camunda.client.api.response.ProcessInstanceResult;
+import io.camunda.client.api.response.Topology;
+import io.camunda.client.api.search.enums.IncidentErrorType;
+import io.camunda.client.api.search.enums.IncidentState;
+import io.camunda.client.api.search.enums.ProcessInstanceState;
+import io.camunda.client.api.search.response.Incident;
+import io.camunda.client.api.search.response.ProcessInstance;
+import io.camunda.client.api.worker.JobWorker;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
+import org.camunda4j.engine.Engine;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The official Java client 8.9 (REST only, streaming off, no auth) runs unchanged against the
+ * engine: deploy, create, workers that complete, fail and throw, retries, incidents, search,
+ * topology and awaitCompletion (issue 2, item 9).
+ */
+class OfficialJavaClientTest {
+
+  private Engine engine;
+  private CamundaClient client;
+  private final List<JobWorker> workers = new ArrayList<>();
+
+  @BeforeEach
+  void startEngineAndClient() {
+    engine = Engine.start();
+    client = OfficialClients.connectTo(engine);
+  }
+
+  @AfterEach
+  void stopEverything() {
+    workers.forEach(JobWorker::close);
+    if (client != null) {
+      client.close();
+    }
+    if (engine != null) {
+      engine.close();
+    }
+  }
+
+  @Test
+  void deploysAModelerFileAndStartsInstancesOfIt() {
+    DeploymentEvent deployment =
+        client.newDeployResourceCommand().addResourceFromClasspath("bpmn/single-service-task.bpmn").send().join();
+
+    assertThat(deployment.getKey()).isPositive();
+    assertThat(deployment.getProcesses()).hasSize(1);
+    assertThat(deployment.getProcesses().getFirst().getBpmnProcessId()).isEqualTo("single-service-task");
+    assertThat(deployment.getProcesses().getFirst().getVersion()).isEqualTo(1);
+
+    ProcessInstanceEvent instance =
+        client.newCreateInstanceCommand()
+            .bpmnProcessId("single-service-task")
+            .latestVersion()
+            .variables(Map.of("orderId", "o-1"))
+            .send()
+            .join();
+
+    assertThat(instance.getProcessInstanceKey()).isPositive();
+    assertThat(instance.getBpmnProcessId()).isEqualTo("single-service-task");
+    assertThat(instance.getVersion()).isEqualTo(1);
+    assertThat(instance.getProcessDefinitionKey()).isEqualTo(deployment.getProcesses().getFirst().getProcessDefinitionKey());
+  }
+
+  @Test
+  void aJobWorkerCompletesJobsWithVariablesAndTheInstancesFinish() {
+    deploy("single-service-task.bpmn");
+    List<Long> instances = new ArrayList<>();
+    for (int i = 0; i < 3; i++) {
+      instances.add(createInstance("single-service-task", Map.of("n", i)));
+    }
+    List<ActivatedJob> handled = new CopyOnWriteArrayList<>();
+
+    open(
+        client.newWorker()
+            .jobType("work")
+            .handler(
+                (jobClient, job) -> {
+                  handled.add(job);
+                  jobClient.newCompleteCommand(job).variables(Map.of("handledBy", "official-client")).send().join();
+                }));
+
+    for (long instance : instances) {
+      awaitInstanceState(instance, ProcessInstanceState.COMPLETED);
+    }
+    assertThat(handled).extracting(ActivatedJob::getProcessInstanceKey).containsExactlyInAnyOrderElementsOf(instances);
+    assertThat(handled).allSatisfy(job -> assertThat(job.getVariablesAsMap()).containsKey("n"));
+  }
+
+  @Test
+  void aHandlerThatThrowsFailsTheJobWithOneRetryLessUntilAnIncidentIsRaised() {
+    deploy("single-service-task.bpmn");
+    long instance = createInstance("single-service-task", Map.of());
+    List<Integer> retriesSeen = new CopyOnWriteArrayList<>();
+
+    open(
+        client.newWorker()
+            .jobType("work")
+            .handler(
+                (jobClient, job) -> {
+                  retriesSeen.add(job.getRetries());
+                  throw new IllegalStateException("payment service unavailable");
+                }));
+
+    Incident incident = awaitActiveIncident(instance);
+    assertThat(incident.getErrorType()).isEqualTo(IncidentErrorType.JOB_NO_RETRIES);
+    assertThat(incident.getErrorMessage()).contains("payment service unavailable");
+    assertThat(retriesSeen).containsExactly(3, 2, 1);
+  }
+
+  @Test
+  void aWorkerFailsExplicitlyThenRetriesAreRaisedAndTheIncidentResolved() {
+    deploy("single-service-task.bpmn");
+    long instance = createInstance("single-service-task", Map.of());
+    JobWorker failing =
+        open(
+            client.newWorker()
+                .jobType("work")
+                .handler(
+                    (jobClient, job) ->
+                        jobClient.newFailCommand(job).retries(job.getRetries() - 1).errorMessage("try again").send().join()));
+    Incident incident = awaitActiveIncident(instance);
+    failing.close();
+    assertThat(incident.getErrorType()).isEqualTo(IncidentErrorType.JOB_NO_RETRIES);
+    assertThat(incident.getErrorMessage()).isEqualTo("try again");
+
+    client.newUpdateRetriesCommand(incident.getJobKey()).retries(1).send().join();
+    client.newResolveIncidentCommand(incident.getIncidentKey()).send().join();
+    open(client.newWorker().jobType("work").handler((jobClient, job) -> jobClient.newCompleteCommand(job).send().join()));
+
+    awaitInstanceState(instance, ProcessInstanceState.COMPLETED);
+    assertThat(
+            client.newIncidentSearchRequest()
+                .filter(f -> f.processInstanceKey(instance).state(IncidentState.ACTIVE))
+                .send()
+                .join()
+                .items())
+        .isEmpty();
+  }
+
+  @Test
+  void aBpmnErrorNobodyCatchesBecomesAnUnhandledErrorIncident() {
+    deploy("single-service-task.bpmn");
+    long instance = createInstance("single-service-task", Map.of());
+
+    open(
+        client.newWorker()
+            .jobType("work")
+            .handler(
+                (jobClient, job) ->
+                    jobClient.newThrowErrorCommand(job).errorCode("CARD_DECLINED").errorMessage("declined").send().join()));
+
+    Incident incident = awaitActiveIncident(instance);
+    assertThat(incident.getErrorType()).isEqualTo(IncidentErrorType.UNHANDLED_ERROR_EVENT);
+    assertThat(incident.getErrorMessage()).contains("CARD_DECLINED");
+  }
+
+  @Test
+  void activateAndCompleteByCommandsWithoutAWorker() {
+    deploy("single-service-task.bpmn");
+    long instance = createInstance("single-service-task", Map.of("a", 1, "b", 2));
+
+    List<ActivatedJob> jobs =
+        Eventually.get(
+            "a job to activate",
+            () ->
+                client.newActivateJobsCommand()
+                    .jobType("work")
+                    .maxJobsToActivate(5)
+                    .fetchVariables("a")
+                    .send()
+                    .join()
+                    .getJobs(),
+            found -> !found.isEmpty());
+
+    assertThat(jobs).hasSize(1);
+    ActivatedJob job = jobs.getFirst();
+    assertThat(job.getProcessInstanceKey()).isEqualTo(instance);
+    assertThat(job.getVariablesAsMap()).containsOnlyKeys("a");
+    assertThat(job.getTenantId()).isEqualTo("<default>");
+    client.newCompleteCommand(job.getKey()).variables(Map.of("done", true)).send().join();
+    awaitInstanceState(instance, ProcessInstanceState.COMPLETED);
+  }
+
+  @Test
+  void searchesProcessInstancesByKeyAndState() {
+    deploy("single-service-task.bpmn");
+    long first = createInstance("single-service-task", Map.of());
+    long second = createInstance("single-service-task", Map.of());
+
+    List<ProcessInstance> found =
+        client.newProcessInstanceSearchRequest().filter(f -> f.processInstanceKey(second)).send().join().items();
+
+    assertThat(found).extracting(ProcessInstance::getProcessInstanceKey).containsExactly(second);
+    ProcessInstance instance = found.getFirst();
+    assertThat(instance.getProcessDefinitionId()).isEqualTo("single-service-task");
+    assertThat(instance.getState()).isEqualTo(ProcessInstanceState.ACTIVE);
+    assertThat(instance.getHasIncident()).isFalse();
+    assertThat(instance.getEndDate()).isNull();
+    assertThat(
+            client.newProcessInstanceSearchRequest()
+                .filter(f -> f.state(ProcessInstanceState.ACTIVE).processDefinitionId("single-service-task"))
+                .send()
+                .join()
+                .items())
+        .extracting(ProcessInstance::getProcessInstanceKey)
+        .containsExactlyInAnyOrder(first, second);
+  }
+
+  @Test
+  void readsTheTopology() {
+    Topology topology = client.newTopologyRequest().send().join();
+
+    assertThat(topology.getClusterSize()).isEqualTo(1);
+    assertThat(topology.getPartitionsCount()).isEqualTo(1);
+    assertThat(topology.getBrokers()).hasSize(1);
+    assertThat(topology.getBrokers().getFirst().getPartitions()).hasSize(1);
+    assertThat(topology.getBrokers().getFirst().getPartitions().getFirst().getPartitionId()).isEqualTo(1);
+    assertThat(topology.getBrokers().getFirst().getPartitions().getFirst().isLeader()).isTrue();
+  }
+
+  @Test
+  void createWithResultWaitsForCompletionAndReturnsTheVariables() {
+    deploy("single-service-task.bpmn");
+    open(
+        client.newWorker()
+            .jobType("work")
+            .handler((jobClient, job) -> jobClient.newCompleteCommand(job).variables(Map.of("total", 42)).send().join()));
+
+    ProcessInstanceResult result =
+        client.newCreateInstanceCommand()
+            .bpmnProcessId("single-service-task")
+            .latestVersion()
+            .variables(Map.of("orderId", "o-9"))
+            .withResult()
+            .requestTimeout(Duration.ofSeconds(20))
+            .send()
+            .join(30, TimeUnit.SECONDS);
+
+    assertThat(result.getVariablesAsMap()).containsEntry("total", 42).containsEntry("orderId", "o-9");
+    assertThat(result.getBpmnProcessId()).isEqualTo("single-service-task");
+  }
+
+  @Test
+  void createWithResultAndFetchVariablesReturnsOnlyThose() {
+    deploy("start-end.bpmn");
+
+    ProcessInstanceResult result =
+        client.newCreateInstanceCommand()
+            .bpmnProcessId("start-end")
+            .latestVersion()
+            .variables(Map.of("a", 1, "b", 2))
+            .withResult()
+            .fetchVariables("a")
+            .send()
+            .join(30, TimeUnit.SECONDS);
+
+    assertThat(result.getVariablesAsMap()).containsOnlyKeys("a");
+  }
+
+  // ------------------------------------------------------------------ helpers
+
+  private void deploy(String file) {
+    client.newDeployResourceCommand().addResourceFromClasspath("bpmn/" + file).send().join();
+  }
+
+  private long createInstance(String processId, Map<String, Object> variables) {
+    return client.newCreateInstanceCommand()
+        .bpmnProcessId(processId)
+        .latestVersion()
+        .variables(variables)
+        .send()
+        .join()
+        .getProcessInstanceKey();
+  }
+
+  private JobWorker open(io.camunda.client.api.worker.JobWorkerBuilderStep1.JobWorkerBuilderStep3 builder) {
+    JobWorker worker = builder.open();
+    workers.add(worker);
+    return worker;
+  }
+
+  private void awaitInstanceState(long key, ProcessInstanceState state) {
+    Eventually.get(
+        "instance " + key + " " + state,
+        () -> client.newProcessInstanceSearchRequest().filter(f -> f.processInstanceKey(key)).send().join().items(),
+        items -> items.size() == 1 && items.getFirst().getState() == state);
+  }
+
+  private Incident awaitActiveIncident(long instance) {
+    return Eventually.get(
+            "an active incident on " + instance,
+            () ->
+                client.newIncidentSearchRequest()
+                    .filter(f -> f.processInstanceKey(instance).state(IncidentState.ACTIVE))
+                    .send()
+                    .join()
+                    .items(),
+            items -> !items.isEmpty())
+        .getFirst();
+  }
+
+  /** Polls until a condition holds (search is eventually consistent by contract). */
+  static final class Eventually {
+    static <T> T get(String what, Supplier<T> probe, Predicate<T> condition) {
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+      T last;
+      while (true) {
+        last = probe.get();
+        if (condition.test(last)) {
+          return last;
+        }
+        if (System.nanoTime() > deadline) {
+          throw new AssertionError("Waited 30 s for " + what + "; last seen: " + last);
+        }
+        try {
+          Thread.sleep(100);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new AssertionError(e);
+        }
+      }
+    }
+  }
+
+}
