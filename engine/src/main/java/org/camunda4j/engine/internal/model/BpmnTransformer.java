@@ -1,0 +1,314 @@
+package org.camunda4j.engine.internal.model;
+
+import io.camunda.zeebe.model.bpmn.Bpmn;
+import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
+import io.camunda.zeebe.model.bpmn.instance.Activity;
+import io.camunda.zeebe.model.bpmn.instance.BaseElement;
+import io.camunda.zeebe.model.bpmn.instance.BoundaryEvent;
+import io.camunda.zeebe.model.bpmn.instance.BusinessRuleTask;
+import io.camunda.zeebe.model.bpmn.instance.CatchEvent;
+import io.camunda.zeebe.model.bpmn.instance.ConditionExpression;
+import io.camunda.zeebe.model.bpmn.instance.EndEvent;
+import io.camunda.zeebe.model.bpmn.instance.ErrorEventDefinition;
+import io.camunda.zeebe.model.bpmn.instance.EventDefinition;
+import io.camunda.zeebe.model.bpmn.instance.ExclusiveGateway;
+import io.camunda.zeebe.model.bpmn.instance.FlowElement;
+import io.camunda.zeebe.model.bpmn.instance.FlowNode;
+import io.camunda.zeebe.model.bpmn.instance.IntermediateThrowEvent;
+import io.camunda.zeebe.model.bpmn.instance.MessageEventDefinition;
+import io.camunda.zeebe.model.bpmn.instance.ParallelGateway;
+import io.camunda.zeebe.model.bpmn.instance.Process;
+import io.camunda.zeebe.model.bpmn.instance.ScriptTask;
+import io.camunda.zeebe.model.bpmn.instance.SendTask;
+import io.camunda.zeebe.model.bpmn.instance.ServiceTask;
+import io.camunda.zeebe.model.bpmn.instance.SignalEventDefinition;
+import io.camunda.zeebe.model.bpmn.instance.StartEvent;
+import io.camunda.zeebe.model.bpmn.instance.SubProcess;
+import io.camunda.zeebe.model.bpmn.instance.TerminateEventDefinition;
+import io.camunda.zeebe.model.bpmn.instance.ThrowEvent;
+import io.camunda.zeebe.model.bpmn.instance.TimerEventDefinition;
+import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeHeader;
+import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeInput;
+import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeIoMapping;
+import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeOutput;
+import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeTaskDefinition;
+import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeTaskHeaders;
+import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeVersionTag;
+import java.io.ByteArrayInputStream;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.camunda.bpm.model.xml.instance.ModelElementInstance;
+import org.camunda4j.engine.internal.feel.Feel;
+import org.camunda4j.engine.internal.feel.FeelException;
+import org.camunda4j.engine.internal.feel.FeelExpression;
+
+/**
+ * Reads a BPMN file as Camunda Modeler saves it for Camunda 8 and turns each executable process
+ * into {@link ExecutableElement}s.
+ *
+ * <p>Anything the engine would not execute — an element kind, an event definition or a zeebe
+ * extension it does not implement — is rejected with a message naming the element's id and type,
+ * because a model that deploys but silently ignores part of itself is worse than one that fails.
+ */
+public final class BpmnTransformer {
+
+  /** Zeebe extension elements that carry no run-time behaviour here, so they are harmless. */
+  private static final Set<String> INERT_EXTENSIONS =
+      Set.of("properties", "versionTag", "taskHeaders", "taskDefinition", "ioMapping");
+
+  private final Feel feel;
+
+  public BpmnTransformer(Feel feel) {
+    this.feel = feel;
+  }
+
+  public List<TransformedProcess> transform(String resourceName, byte[] resource) throws DeploymentException {
+    BpmnModelInstance model;
+    try {
+      model = Bpmn.readModelFromStream(new ByteArrayInputStream(resource));
+    } catch (RuntimeException e) {
+      throw new DeploymentException("'" + resourceName + "' is not a valid BPMN file: " + rootMessage(e));
+    }
+    try {
+      Bpmn.validateModel(model);
+    } catch (RuntimeException e) {
+      throw new DeploymentException("'" + resourceName + "' is not a valid Camunda 8 model: " + rootMessage(e));
+    }
+    List<TransformedProcess> processes = new ArrayList<>();
+    for (Process process : model.getModelElementsByType(Process.class)) {
+      if (process.isExecutable()) {
+        processes.add(transformProcess(resourceName, process));
+      }
+    }
+    if (processes.isEmpty()) {
+      throw new DeploymentException("'" + resourceName + "' contains no executable process: set isExecutable=\"true\" on the process");
+    }
+    return processes;
+  }
+
+  private TransformedProcess transformProcess(String resourceName, Process process) throws DeploymentException {
+    Map<String, ExecutableElement> elements = new LinkedHashMap<>();
+    ExecutableElement root = new ExecutableElement(process.getId(), process.getName(), ElementType.PROCESS, EventKind.NONE);
+    elements.put(root.id(), root);
+    rejectUnsupportedExtensions(process);
+    readScope(resourceName, process.getFlowElements(), root, elements);
+    if (root.noneStartEvent().isEmpty()) {
+      throw new DeploymentException(
+          "Process '" + process.getId() + "' in '" + resourceName + "' has no none start event, so no instance of it can be created");
+    }
+    ZeebeVersionTag versionTag = process.getSingleExtensionElement(ZeebeVersionTag.class);
+    return new TransformedProcess(
+        process.getId(), process.getName(), versionTag == null ? null : versionTag.getValue(), root, Map.copyOf(elements));
+  }
+
+  private void readScope(
+      String resourceName, Collection<FlowElement> flowElements, ExecutableElement scope, Map<String, ExecutableElement> elements)
+      throws DeploymentException {
+    List<io.camunda.zeebe.model.bpmn.instance.SequenceFlow> flows = new ArrayList<>();
+    for (FlowElement flowElement : flowElements) {
+      if (flowElement instanceof io.camunda.zeebe.model.bpmn.instance.SequenceFlow flow) {
+        flows.add(flow);
+      } else if (flowElement instanceof FlowNode node) {
+        ExecutableElement element = readNode(resourceName, node, elements);
+        element.flowScope(scope);
+        scope.children.add(element);
+        elements.put(element.id(), element);
+        if (node instanceof SubProcess subProcess) {
+          readScope(resourceName, subProcess.getFlowElements(), element, elements);
+          if (element.noneStartEvent().isEmpty()) {
+            throw unsupported(node, "an embedded sub-process needs a none start event");
+          }
+        }
+      } else {
+        throw unsupported(flowElement, "this element is not executed by the camunda4j engine");
+      }
+    }
+    for (var flow : flows) {
+      FeelExpression condition = null;
+      ConditionExpression expression = flow.getConditionExpression();
+      if (expression != null && expression.getTextContent() != null && !expression.getTextContent().isBlank()) {
+        String text = expression.getTextContent().strip();
+        if (!text.startsWith("=")) {
+          throw unsupported(flow, "a condition must be a FEEL expression starting with '=', found '" + text + "'");
+        }
+        condition = parseFeel(flow, "condition", text.substring(1));
+      }
+      SequenceFlow sequenceFlow = new SequenceFlow(flow.getId(), flow.getSource().getId(), flow.getTarget().getId(), condition);
+      elements.get(sequenceFlow.sourceId()).outgoing.add(sequenceFlow);
+      elements.get(sequenceFlow.targetId()).incoming.add(sequenceFlow);
+    }
+    for (ExecutableElement child : scope.children) {
+      if (child.type() == ElementType.EXCLUSIVE_GATEWAY && child.defaultFlowId != null) {
+        boolean known = child.outgoing.stream().anyMatch(f -> f.id().equals(child.defaultFlowId));
+        if (!known) {
+          throw new DeploymentException("Element '" + child.id() + "' of type 'exclusiveGateway' names a default flow that is not one of its outgoing flows");
+        }
+      }
+    }
+  }
+
+  private ExecutableElement readNode(String resourceName, FlowNode node, Map<String, ExecutableElement> elements)
+      throws DeploymentException {
+    rejectUnsupportedExtensions(node);
+    if (node instanceof Activity activity && activity.getLoopCharacteristics() != null) {
+      throw unsupported(node, "multi-instance (loopCharacteristics) is not executed yet");
+    }
+    ExecutableElement element =
+        switch (node) {
+          case StartEvent start -> event(start, ElementType.START_EVENT, Set.of(EventKind.NONE));
+          case EndEvent end -> event(end, ElementType.END_EVENT, Set.of(EventKind.NONE, EventKind.TERMINATE));
+          case IntermediateThrowEvent thr -> event(thr, ElementType.INTERMEDIATE_THROW_EVENT, Set.of(EventKind.NONE));
+          case BoundaryEvent boundary -> throw unsupported(boundary, "boundary events are not executed yet");
+          case CatchEvent ce -> throw unsupported(ce, "intermediate catch events are not executed yet");
+          case ServiceTask task -> jobTask(task, ElementType.SERVICE_TASK);
+          case SendTask task -> jobTask(task, ElementType.SEND_TASK);
+          case BusinessRuleTask task -> jobTask(task, ElementType.BUSINESS_RULE_TASK);
+          case ScriptTask task -> jobTask(task, ElementType.SCRIPT_TASK);
+          case ExclusiveGateway gateway -> {
+            ExecutableElement e = new ExecutableElement(gateway.getId(), gateway.getName(), ElementType.EXCLUSIVE_GATEWAY, EventKind.NONE);
+            e.defaultFlowId = gateway.getDefault() == null ? null : gateway.getDefault().getId();
+            yield e;
+          }
+          case ParallelGateway gateway ->
+              new ExecutableElement(gateway.getId(), gateway.getName(), ElementType.PARALLEL_GATEWAY, EventKind.NONE);
+          case SubProcess sub -> {
+            if (sub.triggeredByEvent()) {
+              throw unsupported(sub, "event sub-processes are not executed yet");
+            }
+            yield new ExecutableElement(sub.getId(), sub.getName(), ElementType.SUB_PROCESS, EventKind.NONE);
+          }
+          default -> throw unsupported(node, "this element is not executed by the camunda4j engine");
+        };
+    readIoMapping(node, element);
+    return element;
+  }
+
+  private ExecutableElement event(io.camunda.zeebe.model.bpmn.instance.Event event, ElementType type, Set<EventKind> allowed)
+      throws DeploymentException {
+    Collection<EventDefinition> definitions =
+        switch (event) {
+          case CatchEvent c -> c.getEventDefinitions();
+          case ThrowEvent t -> t.getEventDefinitions();
+          default -> List.of();
+        };
+    if (definitions.size() > 1) {
+      throw unsupported(event, "an event with more than one event definition is not executed");
+    }
+    EventKind kind = definitions.isEmpty() ? EventKind.NONE : kindOf(event, definitions.iterator().next());
+    if (!allowed.contains(kind)) {
+      throw unsupported(event, kind.name().toLowerCase() + " " + type.bpmnName() + "s are not executed yet");
+    }
+    ExecutableElement element = new ExecutableElement(event.getId(), event.getName(), type, kind);
+    if (definitions.iterator().hasNext() && definitions.iterator().next() instanceof ErrorEventDefinition error) {
+      element.errorCode = error.getError() == null ? null : error.getError().getErrorCode();
+    }
+    return element;
+  }
+
+  private static EventKind kindOf(BaseElement event, EventDefinition definition) throws DeploymentException {
+    return switch (definition) {
+      case TerminateEventDefinition t -> EventKind.TERMINATE;
+      case ErrorEventDefinition e -> EventKind.ERROR;
+      case MessageEventDefinition m -> EventKind.MESSAGE;
+      case TimerEventDefinition t -> EventKind.TIMER;
+      case SignalEventDefinition s -> EventKind.SIGNAL;
+      default -> throw unsupported(event, "the event definition '" + definition.getElementType().getTypeName() + "' is not executed");
+    };
+  }
+
+  private ExecutableElement jobTask(Activity task, ElementType type) throws DeploymentException {
+    ZeebeTaskDefinition definition = task.getSingleExtensionElement(ZeebeTaskDefinition.class);
+    if (definition == null || definition.getType() == null || definition.getType().isBlank()) {
+      throw unsupported(task, "a " + type.bpmnName() + " needs a zeebe:taskDefinition with a job type to be executed by a job worker");
+    }
+    Map<String, String> headers = new LinkedHashMap<>();
+    ZeebeTaskHeaders taskHeaders = task.getSingleExtensionElement(ZeebeTaskHeaders.class);
+    if (taskHeaders != null) {
+      for (ZeebeHeader header : taskHeaders.getHeaders()) {
+        headers.put(header.getKey(), header.getValue());
+      }
+    }
+    String retries = definition.getRetries() == null ? "3" : definition.getRetries();
+    ExecutableElement element = new ExecutableElement(task.getId(), task.getName(), type, EventKind.NONE);
+    element.jobDefinition =
+        new JobDefinition(parse(task, "job type", definition.getType()), parse(task, "job retries", retries), Map.copyOf(headers));
+    return element;
+  }
+
+  private void readIoMapping(BaseElement node, ExecutableElement element) throws DeploymentException {
+    ZeebeIoMapping mapping = node.getSingleExtensionElement(ZeebeIoMapping.class);
+    if (mapping == null) {
+      return;
+    }
+    for (ZeebeInput input : mapping.getInputs()) {
+      element.inputs.add(new VariableMapping(mappingSource(node, input.getSource()), input.getTarget()));
+    }
+    for (ZeebeOutput output : mapping.getOutputs()) {
+      element.outputs.add(new VariableMapping(mappingSource(node, output.getSource()), output.getTarget()));
+    }
+  }
+
+  private FeelExpression mappingSource(BaseElement node, String source) throws DeploymentException {
+    if (source == null || source.isBlank()) {
+      return parseFeel(node, "mapping source", "null");
+    }
+    String text = source.strip();
+    return text.startsWith("=") ? parseFeel(node, "mapping source", text.substring(1)) : parseFeel(node, "mapping source", quote(text));
+  }
+
+  private static String quote(String text) {
+    return "\"" + text.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+  }
+
+  private FeelExpression parse(BaseElement element, String what, String attribute) throws DeploymentException {
+    try {
+      return feel.parse(attribute);
+    } catch (FeelException e) {
+      throw new DeploymentException(prefix(element) + " has an invalid " + what + ": " + e.getMessage());
+    }
+  }
+
+  private FeelExpression parseFeel(BaseElement element, String what, String expression) throws DeploymentException {
+    try {
+      return feel.parseFeel(expression);
+    } catch (FeelException e) {
+      throw new DeploymentException(prefix(element) + " has an invalid " + what + ": " + e.getMessage());
+    }
+  }
+
+  /** Zeebe extensions we do not execute (listeners, user tasks, messages, ...) fail the deployment. */
+  private static void rejectUnsupportedExtensions(BaseElement element) throws DeploymentException {
+    if (element.getExtensionElements() == null) {
+      return;
+    }
+    for (ModelElementInstance extension : element.getExtensionElements().getElementsQuery().list()) {
+      String name = extension.getElementType().getTypeName();
+      String namespace = extension.getElementType().getTypeNamespace();
+      boolean zeebe = namespace != null && namespace.contains("zeebe");
+      if (zeebe && !INERT_EXTENSIONS.contains(name)) {
+        throw unsupported(element, "the extension zeebe:" + name + " is not executed yet");
+      }
+    }
+  }
+
+  private static DeploymentException unsupported(BaseElement element, String reason) {
+    return new DeploymentException(prefix(element) + " cannot be deployed: " + reason);
+  }
+
+  private static String prefix(BaseElement element) {
+    return "Element '" + element.getId() + "' of type '" + element.getElementType().getTypeName() + "'";
+  }
+
+  private static String rootMessage(Throwable e) {
+    Throwable t = e;
+    while (t.getCause() != null && t.getCause() != t) {
+      t = t.getCause();
+    }
+    String message = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+    return message.strip();
+  }
+}

@@ -1,0 +1,127 @@
+package org.camunda4j.engine.internal.model;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * One BPMN element as the engine executes it: its kind, its place in the scope tree, its flows and
+ * the zeebe extensions that matter at run time. Built by {@link BpmnTransformer}, read-only after.
+ */
+public final class ExecutableElement {
+
+  private final String id;
+  private final String name;
+  private final ElementType type;
+  private final EventKind eventKind;
+  private ExecutableElement flowScope;
+
+  final List<SequenceFlow> incoming = new ArrayList<>();
+  final List<SequenceFlow> outgoing = new ArrayList<>();
+  final List<ExecutableElement> children = new ArrayList<>();
+  final List<ExecutableElement> boundaryEvents = new ArrayList<>();
+  final List<VariableMapping> inputs = new ArrayList<>();
+  final List<VariableMapping> outputs = new ArrayList<>();
+  String defaultFlowId;
+  JobDefinition jobDefinition;
+  ExecutableElement attachedTo;
+  boolean interrupting = true;
+  String errorCode;
+
+  ExecutableElement(String id, String name, ElementType type, EventKind eventKind) {
+    this.id = id;
+    this.name = name;
+    this.type = type;
+    this.eventKind = eventKind;
+  }
+
+  public String id() {
+    return id;
+  }
+
+  public String name() {
+    return name;
+  }
+
+  public ElementType type() {
+    return type;
+  }
+
+  public EventKind eventKind() {
+    return eventKind;
+  }
+
+  /** The container this element lives in; empty for the process itself. */
+  public Optional<ExecutableElement> flowScope() {
+    return Optional.ofNullable(flowScope);
+  }
+
+  void flowScope(ExecutableElement scope) {
+    this.flowScope = scope;
+  }
+
+  public List<SequenceFlow> incoming() {
+    return incoming;
+  }
+
+  public List<SequenceFlow> outgoing() {
+    return outgoing;
+  }
+
+  /** Direct children of a container (process, sub-process). */
+  public List<ExecutableElement> children() {
+    return children;
+  }
+
+  /** Boundary events attached to this activity. */
+  public List<ExecutableElement> boundaryEvents() {
+    return boundaryEvents;
+  }
+
+  public List<VariableMapping> inputs() {
+    return inputs;
+  }
+
+  public List<VariableMapping> outputs() {
+    return outputs;
+  }
+
+  public Optional<String> defaultFlowId() {
+    return Optional.ofNullable(defaultFlowId);
+  }
+
+  public JobDefinition jobDefinition() {
+    return jobDefinition;
+  }
+
+  public Optional<ExecutableElement> attachedTo() {
+    return Optional.ofNullable(attachedTo);
+  }
+
+  /** For boundary events and event sub-processes: whether triggering cancels the activity or scope. */
+  public boolean interrupting() {
+    return interrupting;
+  }
+
+  /** For error events: the error code; null on a catch event means it catches every code. */
+  public String errorCode() {
+    return errorCode;
+  }
+
+  /** The none start event of a container, where an instance of it begins. */
+  public Optional<ExecutableElement> noneStartEvent() {
+    return children.stream()
+        .filter(c -> c.type == ElementType.START_EVENT && c.eventKind == EventKind.NONE)
+        .findFirst();
+  }
+
+  /** A parallel gateway with more than one incoming flow waits for a token on each. */
+  public boolean isJoiningGateway() {
+    return type == ElementType.PARALLEL_GATEWAY && incoming.size() > 1;
+  }
+
+  @Override
+  public String toString() {
+    return type.bpmnName() + " '" + id + "'";
+  }
+}

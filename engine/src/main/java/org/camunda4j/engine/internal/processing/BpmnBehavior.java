@@ -1,0 +1,265 @@
+package org.camunda4j.engine.internal.processing;
+
+import java.util.List;
+import java.util.Map;
+import org.camunda4j.engine.internal.feel.Feel;
+import org.camunda4j.engine.internal.feel.FeelException;
+import org.camunda4j.engine.internal.model.ElementType;
+import org.camunda4j.engine.internal.model.EventKind;
+import org.camunda4j.engine.internal.model.ExecutableElement;
+import org.camunda4j.engine.internal.model.JobDefinition;
+import org.camunda4j.engine.internal.model.ProcessDefinition;
+import org.camunda4j.engine.internal.model.SequenceFlow;
+import org.camunda4j.engine.internal.record.EngineEvent.ElementActivated;
+import org.camunda4j.engine.internal.record.EngineEvent.ElementActivating;
+import org.camunda4j.engine.internal.record.EngineEvent.ElementCompleted;
+import org.camunda4j.engine.internal.record.EngineEvent.ElementCompleting;
+import org.camunda4j.engine.internal.record.EngineEvent.ElementTerminated;
+import org.camunda4j.engine.internal.record.EngineEvent.ElementTerminating;
+import org.camunda4j.engine.internal.record.EngineEvent.IncidentResolved;
+import org.camunda4j.engine.internal.record.EngineEvent.JobCanceled;
+import org.camunda4j.engine.internal.record.EngineEvent.JobCreated;
+import org.camunda4j.engine.internal.record.EngineEvent.JoinTokensDiscarded;
+import org.camunda4j.engine.internal.record.EngineEvent.ProcessInstanceCreated;
+import org.camunda4j.engine.internal.record.EngineEvent.SequenceFlowTaken;
+import org.camunda4j.engine.internal.state.ElementInstance;
+import org.camunda4j.engine.internal.state.ElementState;
+import org.camunda4j.engine.internal.state.EngineState;
+import org.camunda4j.engine.internal.state.Incident;
+import org.camunda4j.engine.internal.state.IncidentStep;
+import org.camunda4j.engine.internal.state.JobKind;
+
+/**
+ * How tokens move through a process: activating, completing and terminating element instances and
+ * taking sequence flows. Each step that can fail (a FEEL expression) raises an incident and stops;
+ * resolving the incident runs the same step again, so every step here is safe to re-run.
+ */
+final class BpmnBehavior {
+
+  private final EngineState state;
+  private final Feel feel;
+  private final VariableBehavior variables;
+  private final IncidentBehavior incidents;
+  private final CompletionWaiters completionWaiters;
+
+  BpmnBehavior(EngineState state, Feel feel, VariableBehavior variables, IncidentBehavior incidents, CompletionWaiters waiters) {
+    this.state = state;
+    this.feel = feel;
+    this.variables = variables;
+    this.incidents = incidents;
+    this.completionWaiters = waiters;
+  }
+
+  long createProcessInstance(ProcessingContext ctx, ProcessDefinition definition, Map<String, Object> initialVariables) {
+    long key = state.nextKey();
+    ctx.emit(new ProcessInstanceCreated(key, definition.key(), ctx.now()));
+    ctx.emit(new ElementActivating(key, definition.key(), definition.process().id(), -1, key, 0));
+    variables.setLocal(ctx, key, key, definition.tenantId(), initialVariables);
+    ctx.followUp(() -> activate(ctx, key));
+    return key;
+  }
+
+  /** The ACTIVATING step of an element instance: input mappings, then what the element does. */
+  void activate(ProcessingContext ctx, long key) {
+    ElementInstance instance = state.elementInstance(key).orElse(null);
+    if (instance == null || instance.state() != ElementState.ACTIVATING) {
+      return; // terminated while the step was queued
+    }
+    ExecutableElement element = instance.element();
+    if (!element.inputs().isEmpty()) {
+      Map<String, Object> inputs;
+      try {
+        inputs = variables.evaluate(element.inputs(), state.visibleVariables(instance.flowScopeKey()));
+      } catch (FeelException e) {
+        incidents.raiseOnElement(ctx, instance, "IO_MAPPING_ERROR", e.getMessage(), IncidentStep.ACTIVATE_ELEMENT);
+        return;
+      }
+      variables.setLocal(ctx, key, instance.processInstanceKey(), instance.process().tenantId(), inputs);
+    }
+    switch (element.type()) {
+      case PROCESS, SUB_PROCESS -> {
+        ctx.emit(new ElementActivated(key));
+        ExecutableElement start = element.noneStartEvent().orElseThrow();
+        activateElement(ctx, state.elementInstance(key).orElseThrow(), start, 0);
+      }
+      case SERVICE_TASK, SEND_TASK, BUSINESS_RULE_TASK, SCRIPT_TASK -> createJob(ctx, instance);
+      case END_EVENT -> {
+        ctx.emit(new ElementActivated(key));
+        if (element.eventKind() == EventKind.TERMINATE) {
+          terminateSiblings(ctx, instance);
+        }
+        ctx.followUp(() -> complete(ctx, key));
+      }
+      default -> {
+        ctx.emit(new ElementActivated(key));
+        ctx.followUp(() -> complete(ctx, key));
+      }
+    }
+  }
+
+  private void createJob(ProcessingContext ctx, ElementInstance instance) {
+    JobDefinition definition = instance.element().jobDefinition();
+    Map<String, Object> context = state.visibleVariables(instance.key());
+    String type;
+    long retries;
+    try {
+      type = feel.evaluateString(definition.type(), context);
+      retries = feel.evaluateLong(definition.retries(), context);
+    } catch (FeelException e) {
+      incidents.raiseOnElement(ctx, instance, "EXTRACT_VALUE_ERROR", e.getMessage(), IncidentStep.ACTIVATE_ELEMENT);
+      return;
+    }
+    ProcessDefinition process = instance.process();
+    ctx.emit(
+        new JobCreated(
+            state.nextKey(), type, (int) retries, definition.headers(), instance.key(), instance.element().id(),
+            instance.processInstanceKey(), process.key(), process.bpmnProcessId(), process.version(), process.tenantId(),
+            JobKind.BPMN_ELEMENT, "UNSPECIFIED", ctx.now()));
+    ctx.emit(new ElementActivated(instance.key()));
+    ctx.jobsAvailable(type);
+  }
+
+  /** Creates a child instance of {@code flowScope}; its activation runs as a follow-up step. */
+  void activateElement(ProcessingContext ctx, ElementInstance flowScope, ExecutableElement element, int consumedFlows) {
+    long key = state.nextKey();
+    ctx.emit(
+        new ElementActivating(
+            key, flowScope.process().key(), element.id(), flowScope.key(), flowScope.processInstanceKey(), consumedFlows));
+    ctx.followUp(() -> activate(ctx, key));
+  }
+
+  /** The COMPLETING step: output mappings, the choice of outgoing flows, then the flows. */
+  void complete(ProcessingContext ctx, long key) {
+    ElementInstance instance = state.elementInstance(key).orElse(null);
+    if (instance == null || (instance.state() != ElementState.ACTIVATED && instance.state() != ElementState.COMPLETING)) {
+      return;
+    }
+    if (instance.state() == ElementState.ACTIVATED) {
+      ctx.emit(new ElementCompleting(key));
+    }
+    ExecutableElement element = instance.element();
+    String tenantId = instance.process().tenantId();
+    if (!element.outputs().isEmpty()) {
+      Map<String, Object> outputs;
+      try {
+        outputs = variables.evaluate(element.outputs(), state.visibleVariables(key));
+      } catch (FeelException e) {
+        incidents.raiseOnElement(ctx, instance, "IO_MAPPING_ERROR", e.getMessage(), IncidentStep.COMPLETE_ELEMENT);
+        return;
+      }
+      long target = instance.flowScopeKey() >= 0 ? instance.flowScopeKey() : key;
+      variables.propagate(ctx, target, instance.processInstanceKey(), tenantId, outputs);
+    }
+    List<SequenceFlow> flows = element.outgoing();
+    if (element.type() == ElementType.EXCLUSIVE_GATEWAY) {
+      SequenceFlow chosen;
+      try {
+        chosen = chooseFlow(element, state.visibleVariables(key));
+      } catch (FeelException e) {
+        incidents.raiseOnElement(ctx, instance, "CONDITION_ERROR", e.getMessage(), IncidentStep.COMPLETE_ELEMENT);
+        return;
+      }
+      if (chosen == null && !element.outgoing().isEmpty()) {
+        incidents.raiseOnElement(
+            ctx, instance, "CONDITION_ERROR",
+            "Expected at least one condition to evaluate to true, or to have a default flow", IncidentStep.COMPLETE_ELEMENT);
+        return;
+      }
+      flows = chosen == null ? List.of() : List.of(chosen);
+    }
+    if (instance.flowScopeKey() < 0) {
+      completionWaiters.completed(ctx, key, state.visibleVariables(key));
+    }
+    ctx.emit(new ElementCompleted(key, ctx.now()));
+    if (instance.flowScopeKey() < 0) {
+      return;
+    }
+    ElementInstance flowScope = state.elementInstance(instance.flowScopeKey()).orElseThrow();
+    for (SequenceFlow flow : flows) {
+      takeFlow(ctx, flowScope, flow);
+    }
+    completeScopeIfDone(ctx, flowScope);
+  }
+
+  private SequenceFlow chooseFlow(ExecutableElement gateway, Map<String, Object> context) throws FeelException {
+    SequenceFlow defaultFlow = null;
+    for (SequenceFlow flow : gateway.outgoing()) {
+      if (gateway.defaultFlowId().filter(flow.id()::equals).isPresent()) {
+        defaultFlow = flow;
+      } else if (!flow.hasCondition() || feel.evaluateBoolean(flow.condition(), context)) {
+        return flow;
+      }
+    }
+    return defaultFlow;
+  }
+
+  private void takeFlow(ProcessingContext ctx, ElementInstance flowScope, SequenceFlow flow) {
+    ExecutableElement target = flowScope.process().element(flow.targetId());
+    boolean join = target.isJoiningGateway();
+    ctx.emit(new SequenceFlowTaken(flowScope.key(), flow.id(), join));
+    if (!join) {
+      activateElement(ctx, flowScope, target, 1);
+      return;
+    }
+    ElementInstance scope = state.elementInstance(flowScope.key()).orElseThrow();
+    boolean everyFlowArrived = target.incoming().stream().allMatch(incoming -> scope.joinTokens(incoming.id()) > 0);
+    if (everyFlowArrived) {
+      activateElement(ctx, scope, target, target.incoming().size());
+    }
+  }
+
+  /** A container completes when no child is alive and no token is on its way or waiting at a join. */
+  private void completeScopeIfDone(ProcessingContext ctx, ElementInstance flowScope) {
+    ElementInstance scope = state.elementInstance(flowScope.key()).orElse(null);
+    if (scope != null && scope.state() == ElementState.ACTIVATED && scope.childCount() == 0 && scope.activeFlows() == 0) {
+      ctx.followUp(() -> complete(ctx, scope.key()));
+    }
+  }
+
+  /** A terminate end event ends every other branch of its scope; tokens waiting at joins are dropped. */
+  private void terminateSiblings(ProcessingContext ctx, ElementInstance endEvent) {
+    for (ElementInstance sibling : state.children(endEvent.flowScopeKey())) {
+      if (sibling.key() != endEvent.key()) {
+        terminate(ctx, sibling.key());
+      }
+    }
+    ctx.emit(new JoinTokensDiscarded(endEvent.flowScopeKey()));
+  }
+
+  /**
+   * Terminates an element instance and everything in it: its children first, then its job and
+   * incidents. A process instance that ends this way tells its awaiting callers.
+   */
+  void terminate(ProcessingContext ctx, long key) {
+    ElementInstance instance = state.elementInstance(key).orElse(null);
+    if (instance == null || instance.state() == ElementState.TERMINATING) {
+      return;
+    }
+    ctx.emit(new ElementTerminating(key));
+    for (Incident incident : state.activeIncidentsOf(key)) {
+      ctx.emit(new IncidentResolved(incident.key(), ctx.now()));
+    }
+    if (instance.jobKey() >= 0) {
+      ctx.emit(new JobCanceled(instance.jobKey(), ctx.now()));
+    }
+    List<ElementInstance> children = state.children(key);
+    if (children.isEmpty()) {
+      finishTermination(ctx, instance);
+    }
+    for (ElementInstance child : children) {
+      terminate(ctx, child.key()); // the last child to end finishes this instance
+    }
+  }
+
+  private void finishTermination(ProcessingContext ctx, ElementInstance instance) {
+    ctx.emit(new ElementTerminated(instance.key(), ctx.now()));
+    if (instance.flowScopeKey() < 0) {
+      completionWaiters.terminated(ctx, instance.key());
+      return;
+    }
+    ElementInstance scope = state.elementInstance(instance.flowScopeKey()).orElse(null);
+    if (scope != null && scope.state() == ElementState.TERMINATING && scope.childCount() == 0) {
+      finishTermination(ctx, scope);
+    }
+  }
+}

@@ -1,0 +1,99 @@
+package org.camunda4j.engine.internal.processing;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.camunda4j.engine.internal.model.BpmnTransformer;
+import org.camunda4j.engine.internal.model.DeploymentException;
+import org.camunda4j.engine.internal.model.ProcessDefinition;
+import org.camunda4j.engine.internal.model.TransformedProcess;
+import org.camunda4j.engine.internal.record.EngineEvent.ProcessDeployed;
+import org.camunda4j.engine.internal.state.EngineState;
+
+/** Deploys BPMN resources: all or nothing, a new version only when the content changed. */
+final class DeploymentCommands {
+
+  /** One file of a deployment. */
+  record Resource(String name, byte[] content) {}
+
+  /** What a deployment produced, in resource order. */
+  record Deployment(long deploymentKey, String tenantId, List<ProcessDefinition> processes) {}
+
+  private final EngineState state;
+  private final BpmnTransformer transformer;
+
+  DeploymentCommands(EngineState state, BpmnTransformer transformer) {
+    this.state = state;
+    this.transformer = transformer;
+  }
+
+  /**
+   * Every resource is read and checked before anything is deployed, so one bad file leaves the
+   * engine unchanged. Transformation runs on the processor thread to keep versions in order; it is
+   * fast enough (tens of milliseconds) for deployments, which are rare.
+   */
+  Deployment deploy(ProcessingContext ctx, List<Resource> resources, String tenantId) {
+    if (resources.isEmpty()) {
+      throw Rejection.invalidArgument("Expected to deploy at least one resource, but none given: add one or more 'resources' parts");
+    }
+    List<String> errors = new ArrayList<>();
+    List<Parsed> parsed = new ArrayList<>();
+    Set<String> idsInThisDeployment = new HashSet<>();
+    for (Resource resource : resources) {
+      String lower = resource.name().toLowerCase();
+      if (!lower.endsWith(".bpmn") && !lower.endsWith(".xml")) {
+        errors.add("'" + resource.name() + "': unsupported resource type; the engine deploys BPMN files (.bpmn or .xml)");
+        continue;
+      }
+      try {
+        for (TransformedProcess process : transformer.transform(resource.name(), resource.content())) {
+          if (!idsInThisDeployment.add(process.bpmnProcessId())) {
+            errors.add("'" + resource.name() + "': the process id '" + process.bpmnProcessId() + "' appears twice in this deployment");
+          }
+          parsed.add(new Parsed(resource, process, checksum(resource.content(), process.bpmnProcessId())));
+        }
+      } catch (DeploymentException e) {
+        errors.add(e.getMessage());
+      }
+    }
+    if (!errors.isEmpty()) {
+      throw Rejection.invalidArgument("Expected to deploy new resources, but encountered the following errors:\n" + String.join("\n", errors));
+    }
+    long deploymentKey = state.nextKey();
+    List<ProcessDefinition> deployed = new ArrayList<>();
+    for (Parsed p : parsed) {
+      Optional<ProcessDefinition> latest = state.latestDefinition(p.process().bpmnProcessId());
+      if (latest.isPresent() && latest.get().checksum().equals(p.checksum())) {
+        deployed.add(latest.get());
+        continue;
+      }
+      int version = latest.map(d -> d.version() + 1).orElse(1);
+      ProcessDefinition definition =
+          new ProcessDefinition(
+              state.nextKey(), p.process().bpmnProcessId(), p.process().name(), version, p.process().versionTag(),
+              p.resource().name(), p.checksum(), tenantId, deploymentKey, p.process().process(), p.process().elements(),
+              p.resource().content());
+      ctx.emit(new ProcessDeployed(definition));
+      deployed.add(definition);
+    }
+    return new Deployment(deploymentKey, tenantId, deployed);
+  }
+
+  private record Parsed(Resource resource, TransformedProcess process, String checksum) {}
+
+  private static String checksum(byte[] content, String processId) {
+    try {
+      MessageDigest digest = MessageDigest.getInstance("SHA-256");
+      digest.update(processId.getBytes(StandardCharsets.UTF_8));
+      return HexFormat.of().formatHex(digest.digest(content));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

@@ -1,0 +1,228 @@
+package org.camunda4j.engine.internal.processing;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.BooleanSupplier;
+import java.util.function.Function;
+import org.camunda4j.engine.internal.feel.Feel;
+import org.camunda4j.engine.internal.model.BpmnTransformer;
+import org.camunda4j.engine.internal.processing.DeploymentCommands.Deployment;
+import org.camunda4j.engine.internal.processing.DeploymentCommands.Resource;
+import org.camunda4j.engine.internal.processing.ProcessInstanceCommands.Created;
+import org.camunda4j.engine.internal.state.EngineState;
+
+/**
+ * Everything the engine can be asked to do, as asynchronous operations. The REST layer calls these;
+ * each runs on the processor thread and completes after its batch is committed, exceptionally
+ * with a {@link Rejection} when the engine refuses.
+ */
+public final class EngineOperations implements AutoCloseable {
+
+  private final EngineState state = new EngineState();
+  private final ControlledClock clock;
+  private final Processor processor;
+  private final Duration defaultLongPollTimeout;
+  private final LongPolls longPolls = new LongPolls();
+  private final CompletionWaiters completionWaiters = new CompletionWaiters();
+  private final DeploymentCommands deployments;
+  private final ProcessInstanceCommands instances;
+  private final JobCommands jobs;
+  private final IncidentCommands incidents;
+
+  public EngineOperations(ControlledClock clock, Duration defaultLongPollTimeout) {
+    this.clock = clock;
+    this.defaultLongPollTimeout = defaultLongPollTimeout;
+    Feel feel = new Feel(clock::millis);
+    VariableBehavior variables = new VariableBehavior(state, feel);
+    IncidentBehavior incidentBehavior = new IncidentBehavior(state);
+    BpmnBehavior bpmn = new BpmnBehavior(state, feel, variables, incidentBehavior, completionWaiters);
+    this.deployments = new DeploymentCommands(state, new BpmnTransformer(feel));
+    this.instances = new ProcessInstanceCommands(state, bpmn, variables);
+    this.jobs = new JobCommands(state, bpmn, variables, incidentBehavior);
+    this.incidents = new IncidentCommands(state, bpmn);
+    this.processor = new Processor(state, clock);
+    processor.configure(this::serveParked, () -> processor.submit(ctx -> { jobs.tick(ctx); return null; }));
+    processor.start();
+  }
+
+  public ControlledClock clock() {
+    return clock;
+  }
+
+  /** Reads state consistently, on the processor thread. */
+  public <T> CompletableFuture<T> read(Function<EngineState, T> query) {
+    return processor.read(query);
+  }
+
+  public CompletableFuture<Deployment> deploy(List<Resource> resources, String tenantId) {
+    return processor.submit(ctx -> deployments.deploy(ctx, resources, tenantId));
+  }
+
+  public CompletableFuture<Created> createById(String bpmnProcessId, Integer version, Map<String, Object> variables) {
+    return processor.submit(ctx -> instances.createById(ctx, bpmnProcessId, version, variables));
+  }
+
+  public CompletableFuture<Created> createByKey(long processDefinitionKey, Map<String, Object> variables) {
+    return processor.submit(ctx -> instances.createByKey(ctx, processDefinitionKey, variables));
+  }
+
+  /**
+   * Creates an instance and completes when it ends, with its root variables. The waiter is
+   * registered in the same command that creates the instance, so a quick instance is not missed.
+   */
+  public CompletableFuture<AwaitedInstance> createAndAwait(
+      String bpmnProcessId, Integer version, Long processDefinitionKey, Map<String, Object> variables) {
+    CompletableFuture<AwaitedInstance> result = new CompletableFuture<>();
+    processor
+        .submit(
+            ctx -> {
+              Created created =
+                  processDefinitionKey != null
+                      ? instances.createByKey(ctx, processDefinitionKey, variables)
+                      : instances.createById(ctx, bpmnProcessId, version, variables);
+              CompletableFuture<Map<String, Object>> ended = completionWaiters.await(created.processInstanceKey());
+              ended.whenComplete(
+                  (vars, error) -> {
+                    if (error != null) {
+                      result.completeExceptionally(error);
+                    } else {
+                      result.complete(new AwaitedInstance(created, vars));
+                    }
+                  });
+              return created;
+            })
+        .whenComplete(
+            (created, error) -> {
+              if (error != null) {
+                result.completeExceptionally(error);
+              }
+            });
+    return result;
+  }
+
+  /** A process instance that ran to its end, with the variables of its root scope. */
+  public record AwaitedInstance(Created created, Map<String, Object> variables) {}
+
+  public CompletableFuture<Void> cancel(long processInstanceKey) {
+    return processor.submit(ctx -> { instances.cancel(ctx, processInstanceKey); return null; });
+  }
+
+  public CompletableFuture<Void> setVariables(long scopeKey, Map<String, Object> variables, boolean local) {
+    return processor.submit(ctx -> { instances.setVariables(ctx, scopeKey, variables, local); return null; });
+  }
+
+  /**
+   * Activates jobs, or parks the request until jobs of its type become activatable or its request
+   * timeout passes ({@code {"jobs":[]}}). A parked request whose client disconnects is dropped
+   * before it can take jobs.
+   */
+  public CompletableFuture<List<ActivatedJob>> activate(ActivationRequest request, BooleanSupplier connected) {
+    CompletableFuture<List<ActivatedJob>> reply = new CompletableFuture<>();
+    processor
+        .submit(
+            ctx -> {
+              List<ActivatedJob> activated = jobs.activate(ctx, request);
+              if (!activated.isEmpty() || request.requestTimeoutMillis() < 0) {
+                ctx.afterCommit(() -> reply.complete(activated));
+                return null;
+              }
+              long timeout = request.requestTimeoutMillis() == 0 ? defaultLongPollTimeout.toMillis() : request.requestTimeoutMillis();
+              LongPolls.Parked parked = new LongPolls.Parked(longPolls.nextId(), request, reply, connected);
+              longPolls.park(parked);
+              parked.expiry = processor.schedule(() -> expire(parked.id), timeout);
+              return null;
+            })
+        .whenComplete(
+            (ignored, error) -> {
+              if (error != null) {
+                reply.completeExceptionally(error);
+              }
+            });
+    return reply;
+  }
+
+  /** The client of a parked activation went away: forget it so it never takes jobs. */
+  public void disconnected(CompletableFuture<List<ActivatedJob>> reply) {
+    processor.submit(
+        ctx -> {
+          longPolls.all().stream().filter(p -> p.reply == reply).forEach(p -> longPolls.remove(p.id));
+          return null;
+        });
+  }
+
+  private void expire(long parkedId) {
+    processor.submit(
+        ctx -> {
+          LongPolls.Parked parked = longPolls.remove(parkedId);
+          if (parked != null) {
+            ctx.afterCommit(() -> parked.reply.complete(List.of()));
+          }
+          return null;
+        });
+  }
+
+  /** Runs on the processor thread after a commit: offers new jobs to parked activations, oldest first. */
+  private void serveParked(Set<String> types) {
+    for (String type : types) {
+      if (longPolls.hasWaiters(type)) {
+        processor.submit(ctx -> { serve(ctx, type); return null; });
+      }
+    }
+  }
+
+  private void serve(ProcessingContext ctx, String type) {
+    for (LongPolls.Parked parked : longPolls.waiting(type)) {
+      if (!parked.connected.getAsBoolean()) {
+        longPolls.remove(parked.id);
+        continue;
+      }
+      List<ActivatedJob> activated = jobs.activate(ctx, parked.request);
+      if (activated.isEmpty()) {
+        return; // no more jobs of this type; the rest keep waiting
+      }
+      longPolls.remove(parked.id);
+      ctx.afterCommit(() -> parked.reply.complete(activated));
+    }
+  }
+
+  /** Jobs whose activation response could not be written go back at once, retries unchanged. */
+  public CompletableFuture<Void> yieldUndelivered(List<ActivatedJob> undelivered) {
+    return processor.submit(ctx -> { jobs.yieldUndelivered(ctx, undelivered); return null; });
+  }
+
+  public CompletableFuture<Void> completeJob(long jobKey, Map<String, Object> variables) {
+    return processor.submit(ctx -> { jobs.complete(ctx, jobKey, variables); return null; });
+  }
+
+  public CompletableFuture<Void> failJob(long jobKey, int retries, String errorMessage, long retryBackOff, Map<String, Object> variables) {
+    return processor.submit(ctx -> { jobs.fail(ctx, jobKey, retries, errorMessage, retryBackOff, variables); return null; });
+  }
+
+  public CompletableFuture<Void> throwError(long jobKey, String errorCode, String errorMessage, Map<String, Object> variables) {
+    return processor.submit(ctx -> { jobs.throwError(ctx, jobKey, errorCode, errorMessage, variables); return null; });
+  }
+
+  public CompletableFuture<Void> updateJob(long jobKey, Integer retries, Long timeout) {
+    return processor.submit(ctx -> { jobs.update(ctx, jobKey, retries, timeout); return null; });
+  }
+
+  public CompletableFuture<Void> resolveIncident(long incidentKey) {
+    return processor.submit(ctx -> { incidents.resolve(ctx, incidentKey); return null; });
+  }
+
+  /** Processes whatever fell due on the engine clock; call after moving a pinned clock. */
+  public CompletableFuture<Void> tick() {
+    return processor.submit(ctx -> { jobs.tick(ctx); return null; });
+  }
+
+  @Override
+  public void close() {
+    processor.close();
+    for (LongPolls.Parked parked : longPolls.all()) {
+      parked.reply.complete(List.of());
+    }
+  }
+}

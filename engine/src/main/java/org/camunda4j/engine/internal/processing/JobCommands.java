@@ -1,0 +1,175 @@
+package org.camunda4j.engine.internal.processing;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.camunda4j.engine.internal.record.EngineEvent.JobCompleted;
+import org.camunda4j.engine.internal.record.EngineEvent.JobErrorThrown;
+import org.camunda4j.engine.internal.record.EngineEvent.JobFailed;
+import org.camunda4j.engine.internal.record.EngineEvent.JobRecurred;
+import org.camunda4j.engine.internal.record.EngineEvent.JobRetriesUpdated;
+import org.camunda4j.engine.internal.record.EngineEvent.JobTimedOut;
+import org.camunda4j.engine.internal.record.EngineEvent.JobTimeoutUpdated;
+import org.camunda4j.engine.internal.record.EngineEvent.JobYielded;
+import org.camunda4j.engine.internal.record.EngineEvent.JobsActivated;
+import org.camunda4j.engine.internal.state.ElementInstance;
+import org.camunda4j.engine.internal.state.EngineState;
+import org.camunda4j.engine.internal.state.Job;
+import org.camunda4j.engine.internal.state.JobKind;
+import org.camunda4j.engine.internal.state.JobState;
+
+/** The job state machine of engine-semantics §2.1: activate, complete, fail, throw error, update, time out. */
+final class JobCommands {
+
+  private final EngineState state;
+  private final BpmnBehavior bpmn;
+  private final VariableBehavior variables;
+  private final IncidentBehavior incidents;
+
+  JobCommands(EngineState state, BpmnBehavior bpmn, VariableBehavior variables, IncidentBehavior incidents) {
+    this.state = state;
+    this.bpmn = bpmn;
+    this.variables = variables;
+    this.incidents = incidents;
+  }
+
+  /** Activates up to {@code maxJobsToActivate} jobs of the type, oldest first; may return none. */
+  List<ActivatedJob> activate(ProcessingContext ctx, ActivationRequest request) {
+    List<Job> jobs =
+        state
+            .activatableJobs(request.type())
+            .filter(job -> request.tenantIds().contains(job.tenantId()))
+            .limit(request.maxJobsToActivate())
+            .toList();
+    if (jobs.isEmpty()) {
+      return List.of();
+    }
+    long deadline = ctx.now() + request.timeoutMillis();
+    ctx.emit(new JobsActivated(jobs.stream().map(Job::key).toList(), request.worker(), deadline, ctx.now()));
+    List<ActivatedJob> activated = new ArrayList<>(jobs.size());
+    for (Job job : jobs) {
+      activated.add(snapshot(job, request.fetchVariables()));
+    }
+    return activated;
+  }
+
+  private ActivatedJob snapshot(Job job, List<String> fetchVariables) {
+    Map<String, Object> visible = state.visibleVariables(job.elementInstanceKey());
+    Map<String, Object> fetched = new java.util.LinkedHashMap<>();
+    if (fetchVariables.isEmpty()) {
+      fetched.putAll(visible);
+    } else {
+      for (String name : fetchVariables) {
+        if (visible.containsKey(name)) {
+          fetched.put(name, visible.get(name));
+        }
+      }
+    }
+    return new ActivatedJob(
+        job.key(), job.type(), job.worker(), job.retries(), job.deadline(), fetched, job.customHeaders(), job.processDefinitionId(),
+        job.processDefinitionVersion(), job.processDefinitionKey(), job.processInstanceKey(), job.processInstanceKey(),
+        job.elementId(), job.elementInstanceKey(), job.tenantId(), job.kind(), job.listenerEventType(), null, List.of(),
+        job.activationCount());
+  }
+
+  void complete(ProcessingContext ctx, long key, Map<String, Object> completionVariables) {
+    Job job = commandable(key, "complete");
+    ctx.emit(new JobCompleted(key, ctx.now()));
+    ElementInstance instance = state.elementInstance(job.elementInstanceKey()).orElseThrow();
+    if (instance.element().outputs().isEmpty()) {
+      variables.propagate(ctx, instance.key(), instance.processInstanceKey(), job.tenantId(), completionVariables);
+    } else {
+      variables.setLocal(ctx, instance.key(), instance.processInstanceKey(), job.tenantId(), completionVariables);
+    }
+    ctx.followUp(() -> bpmn.complete(ctx, instance.key()));
+  }
+
+  void fail(ProcessingContext ctx, long key, int retries, String errorMessage, long retryBackOff, Map<String, Object> localVariables) {
+    Job job = commandable(key, "fail");
+    variables.setLocal(ctx, job.elementInstanceKey(), job.processInstanceKey(), job.tenantId(), localVariables);
+    long recurAt = retries > 0 && retryBackOff > 0 ? ctx.now() + retryBackOff : -1;
+    ctx.emit(new JobFailed(key, retries, errorMessage, recurAt, ctx.now()));
+    if (retries > 0 && recurAt < 0) {
+      ctx.jobsAvailable(job.type());
+    } else if (retries <= 0) {
+      String message = errorMessage == null || errorMessage.isEmpty() ? "No more retries left." : errorMessage;
+      incidents.raiseOnJob(ctx, job, IncidentBehavior.noRetriesType(job.kind()), message);
+    }
+  }
+
+  void throwError(ProcessingContext ctx, long key, String errorCode, String errorMessage, Map<String, Object> errorVariables) {
+    Job job = commandable(key, "throw an error for");
+    if (job.kind() == JobKind.EXECUTION_LISTENER || job.kind() == JobKind.TASK_LISTENER) {
+      throw Rejection.invalidState(
+          "Cannot throw BPMN error from " + job.kind() + " job with key '" + key + "', type '" + job.type()
+              + "' and processInstanceKey '" + job.processInstanceKey() + "'. Task listener and execution listener jobs cannot throw BPMN errors");
+    }
+    ctx.emit(new JobErrorThrown(key, errorCode, errorMessage, false, ctx.now()));
+    String withMessage = errorMessage == null || errorMessage.isEmpty() ? "" : " with message '" + errorMessage + "'";
+    incidents.raiseOnJob(
+        ctx, job, "UNHANDLED_ERROR_EVENT",
+        "Expected to throw an error event with the code '" + errorCode + "'" + withMessage
+            + ", but it was not caught. No error events are available in the scope.");
+  }
+
+  void update(ProcessingContext ctx, long key, Integer retries, Long timeout) {
+    Job job = state.job(key).filter(Job::isLive).orElseThrow(() -> Rejection.notFound(
+        "Expected to update job with key '" + key + "', but no such job was found"));
+    if (retries == null && timeout == null) {
+      throw Rejection.invalidArgument("At least one of [retries, timeout] is required");
+    }
+    if (retries != null && retries < 1) {
+      throw Rejection.invalidArgument(
+          "Expected to update retries for job with key '" + key + "' with a positive amount of retries, but the amount given was '"
+              + retries + "'");
+    }
+    if (timeout != null && job.state() != JobState.ACTIVATED) {
+      throw Rejection.invalidState("Expected to update the timeout of job with key '" + key + "', but it is not active");
+    }
+    if (retries != null) {
+      ctx.emit(new JobRetriesUpdated(key, retries, ctx.now()));
+    }
+    if (timeout != null) {
+      ctx.emit(new JobTimeoutUpdated(key, ctx.now() + timeout, ctx.now()));
+    }
+  }
+
+  /** Times out jobs past their deadline and brings back jobs whose backoff is over. */
+  void tick(ProcessingContext ctx) {
+    for (Job job : state.jobsTimedOutAt(ctx.now())) {
+      ctx.emit(new JobTimedOut(job.key(), ctx.now()));
+      ctx.jobsAvailable(job.type());
+    }
+    for (Job job : state.jobsRecurringAt(ctx.now())) {
+      ctx.emit(new JobRecurred(job.key(), ctx.now()));
+      ctx.jobsAvailable(job.type());
+    }
+  }
+
+  /** Gives back jobs whose activation response never reached the worker, retries unchanged. */
+  void yieldUndelivered(ProcessingContext ctx, List<ActivatedJob> undelivered) {
+    for (ActivatedJob activated : undelivered) {
+      state
+          .job(activated.jobKey())
+          .filter(job -> job.isLive() && job.state() == JobState.ACTIVATED && job.activationCount() == activated.activationCount())
+          .ifPresent(
+              job -> {
+                ctx.emit(new JobYielded(job.key(), ctx.now()));
+                ctx.jobsAvailable(job.type());
+              });
+    }
+  }
+
+  /** The job, if a complete/fail/error command may act on it; otherwise the rejection the real engine gives. */
+  private Job commandable(long key, String verb) {
+    Job job =
+        state
+            .job(key)
+            .filter(Job::isLive)
+            .orElseThrow(() -> Rejection.notFound("Expected to " + verb + " job with key '" + key + "', but no such job was found"));
+    if (job.state() != JobState.ACTIVATABLE && job.state() != JobState.ACTIVATED) {
+      throw Rejection.invalidState("Expected to " + verb + " job with key '" + key + "', but it is in state '" + job.state() + "'");
+    }
+    return job;
+  }
+}

@@ -1,0 +1,98 @@
+package org.camunda4j.engine.internal.record;
+
+import java.util.List;
+import java.util.Map;
+import org.camunda4j.engine.internal.model.ProcessDefinition;
+import org.camunda4j.engine.internal.state.Incident;
+import org.camunda4j.engine.internal.state.JobKind;
+
+/**
+ * Everything that happens in the engine, as facts. Processing decides and emits events; the
+ * {@code EventApplier} is the only code that changes state, one case per event. Each event carries
+ * every value it needs (keys, timestamps), so replaying the events rebuilds the same state — the
+ * contract the coming event log relies on.
+ */
+public sealed interface EngineEvent {
+
+  // --- deployments
+  record ProcessDeployed(ProcessDefinition definition) implements EngineEvent {}
+
+  // --- process and element instances
+  record ProcessInstanceCreated(long processInstanceKey, long processDefinitionKey, long time) implements EngineEvent {}
+
+  /** A new element instance; {@code consumedFlows} tokens of the flow scope are used up by it. */
+  record ElementActivating(
+      long key, long processDefinitionKey, String elementId, long flowScopeKey, long processInstanceKey, int consumedFlows)
+      implements EngineEvent {}
+
+  record ElementActivated(long key) implements EngineEvent {}
+
+  record ElementCompleting(long key) implements EngineEvent {}
+
+  record ElementCompleted(long key, long time) implements EngineEvent {}
+
+  record ElementTerminating(long key) implements EngineEvent {}
+
+  record ElementTerminated(long key, long time) implements EngineEvent {}
+
+  /** A token leaves an element along a flow; {@code toJoin} when it must wait at a joining gateway. */
+  record SequenceFlowTaken(long flowScopeKey, String flowId, boolean toJoin) implements EngineEvent {}
+
+  /** A terminate end event dropped the tokens waiting at joining gateways of its scope. */
+  record JoinTokensDiscarded(long flowScopeKey) implements EngineEvent {}
+
+  // --- variables
+  record VariableCreated(long key, long scopeKey, long processInstanceKey, String name, Object value, String tenantId)
+      implements EngineEvent {}
+
+  record VariableUpdated(long key, long scopeKey, String name, Object value) implements EngineEvent {}
+
+  // --- jobs
+  record JobCreated(
+      long key,
+      String type,
+      int retries,
+      Map<String, String> customHeaders,
+      long elementInstanceKey,
+      String elementId,
+      long processInstanceKey,
+      long processDefinitionKey,
+      String processDefinitionId,
+      int processDefinitionVersion,
+      String tenantId,
+      JobKind kind,
+      String listenerEventType,
+      long time)
+      implements EngineEvent {}
+
+  record JobsActivated(List<Long> keys, String worker, long deadline, long time) implements EngineEvent {}
+
+  record JobCompleted(long key, long time) implements EngineEvent {}
+
+  /** {@code recurAt} is when a job with retries left becomes activatable again (-1: at once). */
+  record JobFailed(long key, int retries, String errorMessage, long recurAt, long time) implements EngineEvent {}
+
+  record JobRecurred(long key, long time) implements EngineEvent {}
+
+  record JobTimedOut(long key, long time) implements EngineEvent {}
+
+  /** An activated job handed back because its activation response could not be delivered. */
+  record JobYielded(long key, long time) implements EngineEvent {}
+
+  record JobRetriesUpdated(long key, int retries, long time) implements EngineEvent {}
+
+  record JobTimeoutUpdated(long key, long deadline, long time) implements EngineEvent {}
+
+  /** A BPMN error thrown by a job; {@code caught} ends the job, otherwise it waits for its incident. */
+  record JobErrorThrown(long key, String errorCode, String errorMessage, boolean caught, long time) implements EngineEvent {}
+
+  record JobCanceled(long key, long time) implements EngineEvent {}
+
+  /** A failed or errored job made activatable again by resolving its incident. */
+  record JobReactivated(long key, long time) implements EngineEvent {}
+
+  // --- incidents
+  record IncidentCreated(Incident incident) implements EngineEvent {}
+
+  record IncidentResolved(long key, long time) implements EngineEvent {}
+}

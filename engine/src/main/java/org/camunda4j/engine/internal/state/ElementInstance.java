@@ -1,0 +1,81 @@
+package org.camunda4j.engine.internal.state;
+
+import java.util.HashMap;
+import java.util.Map;
+import org.camunda4j.engine.internal.model.ExecutableElement;
+import org.camunda4j.engine.internal.model.ProcessDefinition;
+
+/**
+ * A live element instance. Mutated only by {@link EventApplier}; processing reads it.
+ *
+ * <p>{@code childCount} and {@code activeFlows} decide when a container is done: it completes when
+ * no child is alive and no token is on its way or waiting at a joining gateway.
+ */
+public final class ElementInstance {
+
+  private final long key;
+  private final ExecutableElement element;
+  private final ProcessDefinition process;
+  private final long flowScopeKey;
+  private final long processInstanceKey;
+  ElementState state = ElementState.ACTIVATING;
+  int childCount;
+  int activeFlows;
+  final Map<String, Integer> joinTokens = new HashMap<>();
+  long jobKey = -1;
+
+  ElementInstance(long key, ExecutableElement element, ProcessDefinition process, long flowScopeKey, long processInstanceKey) {
+    this.key = key;
+    this.element = element;
+    this.process = process;
+    this.flowScopeKey = flowScopeKey;
+    this.processInstanceKey = processInstanceKey;
+  }
+
+  public long key() {
+    return key;
+  }
+
+  public ExecutableElement element() {
+    return element;
+  }
+
+  public ProcessDefinition process() {
+    return process;
+  }
+
+  /** The enclosing container's instance key, or -1 for a process instance. */
+  public long flowScopeKey() {
+    return flowScopeKey;
+  }
+
+  public long processInstanceKey() {
+    return processInstanceKey;
+  }
+
+  public ElementState state() {
+    return state;
+  }
+
+  public int childCount() {
+    return childCount;
+  }
+
+  public int activeFlows() {
+    return activeFlows;
+  }
+
+  /** Tokens that reached a joining parallel gateway, by incoming flow id. */
+  public int joinTokens(String flowId) {
+    return joinTokens.getOrDefault(flowId, 0);
+  }
+
+  /** The job this task waits for, or -1. */
+  public long jobKey() {
+    return jobKey;
+  }
+
+  public boolean isAlive() {
+    return !state.isFinal();
+  }
+}

@@ -1,0 +1,222 @@
+package org.camunda4j.engine.internal.state;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableSet;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+import org.camunda4j.engine.internal.model.ProcessDefinition;
+
+/**
+ * All engine state, in memory, owned by the processor thread. Processing reads it through the
+ * public methods; only {@link EventApplier} (same package) changes it.
+ *
+ * <p>Ended instances, jobs, incidents and variables are kept so that the search endpoints can
+ * report them, as Camunda's secondary storage does.
+ */
+public final class EngineState {
+
+  /** Keys carry partition 1 in their top bits, as Zeebe's do: the first key is 2^51 + 1. */
+  static final long KEY_BASE = 1L << 51;
+
+  long lastKey = KEY_BASE;
+
+  final Map<Long, ProcessDefinition> definitionsByKey = new HashMap<>();
+  final Map<String, TreeMap<Integer, ProcessDefinition>> definitionsById = new HashMap<>();
+
+  final Map<Long, ProcessInstance> processInstances = new LinkedHashMap<>();
+  final Map<Long, ElementInstance> elementInstances = new HashMap<>();
+  final Map<Long, Set<Long>> childrenByScope = new HashMap<>();
+
+  final Map<Long, LinkedHashMap<String, Variable>> variablesByScope = new HashMap<>();
+  final Map<Long, Variable> variablesByKey = new LinkedHashMap<>();
+
+  final Map<Long, Job> jobs = new LinkedHashMap<>();
+  final Map<String, TreeSet<Long>> activatableByType = new HashMap<>();
+  final NavigableSet<Due> jobDeadlines = new TreeSet<>();
+  final NavigableSet<Due> jobBackoffs = new TreeSet<>();
+
+  final Map<Long, Incident> incidents = new LinkedHashMap<>();
+
+  /** Hands out the next key; keys are unique across every kind of record. */
+  public long nextKey() {
+    return ++lastKey;
+  }
+
+  // --- deployments
+
+  public Optional<ProcessDefinition> definition(long key) {
+    return Optional.ofNullable(definitionsByKey.get(key));
+  }
+
+  public Optional<ProcessDefinition> latestDefinition(String bpmnProcessId) {
+    TreeMap<Integer, ProcessDefinition> versions = definitionsById.get(bpmnProcessId);
+    return versions == null ? Optional.empty() : Optional.of(versions.lastEntry().getValue());
+  }
+
+  public Optional<ProcessDefinition> definition(String bpmnProcessId, int version) {
+    TreeMap<Integer, ProcessDefinition> versions = definitionsById.get(bpmnProcessId);
+    return versions == null ? Optional.empty() : Optional.ofNullable(versions.get(version));
+  }
+
+  public Collection<ProcessDefinition> definitions() {
+    return Collections.unmodifiableCollection(definitionsByKey.values());
+  }
+
+  // --- instances
+
+  public Optional<ProcessInstance> processInstance(long key) {
+    return Optional.ofNullable(processInstances.get(key));
+  }
+
+  public Collection<ProcessInstance> processInstances() {
+    return Collections.unmodifiableCollection(processInstances.values());
+  }
+
+  public Optional<ElementInstance> elementInstance(long key) {
+    return Optional.ofNullable(elementInstances.get(key));
+  }
+
+  /** Live children of a container instance, in the order they were activated. */
+  public List<ElementInstance> children(long scopeKey) {
+    Set<Long> keys = childrenByScope.get(scopeKey);
+    if (keys == null) {
+      return List.of();
+    }
+    List<ElementInstance> children = new ArrayList<>(keys.size());
+    for (long key : keys) {
+      children.add(elementInstances.get(key));
+    }
+    return children;
+  }
+
+  // --- variables
+
+  /** Variables defined directly on a scope. */
+  public Map<String, Variable> localVariables(long scopeKey) {
+    Map<String, Variable> variables = variablesByScope.get(scopeKey);
+    return variables == null ? Map.of() : Collections.unmodifiableMap(variables);
+  }
+
+  /** Every variable visible from a scope: its own, then each enclosing scope's; inner ones shadow outer ones. */
+  public Map<String, Object> visibleVariables(long scopeKey) {
+    Map<String, Object> visible = new HashMap<>();
+    for (long key = scopeKey; key >= 0; key = flowScopeOf(key)) {
+      Map<String, Variable> local = variablesByScope.get(key);
+      if (local != null) {
+        for (Variable variable : local.values()) {
+          visible.putIfAbsent(variable.name(), variable.value());
+        }
+      }
+    }
+    return visible;
+  }
+
+  /** The nearest scope, starting at {@code scopeKey} and going outwards, that defines {@code name}; -1 if none. */
+  public long scopeDefining(long scopeKey, String name) {
+    for (long key = scopeKey; key >= 0; key = flowScopeOf(key)) {
+      Map<String, Variable> local = variablesByScope.get(key);
+      if (local != null && local.containsKey(name)) {
+        return key;
+      }
+    }
+    return -1;
+  }
+
+  public Optional<Variable> variable(long key) {
+    return Optional.ofNullable(variablesByKey.get(key));
+  }
+
+  public Collection<Variable> variables() {
+    return Collections.unmodifiableCollection(variablesByKey.values());
+  }
+
+  private long flowScopeOf(long key) {
+    ElementInstance instance = elementInstances.get(key);
+    return instance == null ? -1 : instance.flowScopeKey();
+  }
+
+  // --- jobs
+
+  public Optional<Job> job(long key) {
+    return Optional.ofNullable(jobs.get(key));
+  }
+
+  public Collection<Job> jobs() {
+    return Collections.unmodifiableCollection(jobs.values());
+  }
+
+  /** Activatable jobs of a type, oldest key first (a retried job goes back to its old place). */
+  public Stream<Job> activatableJobs(String type) {
+    TreeSet<Long> keys = activatableByType.get(type);
+    return keys == null ? Stream.empty() : keys.stream().map(jobs::get);
+  }
+
+  /** Activated jobs whose deadline is at or before {@code now}. */
+  public List<Job> jobsTimedOutAt(long now) {
+    return dueUntil(jobDeadlines, now);
+  }
+
+  /** Failed jobs whose backoff ended at or before {@code now}. */
+  public List<Job> jobsRecurringAt(long now) {
+    return dueUntil(jobBackoffs, now);
+  }
+
+  /** The earliest instant at which a deadline or backoff falls due, or -1. */
+  public long nextDueTime() {
+    long next = -1;
+    if (!jobDeadlines.isEmpty()) {
+      next = jobDeadlines.first().time();
+    }
+    if (!jobBackoffs.isEmpty()) {
+      long backoff = jobBackoffs.first().time();
+      next = next < 0 ? backoff : Math.min(next, backoff);
+    }
+    return next;
+  }
+
+  private List<Job> dueUntil(NavigableSet<Due> index, long now) {
+    List<Job> due = new ArrayList<>();
+    for (Due entry : index) {
+      if (entry.time() > now) {
+        break;
+      }
+      due.add(jobs.get(entry.key()));
+    }
+    return due;
+  }
+
+  // --- incidents
+
+  public Optional<Incident> incident(long key) {
+    return Optional.ofNullable(incidents.get(key));
+  }
+
+  public Collection<Incident> incidents() {
+    return Collections.unmodifiableCollection(incidents.values());
+  }
+
+  /** Active incidents raised on an element instance. */
+  public List<Incident> activeIncidentsOf(long elementInstanceKey) {
+    List<Incident> active = new ArrayList<>();
+    for (Incident incident : incidents.values()) {
+      if (incident.isActive() && incident.elementInstanceKey() == elementInstanceKey) {
+        active.add(incident);
+      }
+    }
+    return active;
+  }
+
+  Set<Long> childSet(long scopeKey) {
+    return childrenByScope.computeIfAbsent(scopeKey, k -> new LinkedHashSet<>());
+  }
+}

@@ -1,0 +1,267 @@
+package org.camunda4j.engine.internal.state;
+
+import java.util.LinkedHashMap;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.camunda4j.engine.internal.model.ExecutableElement;
+import org.camunda4j.engine.internal.model.ProcessDefinition;
+import org.camunda4j.engine.internal.model.SequenceFlow;
+import org.camunda4j.engine.internal.record.EngineEvent;
+import org.camunda4j.engine.internal.record.EngineEvent.*;
+
+/**
+ * The only code that changes {@link EngineState}: one case per event, and the compiler checks that
+ * every event has one. Appliers never read a clock or decide anything; they record what happened.
+ */
+public final class EventApplier {
+
+  private final EngineState state;
+
+  public EventApplier(EngineState state) {
+    this.state = state;
+  }
+
+  public void apply(EngineEvent event) {
+    switch (event) {
+      case ProcessDeployed e -> deployed(e.definition());
+      case ProcessInstanceCreated e ->
+          state.processInstances.put(
+              e.processInstanceKey(),
+              new ProcessInstance(e.processInstanceKey(), state.definitionsByKey.get(e.processDefinitionKey()), e.time()));
+      case ElementActivating e -> activating(e);
+      case ElementActivated e -> instance(e.key()).state = ElementState.ACTIVATED;
+      case ElementCompleting e -> instance(e.key()).state = ElementState.COMPLETING;
+      case ElementCompleted e -> ended(e.key(), ElementState.COMPLETED, e.time());
+      case ElementTerminating e -> instance(e.key()).state = ElementState.TERMINATING;
+      case ElementTerminated e -> ended(e.key(), ElementState.TERMINATED, e.time());
+      case SequenceFlowTaken e -> {
+        ElementInstance scope = instance(e.flowScopeKey());
+        scope.activeFlows++;
+        if (e.toJoin()) {
+          scope.joinTokens.merge(e.flowId(), 1, Integer::sum);
+        }
+      }
+      case JoinTokensDiscarded e -> {
+        ElementInstance scope = instance(e.flowScopeKey());
+        scope.activeFlows = 0;
+        scope.joinTokens.clear();
+      }
+      case VariableCreated e -> {
+        Variable variable = new Variable(e.key(), e.name(), e.value(), e.scopeKey(), e.processInstanceKey(), e.tenantId());
+        state.variablesByScope.computeIfAbsent(e.scopeKey(), k -> new LinkedHashMap<>()).put(e.name(), variable);
+        state.variablesByKey.put(e.key(), variable);
+      }
+      case VariableUpdated e -> {
+        Variable updated = state.variablesByScope.get(e.scopeKey()).get(e.name()).withValue(e.value());
+        state.variablesByScope.get(e.scopeKey()).put(e.name(), updated);
+        state.variablesByKey.put(e.key(), updated);
+      }
+      case JobCreated e -> jobCreated(e);
+      case JobsActivated e -> {
+        for (long key : e.keys()) {
+          Job job = job(key);
+          makeUnavailable(job);
+          job.state = JobState.ACTIVATED;
+          job.lastEvent = "CREATED";
+          job.worker = e.worker();
+          job.deadline = e.deadline();
+          job.activationCount++;
+          job.lastUpdateTime = e.time();
+          state.jobDeadlines.add(new Due(e.deadline(), key));
+        }
+      }
+      case JobCompleted e -> finished(job(e.key()), "COMPLETED", e.time());
+      case JobFailed e -> {
+        Job job = job(e.key());
+        makeUnavailable(job);
+        job.retries = e.retries();
+        job.errorMessage = e.errorMessage();
+        job.lastEvent = "FAILED";
+        job.lastUpdateTime = e.time();
+        if (e.retries() > 0 && e.recurAt() < 0) {
+          makeActivatable(job);
+        } else {
+          job.state = JobState.FAILED;
+          if (e.retries() > 0) {
+            job.recurAt = e.recurAt();
+            state.jobBackoffs.add(new Due(e.recurAt(), job.key()));
+          }
+        }
+      }
+      case JobRecurred e -> {
+        Job job = job(e.key());
+        makeUnavailable(job);
+        job.lastUpdateTime = e.time();
+        makeActivatable(job);
+      }
+      case JobTimedOut e -> {
+        Job job = job(e.key());
+        makeUnavailable(job);
+        job.lastEvent = "TIMED_OUT";
+        job.lastUpdateTime = e.time();
+        makeActivatable(job);
+      }
+      case JobYielded e -> {
+        Job job = job(e.key());
+        makeUnavailable(job);
+        job.lastUpdateTime = e.time();
+        makeActivatable(job);
+      }
+      case JobRetriesUpdated e -> {
+        Job job = job(e.key());
+        job.retries = e.retries();
+        job.lastEvent = "RETRIES_UPDATED";
+        job.lastUpdateTime = e.time();
+      }
+      case JobTimeoutUpdated e -> {
+        Job job = job(e.key());
+        state.jobDeadlines.remove(new Due(job.deadline, job.key()));
+        job.deadline = e.deadline();
+        job.lastUpdateTime = e.time();
+        state.jobDeadlines.add(new Due(e.deadline(), job.key()));
+      }
+      case JobErrorThrown e -> {
+        Job job = job(e.key());
+        job.errorCode = e.errorCode();
+        job.errorMessage = e.errorMessage();
+        if (e.caught()) {
+          finished(job, "ERROR_THROWN", e.time());
+        } else {
+          makeUnavailable(job);
+          job.state = JobState.ERROR_THROWN;
+          job.lastEvent = "ERROR_THROWN";
+          job.lastUpdateTime = e.time();
+        }
+      }
+      case JobCanceled e -> finished(job(e.key()), "CANCELED", e.time());
+      case JobReactivated e -> {
+        Job job = job(e.key());
+        makeUnavailable(job);
+        job.lastUpdateTime = e.time();
+        makeActivatable(job);
+      }
+      case IncidentCreated e -> {
+        state.incidents.put(e.incident().key(), e.incident());
+        ProcessInstance instance = state.processInstances.get(e.incident().processInstanceKey());
+        if (instance != null) {
+          instance.activeIncidents++;
+        }
+      }
+      case IncidentResolved e -> {
+        Incident incident = state.incidents.get(e.key());
+        state.incidents.put(e.key(), incident.resolved());
+        ProcessInstance instance = state.processInstances.get(incident.processInstanceKey());
+        if (instance != null) {
+          instance.activeIncidents--;
+        }
+      }
+    }
+  }
+
+  private void deployed(ProcessDefinition definition) {
+    state.definitionsByKey.put(definition.key(), definition);
+    state.definitionsById.computeIfAbsent(definition.bpmnProcessId(), id -> new TreeMap<>()).put(definition.version(), definition);
+  }
+
+  private void activating(ElementActivating e) {
+    ProcessDefinition definition = state.definitionsByKey.get(e.processDefinitionKey());
+    ExecutableElement element = definition.element(e.elementId());
+    ElementInstance instance = new ElementInstance(e.key(), element, definition, e.flowScopeKey(), e.processInstanceKey());
+    state.elementInstances.put(e.key(), instance);
+    if (e.flowScopeKey() >= 0) {
+      ElementInstance scope = instance(e.flowScopeKey());
+      scope.childCount++;
+      scope.activeFlows -= e.consumedFlows();
+      state.childSet(e.flowScopeKey()).add(e.key());
+      if (element.isJoiningGateway() && e.consumedFlows() > 0) {
+        for (SequenceFlow incoming : element.incoming()) {
+          scope.joinTokens.computeIfPresent(incoming.id(), (id, n) -> n > 1 ? n - 1 : null);
+        }
+      }
+    }
+  }
+
+  private void ended(long key, ElementState endState, long time) {
+    ElementInstance instance = state.elementInstances.remove(key);
+    instance.state = endState;
+    state.childrenByScope.remove(key);
+    state.variablesByScope.remove(key);
+    if (instance.flowScopeKey() >= 0) {
+      ElementInstance scope = state.elementInstances.get(instance.flowScopeKey());
+      scope.childCount--;
+      state.childSet(instance.flowScopeKey()).remove(key);
+      if (endState == ElementState.TERMINATED && scope.state == ElementState.TERMINATING) {
+        scope.activeFlows = 0;
+        scope.joinTokens.clear();
+      }
+    } else {
+      ProcessInstance processInstance = state.processInstances.get(key);
+      processInstance.state = endState == ElementState.COMPLETED ? "COMPLETED" : "TERMINATED";
+      processInstance.endDate = time;
+    }
+  }
+
+  private void jobCreated(JobCreated e) {
+    Job job =
+        new Job(
+            e.key(), e.type(), e.retries(), e.customHeaders(), e.elementInstanceKey(), e.elementId(), e.processInstanceKey(),
+            e.processDefinitionKey(), e.processDefinitionId(), e.processDefinitionVersion(), e.tenantId(), e.kind(),
+            e.listenerEventType(), e.time());
+    state.jobs.put(job.key(), job);
+    ElementInstance instance = state.elementInstances.get(e.elementInstanceKey());
+    if (instance != null) {
+      instance.jobKey = job.key();
+    }
+    makeActivatable(job);
+  }
+
+  private void finished(Job job, String lastEvent, long time) {
+    makeUnavailable(job);
+    job.live = false;
+    job.lastEvent = lastEvent;
+    job.lastUpdateTime = time;
+    ElementInstance instance = state.elementInstances.get(job.elementInstanceKey());
+    if (instance != null && instance.jobKey == job.key()) {
+      instance.jobKey = -1;
+    }
+  }
+
+  private void makeActivatable(Job job) {
+    job.state = JobState.ACTIVATABLE;
+    job.deadline = -1;
+    job.recurAt = -1;
+    state.activatableByType.computeIfAbsent(job.type(), t -> new TreeSet<>()).add(job.key());
+  }
+
+  /** Takes a job out of every index; the caller puts it where its new state belongs. */
+  private void makeUnavailable(Job job) {
+    TreeSet<Long> activatable = state.activatableByType.get(job.type());
+    if (activatable != null) {
+      activatable.remove(job.key());
+    }
+    if (job.deadline >= 0) {
+      state.jobDeadlines.remove(new Due(job.deadline, job.key()));
+    }
+    if (job.recurAt >= 0) {
+      state.jobBackoffs.remove(new Due(job.recurAt, job.key()));
+    }
+    job.deadline = -1;
+    job.recurAt = -1;
+  }
+
+  private ElementInstance instance(long key) {
+    ElementInstance instance = state.elementInstances.get(key);
+    if (instance == null) {
+      throw new IllegalStateException("no live element instance " + key);
+    }
+    return instance;
+  }
+
+  private Job job(long key) {
+    Job job = state.jobs.get(key);
+    if (job == null) {
+      throw new IllegalStateException("no job " + key);
+    }
+    return job;
+  }
+}

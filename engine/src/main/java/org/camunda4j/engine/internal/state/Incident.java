@@ -1,0 +1,33 @@
+package org.camunda4j.engine.internal.state;
+
+/**
+ * An incident: a step that could not go on until someone fixes its cause and resolves it.
+ *
+ * @param jobKey the job of a job incident, or -1
+ * @param step what resolution runs again
+ */
+public record Incident(
+    long key,
+    String errorType,
+    String errorMessage,
+    long elementInstanceKey,
+    String elementId,
+    long processInstanceKey,
+    long processDefinitionKey,
+    String processDefinitionId,
+    long jobKey,
+    String tenantId,
+    long creationTime,
+    IncidentStep step,
+    String state) {
+
+  Incident resolved() {
+    return new Incident(
+        key, errorType, errorMessage, elementInstanceKey, elementId, processInstanceKey, processDefinitionKey,
+        processDefinitionId, jobKey, tenantId, creationTime, step, "RESOLVED");
+  }
+
+  public boolean isActive() {
+    return "ACTIVE".equals(state);
+  }
+}

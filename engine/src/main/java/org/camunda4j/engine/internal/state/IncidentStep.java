@@ -1,0 +1,11 @@
+package org.camunda4j.engine.internal.state;
+
+/** What resolving an incident runs again. */
+public enum IncidentStep {
+  /** Make the incident's job activatable again (JOB_NO_RETRIES, UNHANDLED_ERROR_EVENT). */
+  JOB,
+  /** Run the element's activation again (input mappings, job type and retries). */
+  ACTIVATE_ELEMENT,
+  /** Run the element's completion again (output mappings, gateway conditions). */
+  COMPLETE_ELEMENT
+}

@@ -1,0 +1,29 @@
+package org.camunda4j.engine.internal.state;
+
+import org.camunda4j.engine.internal.model.ProcessDefinition;
+
+/** What the process-instance endpoints report about one instance, live or ended. */
+public final class ProcessInstance {
+
+  private final long key;
+  private final ProcessDefinition definition;
+  private final long startDate;
+  String state = "ACTIVE";
+  long endDate = -1;
+  int activeIncidents;
+
+  ProcessInstance(long key, ProcessDefinition definition, long startDate) {
+    this.key = key;
+    this.definition = definition;
+    this.startDate = startDate;
+  }
+
+  public long key() { return key; }
+  public ProcessDefinition definition() { return definition; }
+  public long startDate() { return startDate; }
+  /** ACTIVE, COMPLETED or TERMINATED. */
+  public String state() { return state; }
+  /** Epoch millis, or -1 while active. */
+  public long endDate() { return endDate; }
+  public boolean hasIncident() { return activeIncidents > 0; }
+}
