@@ -12,11 +12,14 @@ import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.type.LogicalType;
 import java.io.IOException;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.Set;
 
 /**
  * The one JSON mapper of the REST layer: lenient on input, strict on output.
@@ -42,6 +45,8 @@ public final class Json {
             .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .serializationInclusion(JsonInclude.Include.ALWAYS)
+            // Sets (tags) keep the client's order, so what comes back reads like what was sent.
+            .addModule(new SimpleModule().addAbstractTypeMapping(Set.class, LinkedHashSet.class))
             .build();
     for (LogicalType numberOrFlag :
         new LogicalType[] {LogicalType.Integer, LogicalType.Float, LogicalType.Boolean}) {
