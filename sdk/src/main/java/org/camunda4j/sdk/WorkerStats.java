@@ -1,0 +1,27 @@
+package org.camunda4j.sdk;
+
+import java.time.Duration;
+
+/**
+ * A snapshot of one worker's counters. Outcome counters count acknowledgements the cluster
+ * accepted; {@code ackNotFound} counts jobs that were already gone (timed out or cancelled) and
+ * {@code ackFailed} acknowledgements that were rejected or could not be delivered before the deadline.
+ *
+ * @param expired jobs whose lock ran out before their handler started, so they were not run
+ * @param handedBack jobs given back unstarted (fail with unchanged retries) during shutdown
+ * @param handlerTime total time spent in handlers
+ */
+public record WorkerStats(
+    long polls,
+    long pollErrors,
+    long activated,
+    long completed,
+    long failed,
+    long errored,
+    long expired,
+    long handedBack,
+    long ackNotFound,
+    long ackFailed,
+    int inFlight,
+    long handled,
+    Duration handlerTime) {}

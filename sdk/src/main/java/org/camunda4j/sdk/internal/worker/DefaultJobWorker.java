@@ -1,0 +1,462 @@
+package org.camunda4j.sdk.internal.worker;
+
+import com.fasterxml.jackson.databind.JavaType;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Consumer;
+import org.camunda4j.sdk.ActivatedJob;
+import org.camunda4j.sdk.AsyncJobHandler;
+import org.camunda4j.sdk.CamundaApiException;
+import org.camunda4j.sdk.CamundaTransportException;
+import org.camunda4j.sdk.ExecutionStrategy;
+import org.camunda4j.sdk.JobHandler;
+import org.camunda4j.sdk.JobWorker;
+import org.camunda4j.sdk.ProcessJobHandler;
+import org.camunda4j.sdk.ShutdownResult;
+import org.camunda4j.sdk.WorkerStats;
+import org.camunda4j.sdk.internal.http.Backoff;
+import org.camunda4j.sdk.internal.http.HttpTransport;
+import org.camunda4j.sdk.internal.http.HttpTransport.Call;
+import org.camunda4j.sdk.internal.http.RetryMode;
+import org.camunda4j.sdk.internal.json.Json;
+import org.camunda4j.sdk.internal.json.Wire;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A job worker: one poll loop (on its own virtual thread, one activation in flight), a capacity
+ * ledger, an execution strategy and deadline-bounded acknowledgements.
+ *
+ * <p>Poll loop: take every free slot; ask for exactly that many jobs; give back the slots no job came
+ * for; dispatch; repeat at once. When no slot is free it waits for one; when the server answers empty
+ * it long-polls again (with a short pause if the answer came back instantly, so a server without long
+ * polling is not hammered); on errors it backs off exponentially with jitter and resets on success.
+ */
+public final class DefaultJobWorker implements JobWorker {
+
+  private static final Logger LOG = LoggerFactory.getLogger(DefaultJobWorker.class);
+  private static final Logger JOB_LOG = LoggerFactory.getLogger("org.camunda4j.sdk.job");
+  private static final JavaType ACTIVATED_JOBS = Json.mapper().constructType(Wire.ActivatedJobs.class);
+  static final Duration DEFAULT_GRACE = Duration.ofSeconds(10);
+  private static final Duration INSTANT_EMPTY_ANSWER = Duration.ofMillis(50);
+  private static final Duration EMPTY_POLL_PAUSE = Duration.ofMillis(100);
+
+  private final WorkerSettings settings;
+  private final ExecutionStrategy<?> strategy;
+  private final WorkerEnvironment environment;
+  private final HttpTransport transport;
+  private final Execution execution;
+  private final CapacityLedger ledger;
+  private final StatsRecorder stats = new StatsRecorder();
+  private final Set<JobRun> inFlight = ConcurrentHashMap.newKeySet();
+  private final Backoff pollBackoff;
+  private final Backoff ackBackoff = Backoff.of(Duration.ofMillis(100), Duration.ofSeconds(5), Backoff.Jitter.EQUAL);
+  private final AtomicBoolean stopping = new AtomicBoolean();
+  private final CompletableFuture<ShutdownResult> terminated = new CompletableFuture<>();
+  private final Consumer<DefaultJobWorker> onClosed;
+  private final Thread pollThread;
+  private volatile CompletableFuture<?> currentPoll;
+
+  private DefaultJobWorker(WorkerSettings settings, ExecutionStrategy<?> strategy, Object handler,
+      WorkerEnvironment environment, Consumer<DefaultJobWorker> onClosed, Backoff pollBackoff) {
+    this.settings = settings;
+    this.strategy = strategy;
+    this.environment = environment;
+    this.transport = environment.transport();
+    this.ledger = new CapacityLedger(settings.maxConcurrentJobs());
+    this.onClosed = onClosed;
+    this.pollBackoff = pollBackoff;
+    this.execution = executionFor(strategy, handler);
+    this.pollThread = Thread.ofVirtual().name("camunda4j-poller-" + settings.jobType()).unstarted(this::pollLoop);
+  }
+
+  public static DefaultJobWorker start(WorkerSettings settings, ExecutionStrategy<?> strategy, Object handler,
+      WorkerEnvironment environment, Consumer<DefaultJobWorker> onClosed) {
+    return start(settings, strategy, handler, environment, onClosed,
+        Backoff.of(Duration.ofMillis(100), Duration.ofSeconds(10), Backoff.Jitter.EQUAL));
+  }
+
+  static DefaultJobWorker start(WorkerSettings settings, ExecutionStrategy<?> strategy, Object handler,
+      WorkerEnvironment environment, Consumer<DefaultJobWorker> onClosed, Backoff pollBackoff) {
+    DefaultJobWorker worker = new DefaultJobWorker(settings, strategy, handler, environment, onClosed, pollBackoff);
+    LOG.info("Worker '{}' started for job type '{}' ({} strategy, up to {} jobs at once, lock {} ms)",
+        settings.workerName(), settings.jobType(), strategy, settings.maxConcurrentJobs(),
+        settings.jobTimeout().toMillis());
+    worker.pollThread.start();
+    return worker;
+  }
+
+  private Execution executionFor(ExecutionStrategy<?> chosen, Object handler) {
+    String type = settings.jobType();
+    if (chosen == ExecutionStrategy.ASYNC) {
+      return new AsyncExecution((AsyncJobHandler) handler,
+          Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("camunda4j-async-" + type + "-", 0).factory()),
+          environment.asyncClient());
+    }
+    if (chosen == ExecutionStrategy.THREAD) {
+      return new BlockingExecution((JobHandler) handler, Executors.newFixedThreadPool(settings.maxConcurrentJobs(),
+          Thread.ofPlatform().daemon().name("camunda4j-" + type + "-", 0).factory()), environment.blockingClient());
+    }
+    if (chosen == ExecutionStrategy.VIRTUAL) {
+      return new BlockingExecution((JobHandler) handler,
+          Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("camunda4j-" + type + "-", 0).factory()),
+          environment.blockingClient());
+    }
+    if (chosen == ExecutionStrategy.PROCESS) {
+      return new ProcessExecution((ProcessJobHandler) handler, settings, this::isStopping);
+    }
+    throw new IllegalArgumentException("unknown execution strategy " + chosen);
+  }
+
+  // --- poll loop
+
+  private void pollLoop() {
+    try {
+      sleepStartupJitter();
+      int consecutiveErrors = 0;
+      while (!stopping.get()) {
+        int slots = ledger.takeAllFree(1, TimeUnit.SECONDS);
+        if (slots == 0) {
+          continue;
+        }
+        if (stopping.get()) {
+          ledger.release(slots);
+          break;
+        }
+        long askedAt = System.nanoTime();
+        List<ActivatedJob> jobs;
+        try {
+          jobs = activate(slots);
+        } catch (ExecutionException e) {
+          ledger.release(slots);
+          if (stopping.get()) {
+            break;
+          }
+          consecutiveErrors++;
+          stats.pollErrors.increment();
+          Duration delay = pollBackoff.delay(consecutiveErrors);
+          logPollError(e.getCause(), consecutiveErrors, delay);
+          sleep(delay);
+          continue;
+        } catch (CancellationException e) {
+          ledger.release(slots);
+          continue;
+        }
+        long receivedAt = System.nanoTime();
+        consecutiveErrors = 0;
+        stats.polls.increment();
+        int kept = Math.min(jobs.size(), slots);
+        ledger.release(slots - kept);
+        for (int i = 0; i < jobs.size(); i++) {
+          if (i < kept) {
+            dispatch(jobs.get(i), receivedAt);
+          } else {
+            handBackWithoutSlot(jobs.get(i));
+          }
+        }
+        if (jobs.isEmpty() && Duration.ofNanos(receivedAt - askedAt).compareTo(INSTANT_EMPTY_ANSWER) < 0) {
+          sleep(EMPTY_POLL_PAUSE);
+        }
+      }
+    } catch (InterruptedException e) {
+      // shutdown: fall through
+    } catch (Throwable unexpected) {
+      LOG.error("Worker '{}' for '{}': poll loop died unexpectedly; the worker stops polling",
+          settings.workerName(), settings.jobType(), unexpected);
+    } finally {
+      CompletableFuture<?> poll = currentPoll;
+      if (poll != null) {
+        poll.cancel(true);
+      }
+    }
+  }
+
+  private List<ActivatedJob> activate(int slots) throws ExecutionException, InterruptedException {
+    Wire.ActivateJobs body = new Wire.ActivateJobs(settings.jobType(), settings.workerName(),
+        settings.jobTimeout().toMillis(), slots, settings.fetchVariables(), settings.requestTimeout().toMillis(),
+        settings.tenantIds().isEmpty() ? null : settings.tenantIds());
+    Call call = Call.json("POST", "/jobs/activation", body, ACTIVATED_JOBS, RetryMode.NONE)
+        .asGated()
+        .withTimeout(httpTimeoutForLongPoll(settings.requestTimeout()));
+    CompletableFuture<Wire.ActivatedJobs> poll = transport.send(call);
+    currentPoll = poll;
+    try {
+      if (stopping.get()) {
+        poll.cancel(true);
+      }
+      return poll.get().jobs();
+    } catch (InterruptedException e) {
+      poll.cancel(true);
+      throw e;
+    } finally {
+      currentPoll = null;
+    }
+  }
+
+  /** Long enough that the server, not the client, ends a long poll; short enough to notice a dead connection. */
+  static Duration httpTimeoutForLongPoll(Duration requestTimeout) {
+    if (requestTimeout.isNegative()) {
+      return HttpTransport.DEFAULT_TIMEOUT;
+    }
+    if (requestTimeout.isZero()) {
+      return Duration.ofSeconds(40);
+    }
+    return requestTimeout.plusSeconds(10);
+  }
+
+  private void logPollError(Throwable cause, int consecutiveErrors, Duration delay) {
+    String message = cause == null ? "unknown error" : cause.getMessage();
+    if (consecutiveErrors == 1 || consecutiveErrors % 10 == 0) {
+      LOG.warn("Worker '{}' for '{}': job activation failed ({} in a row), next try in {} ms: {}",
+          settings.workerName(), settings.jobType(), consecutiveErrors, delay.toMillis(), message);
+    } else {
+      LOG.debug("Worker '{}' for '{}': job activation failed ({} in a row), next try in {} ms: {}",
+          settings.workerName(), settings.jobType(), consecutiveErrors, delay.toMillis(), message);
+    }
+  }
+
+  private void sleepStartupJitter() throws InterruptedException {
+    long maxNanos = settings.startupJitterMax().toNanos();
+    if (maxNanos > 0) {
+      long delay = ThreadLocalRandom.current().nextLong(maxNanos + 1);
+      LOG.info("Worker '{}' for '{}' waits {} ms (startup jitter) before its first poll",
+          settings.workerName(), settings.jobType(), TimeUnit.NANOSECONDS.toMillis(delay));
+      TimeUnit.NANOSECONDS.sleep(delay);
+    }
+  }
+
+  private void sleep(Duration delay) throws InterruptedException {
+    if (!stopping.get()) {
+      TimeUnit.NANOSECONDS.sleep(delay.toNanos());
+    }
+  }
+
+  // --- one job
+
+  private void dispatch(ActivatedJob job, long receivedAt) {
+    CapacityLedger.Slot slot = ledger.slot();
+    JobLogger log = new JobLogger(JOB_LOG, Map.of(
+        "jobType", settings.jobType(), "workerName", settings.workerName(), "jobKey", String.valueOf(job.jobKey())));
+    JobRun run = new JobRun(job, slot, log, this, receivedAt + settings.jobTimeout().toNanos());
+    stats.activated.increment();
+    inFlight.add(run);
+    CompletableFuture<Ack> outcome;
+    try {
+      outcome = execution.execute(run);
+    } catch (Throwable refused) {
+      // The strategy refused the job (e.g. shut down in a race): give it back untouched.
+      log.debug("Strategy refused job {}: {}", job.jobKey(), refused.toString());
+      run.finished();
+      outcome = CompletableFuture.completedFuture(run.handBack());
+    }
+    outcome
+        .exceptionally(error -> OutcomeMapper.fail(job, "worker error: " + OutcomeMapper.messageOf(error)))
+        .thenCompose(ack -> {
+          try {
+            return acknowledge(run, ack);
+          } catch (Throwable error) {
+            return CompletableFuture.failedFuture(error);
+          }
+        })
+        .whenComplete((ignored, error) -> {
+          if (error != null) {
+            stats.ackFailed.increment();
+            log.error("Acknowledging job {} failed unexpectedly", job.jobKey(), error);
+          }
+          run.finished();
+          inFlight.remove(run);
+          slot.release();
+        });
+  }
+
+  private void handBackWithoutSlot(ActivatedJob job) {
+    LOG.warn("Worker '{}': the server returned more jobs than asked for; handing job {} back",
+        settings.workerName(), job.jobKey());
+    Wire.FailJob body = new Wire.FailJob(job.retries(), "handed back: more jobs than requested", 0L, null);
+    transport.send(Call.json("POST", "/jobs/" + job.jobKey() + "/failure", body, null, RetryMode.IDEMPOTENT))
+        .whenComplete((v, e) -> {
+          if (e == null) {
+            stats.handedBack.increment();
+          }
+        });
+  }
+
+  private CompletableFuture<Void> acknowledge(JobRun run, Ack ack) {
+    long key = run.job().jobKey();
+    return switch (ack) {
+      case Ack.AlreadyAcknowledged ignored -> {
+        run.log().debug("Job {} was acknowledged by its handler; not acknowledging again", key);
+        yield CompletableFuture.completedFuture(null);
+      }
+      case Ack.Expired ignored -> {
+        stats.expired.increment();
+        run.log().warn("Job {} was not run: its lock ran out before the handler could start", key);
+        yield CompletableFuture.completedFuture(null);
+      }
+      case Ack.Complete complete -> send(run, ack, "completion",
+          Call.json("POST", "/jobs/" + key + "/completion", complete.body(), null, RetryMode.NONE), stats.completed);
+      case Ack.Fail fail -> send(run, ack, "failure",
+          Call.json("POST", "/jobs/" + key + "/failure", fail.body(), null, RetryMode.NONE), stats.failed);
+      case Ack.ThrowError error -> send(run, ack, "BPMN error",
+          Call.json("POST", "/jobs/" + key + "/error", error.body(), null, RetryMode.NONE), stats.errored);
+      case Ack.HandBack handBack -> send(run, ack, "hand-back",
+          Call.json("POST", "/jobs/" + key + "/failure", handBack.body(), null, RetryMode.NONE), stats.handedBack);
+    };
+  }
+
+  private CompletableFuture<Void> send(JobRun run, Ack ack, String what, Call call, LongAdder onSuccess) {
+    CompletableFuture<Void> done = new CompletableFuture<>();
+    attemptAck(run, ack, what, call, onSuccess, 1, done);
+    return done;
+  }
+
+  private void attemptAck(JobRun run, Ack ack, String what, Call call, LongAdder onSuccess, int attempt,
+      CompletableFuture<Void> done) {
+    long key = run.job().jobKey();
+    transport.send(call).whenComplete((ignored, error) -> {
+      if (error == null) {
+        onSuccess.increment();
+        run.log().debug("Job {}: {} accepted", key, what);
+        done.complete(null);
+        return;
+      }
+      Throwable cause = OutcomeMapper.unwrap(error);
+      CamundaApiException api = cause instanceof CamundaApiException e ? e : null;
+      if (api != null && api.isNotFound()) {
+        stats.ackNotFound.increment();
+        run.log().warn("Job {} was already gone when its {} was sent (lock expired, instance cancelled or job"
+            + " finished elsewhere): {}", key, what, api.detail());
+        done.complete(null);
+        return;
+      }
+      boolean transientFailure = cause instanceof CamundaTransportException
+          || (api != null && (api.isTransient() || api.isBackpressure()));
+      Duration delay = ackBackoff.delay(attempt);
+      if (transientFailure && run.remainingNanos() > delay.toNanos() && !environment.clientClosed().getAsBoolean()) {
+        run.log().debug("Job {}: {} failed ({}), retry {} in {} ms", key, what, cause.getMessage(), attempt,
+            delay.toMillis());
+        environment.scheduler().schedule(() -> attemptAck(run, ack, what, call, onSuccess, attempt + 1, done),
+            delay.toMillis(), TimeUnit.MILLISECONDS);
+        return;
+      }
+      stats.ackFailed.increment();
+      if (ack instanceof Ack.Complete && api != null && api.isBadRequest()) {
+        run.log().error("Job {}: the cluster rejected the completion ({}); failing the job instead", key, api.detail());
+        Ack fallback = OutcomeMapper.fail(run.job(), "Job completion was rejected: " + api.detail());
+        acknowledge(run, fallback).whenComplete((v, e) -> done.complete(null));
+        return;
+      }
+      run.log().error("Job {}: could not send its {}{}: {}", key, what,
+          transientFailure ? " before its lock ran out" : "", cause.getMessage());
+      done.complete(null);
+    });
+  }
+
+  void recordHandlerTime(long nanos) {
+    stats.handled.increment();
+    stats.handlerNanos.add(nanos);
+  }
+
+  // --- lifecycle
+
+  boolean isStopping() {
+    return stopping.get();
+  }
+
+  @Override
+  public ShutdownResult shutdown(Duration gracePeriod) {
+    if (!stopping.compareAndSet(false, true)) {
+      return terminated.join();
+    }
+    long handedBackBefore = stats.handedBack.sum();
+    LOG.info("Worker '{}' for '{}' stopping: {} jobs in flight, grace {} ms", settings.workerName(),
+        settings.jobType(), ledger.inUse(), gracePeriod.toMillis());
+    CompletableFuture<?> poll = currentPoll;
+    if (poll != null) {
+      poll.cancel(true);
+    }
+    pollThread.interrupt();
+    int abandoned = 0;
+    try {
+      pollThread.join(Duration.ofSeconds(5));
+      execution.shutdown();
+      if (!ledger.awaitAllFree(gracePeriod.toNanos(), TimeUnit.NANOSECONDS)) {
+        abandoned = ledger.inUse();
+        LOG.warn("Worker '{}' for '{}': {} jobs still running after the {} ms grace period; their locks will"
+                + " run out on the cluster", settings.workerName(), settings.jobType(), abandoned,
+            gracePeriod.toMillis());
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      abandoned = ledger.inUse();
+    } finally {
+      execution.shutdownNow();
+    }
+    ShutdownResult result = new ShutdownResult((int) (stats.handedBack.sum() - handedBackBefore), abandoned);
+    LOG.info("Worker '{}' for '{}' stopped ({} handed back, {} abandoned)", settings.workerName(),
+        settings.jobType(), result.handedBack(), result.abandoned());
+    terminated.complete(result);
+    onClosed.accept(this);
+    return result;
+  }
+
+  @Override
+  public void close() {
+    shutdown(DEFAULT_GRACE);
+  }
+
+  @Override
+  public String jobType() {
+    return settings.jobType();
+  }
+
+  @Override
+  public String workerName() {
+    return settings.workerName();
+  }
+
+  @Override
+  public ExecutionStrategy<?> strategy() {
+    return strategy;
+  }
+
+  @Override
+  public int maxConcurrentJobs() {
+    return settings.maxConcurrentJobs();
+  }
+
+  public WorkerSettings settings() {
+    return settings;
+  }
+
+  @Override
+  public boolean isRunning() {
+    return !stopping.get();
+  }
+
+  @Override
+  public WorkerStats stats() {
+    return stats.snapshot(ledger.inUse());
+  }
+
+  /** Slots given back more often than taken; always 0 unless there is a bug. For tests. */
+  public int slotOverReleases() {
+    return ledger.overReleases();
+  }
+
+  @Override
+  public String toString() {
+    return "JobWorker[" + settings.jobType() + ", " + settings.workerName() + ", " + strategy + "]";
+  }
+}

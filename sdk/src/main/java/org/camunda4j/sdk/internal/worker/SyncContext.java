@@ -1,0 +1,30 @@
+package org.camunda4j.sdk.internal.worker;
+
+import java.time.Duration;
+import org.camunda4j.sdk.CamundaClient;
+import org.camunda4j.sdk.JobUpdateRequest;
+import org.camunda4j.sdk.SyncJobContext;
+
+final class SyncContext extends BaseJobContext implements SyncJobContext {
+
+  private final JobRun run;
+  private final CamundaClient client;
+
+  SyncContext(JobRun run, CamundaClient client) {
+    super(run.job(), run.log(), run::leaseDeadlineNanos);
+    this.run = run;
+    this.client = JobScopedClients.blocking(client, run);
+  }
+
+  @Override
+  public CamundaClient client() {
+    return client;
+  }
+
+  @Override
+  public void extendTimeout(Duration timeout) {
+    long requestedAt = System.nanoTime();
+    client.updateJob(run.job().jobKey(), JobUpdateRequest.timeout(timeout));
+    run.extendLease(requestedAt + timeout.toNanos());
+  }
+}
