@@ -1,6 +1,13 @@
 package org.camunda4j.engine;
 
 import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.camunda4j.engine.internal.api.Routes;
+import org.camunda4j.engine.internal.processing.ControlledClock;
+import org.camunda4j.engine.internal.processing.EngineOperations;
+import org.camunda4j.engine.internal.rest.RestServer;
 
 /**
  * An embedded Camunda-8-compatible engine that serves the Orchestration Cluster REST API v2.
@@ -8,13 +15,23 @@ import java.net.URI;
  * <pre>{@code
  * try (Engine engine = Engine.start()) {
  *   URI rest = engine.restAddress();   // http://127.0.0.1:<port>, clients append /v2
- *   ...
+ *   engine.clock().advance(Duration.ofMinutes(5));
  * }
  * }</pre>
  */
 public final class Engine implements AutoCloseable {
 
-  private Engine() {}
+  private final EngineOperations operations;
+  private final RestServer server;
+  private final URI restAddress;
+  private final EngineClock clock;
+
+  private Engine(EngineOperations operations, RestServer server, String host) {
+    this.operations = operations;
+    this.server = server;
+    this.restAddress = URI.create("http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + server.port());
+    this.clock = new TickingClock(operations);
+  }
 
   /** Starts an engine on loopback and a free port. */
   public static Engine start() {
@@ -23,20 +40,64 @@ public final class Engine implements AutoCloseable {
 
   /** Starts an engine as configured; returns once its REST server accepts connections. */
   public static Engine start(EngineConfig config) {
-    throw new UnsupportedOperationException("not yet");
+    EngineOperations operations = new EngineOperations(new ControlledClock(), config.longPollTimeout());
+    AtomicInteger port = new AtomicInteger(config.port());
+    try {
+      RestServer server = RestServer.start(config.host(), config.port(), Routes.create(operations, config.host(), port::get));
+      port.set(server.port());
+      return new Engine(operations, server, config.host());
+    } catch (RuntimeException e) {
+      operations.close();
+      throw e;
+    }
   }
 
   /** The REST address without the {@code /v2} suffix, e.g. {@code http://127.0.0.1:41235}. */
   public URI restAddress() {
-    throw new UnsupportedOperationException("not yet");
+    return restAddress;
   }
 
   /** The engine's clock, which tests can pin and advance. */
   public EngineClock clock() {
-    throw new UnsupportedOperationException("not yet");
+    return clock;
   }
 
   /** Stops the REST server and the processor. Idempotent. */
   @Override
-  public void close() {}
+  public void close() {
+    server.close();
+    operations.close();
+  }
+
+  /** Moves the engine clock and waits until what fell due at the new time has been processed. */
+  private record TickingClock(EngineOperations operations) implements EngineClock {
+
+    @Override
+    public Instant now() {
+      return operations.clock().now();
+    }
+
+    @Override
+    public void pin(Instant instant) {
+      operations.clock().pin(instant.toEpochMilli());
+      operations.tick().join();
+    }
+
+    @Override
+    public void advance(Duration duration) {
+      operations.clock().advance(duration.toMillis());
+      operations.tick().join();
+    }
+
+    @Override
+    public void reset() {
+      operations.clock().reset();
+      operations.tick().join();
+    }
+
+    @Override
+    public boolean isPinned() {
+      return operations.clock().isPinned();
+    }
+  }
 }

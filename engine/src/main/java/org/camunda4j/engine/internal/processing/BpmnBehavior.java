@@ -50,11 +50,11 @@ final class BpmnBehavior {
     this.completionWaiters = waiters;
   }
 
-  long createProcessInstance(ProcessingContext ctx, ProcessDefinition definition, Map<String, Object> initialVariables) {
+  long createProcessInstance(ProcessingContext ctx, ProcessDefinition definition, NewInstance request) {
     long key = state.nextKey();
-    ctx.emit(new ProcessInstanceCreated(key, definition.key(), ctx.now()));
+    ctx.emit(new ProcessInstanceCreated(key, definition.key(), request.tags(), request.businessId(), ctx.now()));
     ctx.emit(new ElementActivating(key, definition.key(), definition.process().id(), -1, key, 0));
-    variables.setLocal(ctx, key, key, definition.tenantId(), initialVariables);
+    variables.setLocal(ctx, key, key, definition.tenantId(), request.variables());
     ctx.followUp(() -> activate(ctx, key));
     return key;
   }

@@ -19,12 +19,6 @@ import org.camunda4j.engine.internal.state.EngineState;
 /** Deploys BPMN resources: all or nothing, a new version only when the content changed. */
 final class DeploymentCommands {
 
-  /** One file of a deployment. */
-  record Resource(String name, byte[] content) {}
-
-  /** What a deployment produced, in resource order. */
-  record Deployment(long deploymentKey, String tenantId, List<ProcessDefinition> processes) {}
-
   private final EngineState state;
   private final BpmnTransformer transformer;
 
@@ -38,14 +32,14 @@ final class DeploymentCommands {
    * engine unchanged. Transformation runs on the processor thread to keep versions in order; it is
    * fast enough (tens of milliseconds) for deployments, which are rare.
    */
-  Deployment deploy(ProcessingContext ctx, List<Resource> resources, String tenantId) {
+  Deployment deploy(ProcessingContext ctx, List<DeploymentResource> resources, String tenantId) {
     if (resources.isEmpty()) {
       throw Rejection.invalidArgument("Expected to deploy at least one resource, but none given: add one or more 'resources' parts");
     }
     List<String> errors = new ArrayList<>();
     List<Parsed> parsed = new ArrayList<>();
     Set<String> idsInThisDeployment = new HashSet<>();
-    for (Resource resource : resources) {
+    for (DeploymentResource resource : resources) {
       String lower = resource.name().toLowerCase();
       if (!lower.endsWith(".bpmn") && !lower.endsWith(".xml")) {
         errors.add("'" + resource.name() + "': unsupported resource type; the engine deploys BPMN files (.bpmn or .xml)");
@@ -85,7 +79,7 @@ final class DeploymentCommands {
     return new Deployment(deploymentKey, tenantId, deployed);
   }
 
-  private record Parsed(Resource resource, TransformedProcess process, String checksum) {}
+  private record Parsed(DeploymentResource resource, TransformedProcess process, String checksum) {}
 
   private static String checksum(byte[] content, String processId) {
     try {

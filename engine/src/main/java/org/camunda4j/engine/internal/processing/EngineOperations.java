@@ -9,9 +9,6 @@ import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 import org.camunda4j.engine.internal.feel.Feel;
 import org.camunda4j.engine.internal.model.BpmnTransformer;
-import org.camunda4j.engine.internal.processing.DeploymentCommands.Deployment;
-import org.camunda4j.engine.internal.processing.DeploymentCommands.Resource;
-import org.camunda4j.engine.internal.processing.ProcessInstanceCommands.Created;
 import org.camunda4j.engine.internal.state.EngineState;
 
 /**
@@ -57,16 +54,16 @@ public final class EngineOperations implements AutoCloseable {
     return processor.read(query);
   }
 
-  public CompletableFuture<Deployment> deploy(List<Resource> resources, String tenantId) {
+  public CompletableFuture<Deployment> deploy(List<DeploymentResource> resources, String tenantId) {
     return processor.submit(ctx -> deployments.deploy(ctx, resources, tenantId));
   }
 
-  public CompletableFuture<Created> createById(String bpmnProcessId, Integer version, Map<String, Object> variables) {
-    return processor.submit(ctx -> instances.createById(ctx, bpmnProcessId, version, variables));
+  public CompletableFuture<Created> createById(String bpmnProcessId, Integer version, NewInstance request) {
+    return processor.submit(ctx -> instances.createById(ctx, bpmnProcessId, version, request));
   }
 
-  public CompletableFuture<Created> createByKey(long processDefinitionKey, Map<String, Object> variables) {
-    return processor.submit(ctx -> instances.createByKey(ctx, processDefinitionKey, variables));
+  public CompletableFuture<Created> createByKey(long processDefinitionKey, NewInstance request) {
+    return processor.submit(ctx -> instances.createByKey(ctx, processDefinitionKey, request));
   }
 
   /**
@@ -74,15 +71,15 @@ public final class EngineOperations implements AutoCloseable {
    * registered in the same command that creates the instance, so a quick instance is not missed.
    */
   public CompletableFuture<AwaitedInstance> createAndAwait(
-      String bpmnProcessId, Integer version, Long processDefinitionKey, Map<String, Object> variables) {
+      String bpmnProcessId, Integer version, Long processDefinitionKey, NewInstance request) {
     CompletableFuture<AwaitedInstance> result = new CompletableFuture<>();
     processor
         .submit(
             ctx -> {
               Created created =
                   processDefinitionKey != null
-                      ? instances.createByKey(ctx, processDefinitionKey, variables)
-                      : instances.createById(ctx, bpmnProcessId, version, variables);
+                      ? instances.createByKey(ctx, processDefinitionKey, request)
+                      : instances.createById(ctx, bpmnProcessId, version, request);
               CompletableFuture<Map<String, Object>> ended = completionWaiters.await(created.processInstanceKey());
               ended.whenComplete(
                   (vars, error) -> {

@@ -68,7 +68,8 @@ final class JobCommands {
     return new ActivatedJob(
         job.key(), job.type(), job.worker(), job.retries(), job.deadline(), fetched, job.customHeaders(), job.processDefinitionId(),
         job.processDefinitionVersion(), job.processDefinitionKey(), job.processInstanceKey(), job.processInstanceKey(),
-        job.elementId(), job.elementInstanceKey(), job.tenantId(), job.kind(), job.listenerEventType(), null, List.of(),
+        job.elementId(), job.elementInstanceKey(), job.tenantId(), job.kind(), job.listenerEventType(), null,
+        state.processInstance(job.processInstanceKey()).map(p -> p.tags()).orElse(List.of()),
         job.activationCount());
   }
 

@@ -9,9 +9,6 @@ import org.camunda4j.engine.internal.state.ProcessInstance;
 /** Creating and cancelling process instances, and setting variables on their scopes. */
 final class ProcessInstanceCommands {
 
-  /** A created instance and the definition it runs. */
-  record Created(long processInstanceKey, ProcessDefinition definition) {}
-
   private final EngineState state;
   private final BpmnBehavior bpmn;
   private final VariableBehavior variables;
@@ -23,7 +20,7 @@ final class ProcessInstanceCommands {
   }
 
   /** By process id: {@code version} -1 (or null) means the latest version. */
-  Created createById(ProcessingContext ctx, String bpmnProcessId, Integer version, Map<String, Object> initialVariables) {
+  Created createById(ProcessingContext ctx, String bpmnProcessId, Integer version, NewInstance request) {
     boolean latest = version == null || version < 0;
     ProcessDefinition definition =
         (latest ? state.latestDefinition(bpmnProcessId) : state.definition(bpmnProcessId, version))
@@ -34,10 +31,10 @@ final class ProcessInstanceCommands {
                             ? "Expected to find process definition with process ID '" + bpmnProcessId + "', but none found"
                             : "Expected to find process definition with process ID '" + bpmnProcessId + "' and version '" + version
                                 + "', but none found"));
-    return new Created(bpmn.createProcessInstance(ctx, definition, initialVariables), definition);
+    return new Created(bpmn.createProcessInstance(ctx, definition, request), definition);
   }
 
-  Created createByKey(ProcessingContext ctx, long processDefinitionKey, Map<String, Object> initialVariables) {
+  Created createByKey(ProcessingContext ctx, long processDefinitionKey, NewInstance request) {
     ProcessDefinition definition =
         state
             .definition(processDefinitionKey)
@@ -45,7 +42,7 @@ final class ProcessInstanceCommands {
                 () ->
                     Rejection.notFound(
                         "Expected to find process definition with key '" + processDefinitionKey + "', but none found"));
-    return new Created(bpmn.createProcessInstance(ctx, definition, initialVariables), definition);
+    return new Created(bpmn.createProcessInstance(ctx, definition, request), definition);
   }
 
   void cancel(ProcessingContext ctx, long processInstanceKey) {

@@ -18,7 +18,8 @@ public sealed interface EngineEvent {
   record ProcessDeployed(ProcessDefinition definition) implements EngineEvent {}
 
   // --- process and element instances
-  record ProcessInstanceCreated(long processInstanceKey, long processDefinitionKey, long time) implements EngineEvent {}
+  record ProcessInstanceCreated(long processInstanceKey, long processDefinitionKey, List<String> tags, String businessId, long time)
+      implements EngineEvent {}
 
   /** A new element instance; {@code consumedFlows} tokens of the flow scope are used up by it. */
   record ElementActivating(

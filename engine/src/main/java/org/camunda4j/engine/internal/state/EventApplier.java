@@ -27,7 +27,8 @@ public final class EventApplier {
       case ProcessInstanceCreated e ->
           state.processInstances.put(
               e.processInstanceKey(),
-              new ProcessInstance(e.processInstanceKey(), state.definitionsByKey.get(e.processDefinitionKey()), e.time()));
+              new ProcessInstance(
+                  e.processInstanceKey(), state.definitionsByKey.get(e.processDefinitionKey()), e.tags(), e.businessId(), e.time()));
       case ElementActivating e -> activating(e);
       case ElementActivated e -> instance(e.key()).state = ElementState.ACTIVATED;
       case ElementCompleting e -> instance(e.key()).state = ElementState.COMPLETING;

@@ -1,5 +1,6 @@
 package org.camunda4j.engine.internal.state;
 
+import java.util.List;
 import org.camunda4j.engine.internal.model.ProcessDefinition;
 
 /** What the process-instance endpoints report about one instance, live or ended. */
@@ -7,20 +8,27 @@ public final class ProcessInstance {
 
   private final long key;
   private final ProcessDefinition definition;
+  private final List<String> tags;
+  private final String businessId;
   private final long startDate;
   String state = "ACTIVE";
   long endDate = -1;
   int activeIncidents;
 
-  ProcessInstance(long key, ProcessDefinition definition, long startDate) {
+  ProcessInstance(long key, ProcessDefinition definition, List<String> tags, String businessId, long startDate) {
     this.key = key;
     this.definition = definition;
+    this.tags = tags;
+    this.businessId = businessId;
     this.startDate = startDate;
   }
 
   public long key() { return key; }
   public ProcessDefinition definition() { return definition; }
   public long startDate() { return startDate; }
+  public List<String> tags() { return tags; }
+  /** The business id given at creation, or null. */
+  public String businessId() { return businessId; }
   /** ACTIVE, COMPLETED or TERMINATED. */
   public String state() { return state; }
   /** Epoch millis, or -1 while active. */

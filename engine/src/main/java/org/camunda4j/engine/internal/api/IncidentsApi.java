@@ -1,0 +1,61 @@
+package org.camunda4j.engine.internal.api;
+
+import static org.camunda4j.engine.internal.api.Outcomes.date;
+import static org.camunda4j.engine.internal.api.Outcomes.key;
+import static org.camunda4j.engine.internal.api.Outcomes.noContent;
+import static org.camunda4j.engine.internal.api.Outcomes.optionalKey;
+
+import java.util.concurrent.CompletionStage;
+import org.camunda4j.engine.internal.processing.EngineOperations;
+import org.camunda4j.engine.internal.rest.ApiException;
+import org.camunda4j.engine.internal.rest.Reply;
+import org.camunda4j.engine.internal.rest.Request;
+import org.camunda4j.engine.internal.rest.Router;
+import org.camunda4j.engine.internal.rest.wire.IncidentErrorType;
+import org.camunda4j.engine.internal.rest.wire.IncidentResult;
+import org.camunda4j.engine.internal.rest.wire.IncidentState;
+import org.camunda4j.engine.internal.state.Incident;
+
+/** {@code /v2/incidents}: get and resolve. */
+final class IncidentsApi {
+
+  private final EngineOperations engine;
+
+  IncidentsApi(EngineOperations engine) {
+    this.engine = engine;
+  }
+
+  void register(Router router) {
+    router
+        .route("GET", "/v2/incidents/{incidentKey}", this::get)
+        .route("POST", "/v2/incidents/{incidentKey}/resolution", this::resolve);
+  }
+
+  private CompletionStage<Reply> get(Request request) {
+    long key = request.keyParam("incidentKey");
+    return Outcomes.reply(
+        engine.read(state -> state.incident(key).map(IncidentsApi::toWire)),
+        found -> Reply.json(found.orElseThrow(() -> ApiException.notFound("Incident with key '" + key + "' not found"))));
+  }
+
+  private CompletionStage<Reply> resolve(Request request) {
+    return noContent(engine.resolveIncident(request.keyParam("incidentKey")));
+  }
+
+  static IncidentResult toWire(Incident incident) {
+    return new IncidentResult(
+        incident.processDefinitionId(),
+        IncidentErrorType.valueOf(incident.errorType()),
+        incident.errorMessage(),
+        incident.elementId(),
+        date(incident.creationTime()),
+        IncidentState.valueOf(incident.state()),
+        incident.tenantId(),
+        key(incident.key()),
+        key(incident.processDefinitionKey()),
+        key(incident.processInstanceKey()),
+        key(incident.processInstanceKey()),
+        key(incident.elementInstanceKey()),
+        optionalKey(incident.jobKey()));
+  }
+}

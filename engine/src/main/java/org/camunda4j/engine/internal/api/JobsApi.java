@@ -1,0 +1,120 @@
+package org.camunda4j.engine.internal.api;
+
+import static org.camunda4j.engine.internal.api.Outcomes.key;
+import static org.camunda4j.engine.internal.api.Outcomes.noContent;
+
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import org.camunda4j.engine.internal.processing.ActivatedJob;
+import org.camunda4j.engine.internal.processing.ActivationRequest;
+import org.camunda4j.engine.internal.processing.EngineOperations;
+import org.camunda4j.engine.internal.rest.Reply;
+import org.camunda4j.engine.internal.rest.Request;
+import org.camunda4j.engine.internal.rest.Router;
+import org.camunda4j.engine.internal.rest.wire.ActivatedJobResult;
+import org.camunda4j.engine.internal.rest.wire.JobActivationRequest;
+import org.camunda4j.engine.internal.rest.wire.JobActivationResult;
+import org.camunda4j.engine.internal.rest.wire.JobCompletionRequest;
+import org.camunda4j.engine.internal.rest.wire.JobErrorRequest;
+import org.camunda4j.engine.internal.rest.wire.JobFailRequest;
+import org.camunda4j.engine.internal.rest.wire.JobKind;
+import org.camunda4j.engine.internal.rest.wire.JobListenerEventType;
+import org.camunda4j.engine.internal.rest.wire.JobUpdateRequest;
+
+/** {@code /v2/jobs}: activation (long poll), completion, failure, BPMN errors and updates. */
+final class JobsApi {
+
+  static final String DEFAULT_TENANT = "<default>";
+
+  private final EngineOperations engine;
+
+  JobsApi(EngineOperations engine) {
+    this.engine = engine;
+  }
+
+  void register(Router router) {
+    router
+        .route("POST", "/v2/jobs/activation", this::activate)
+        .route("POST", "/v2/jobs/{jobKey}/completion", this::complete)
+        .route("POST", "/v2/jobs/{jobKey}/failure", this::fail)
+        .route("POST", "/v2/jobs/{jobKey}/error", this::throwError)
+        .route("PATCH", "/v2/jobs/{jobKey}", this::update);
+  }
+
+  private CompletionStage<Reply> activate(Request request) {
+    JobActivationRequest body = request.body(JobActivationRequest.class);
+    ActivationRequest activation =
+        new ActivationRequest(
+            body.type(),
+            body.workerOrDefault(),
+            body.timeout(),
+            body.maxJobsToActivate(),
+            body.fetchVariableOrAll(),
+            body.tenantIds() == null || body.tenantIds().isEmpty() ? List.of(DEFAULT_TENANT) : body.tenantIds(),
+            body.requestTimeout() == null ? 0 : body.requestTimeout());
+    CompletableFuture<List<ActivatedJob>> jobs = engine.activate(activation, request::isConnected);
+    request.onDisconnect(() -> engine.disconnected(jobs));
+    return Outcomes.reply(
+        jobs,
+        activated -> {
+          Reply reply = Reply.json(new JobActivationResult(activated.stream().map(JobsApi::toWire).toList()));
+          return activated.isEmpty() ? reply : reply.onUndelivered(() -> engine.yieldUndelivered(activated));
+        });
+  }
+
+  private static ActivatedJobResult toWire(ActivatedJob job) {
+    return new ActivatedJobResult(
+        job.type(),
+        job.processDefinitionId(),
+        job.processDefinitionVersion(),
+        job.elementId(),
+        job.customHeaders(),
+        job.worker(),
+        job.retries(),
+        job.deadline(),
+        job.variables(),
+        job.tenantId(),
+        key(job.jobKey()),
+        key(job.processInstanceKey()),
+        key(job.processDefinitionKey()),
+        key(job.elementInstanceKey()),
+        JobKind.valueOf(job.kind().name()),
+        JobListenerEventType.valueOf(job.listenerEventType()),
+        null,
+        job.tags(),
+        key(job.rootProcessInstanceKey()));
+  }
+
+  private CompletionStage<Reply> complete(Request request) {
+    long jobKey = request.keyParam("jobKey");
+    JobCompletionRequest body = request.body(JobCompletionRequest.class);
+    return noContent(engine.completeJob(jobKey, body.variables()));
+  }
+
+  private CompletionStage<Reply> fail(Request request) {
+    long jobKey = request.keyParam("jobKey");
+    JobFailRequest body = request.body(JobFailRequest.class);
+    return noContent(
+        engine.failJob(
+            jobKey,
+            body.retriesOrZero(),
+            body.errorMessage() == null ? "" : body.errorMessage(),
+            body.retryBackOff() == null ? 0 : body.retryBackOff(),
+            body.variables()));
+  }
+
+  private CompletionStage<Reply> throwError(Request request) {
+    long jobKey = request.keyParam("jobKey");
+    JobErrorRequest body = request.body(JobErrorRequest.class);
+    return noContent(engine.throwError(jobKey, body.errorCode(), body.errorMessage(), body.variables()));
+  }
+
+  private CompletionStage<Reply> update(Request request) {
+    long jobKey = request.keyParam("jobKey");
+    JobUpdateRequest body = request.body(JobUpdateRequest.class);
+    JobUpdateRequest.Changeset changes = body.changeset();
+    return noContent(
+        engine.updateJob(jobKey, changes == null ? null : changes.retries(), changes == null ? null : changes.timeout()));
+  }
+}

@@ -1,0 +1,23 @@
+package org.camunda4j.engine.internal.api;
+
+import java.util.function.IntSupplier;
+import org.camunda4j.engine.internal.processing.EngineOperations;
+import org.camunda4j.engine.internal.rest.Router;
+
+/** Every REST v2 endpoint the engine serves, one class per resource. */
+public final class Routes {
+
+  private Routes() {}
+
+  public static Router create(EngineOperations engine, String host, IntSupplier port) {
+    Router router = new Router();
+    new DeploymentsApi(engine).register(router);
+    new ProcessInstancesApi(engine).register(router);
+    new JobsApi(engine).register(router);
+    new IncidentsApi(engine).register(router);
+    new VariablesApi(engine).register(router);
+    new ClusterApi(host, port).register(router);
+    new ClockApi(engine).register(router);
+    return router;
+  }
+}

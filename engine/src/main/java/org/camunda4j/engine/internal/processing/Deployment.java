@@ -1,0 +1,7 @@
+package org.camunda4j.engine.internal.processing;
+
+import java.util.List;
+import org.camunda4j.engine.internal.model.ProcessDefinition;
+
+/** What a deployment produced, in resource order. */
+public record Deployment(long deploymentKey, String tenantId, List<ProcessDefinition> processes) {}
