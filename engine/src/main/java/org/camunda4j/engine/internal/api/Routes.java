@@ -18,6 +18,7 @@ public final class Routes {
     new VariablesApi(engine).register(router);
     new ClusterApi(host, port).register(router);
     new ClockApi(engine).register(router);
+    new SearchApi(engine).register(router);
     return router;
   }
 }

@@ -1,0 +1,250 @@
+package org.camunda4j.engine.internal.api;
+
+import static org.camunda4j.engine.internal.api.Outcomes.date;
+import static org.camunda4j.engine.internal.api.Outcomes.key;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletionStage;
+import java.util.function.Function;
+import java.util.function.Predicate;
+import org.camunda4j.engine.internal.processing.EngineOperations;
+import org.camunda4j.engine.internal.rest.ApiException;
+import org.camunda4j.engine.internal.rest.Json;
+import org.camunda4j.engine.internal.rest.Reply;
+import org.camunda4j.engine.internal.rest.Request;
+import org.camunda4j.engine.internal.rest.Router;
+import org.camunda4j.engine.internal.rest.search.Search;
+import org.camunda4j.engine.internal.rest.search.SearchFields;
+import org.camunda4j.engine.internal.rest.search.SearchQuery;
+import org.camunda4j.engine.internal.rest.wire.IncidentErrorType;
+import org.camunda4j.engine.internal.rest.wire.IncidentResult;
+import org.camunda4j.engine.internal.rest.wire.IncidentState;
+import org.camunda4j.engine.internal.rest.wire.JobKind;
+import org.camunda4j.engine.internal.rest.wire.JobListenerEventType;
+import org.camunda4j.engine.internal.rest.wire.JobSearchResult;
+import org.camunda4j.engine.internal.rest.wire.JobState;
+import org.camunda4j.engine.internal.rest.wire.ProcessInstanceResult;
+import org.camunda4j.engine.internal.rest.wire.ProcessInstanceState;
+import org.camunda4j.engine.internal.rest.wire.VariableSearchResult;
+import org.camunda4j.engine.internal.state.EngineState;
+import org.camunda4j.engine.internal.state.Job;
+import org.camunda4j.engine.internal.state.ProcessInstance;
+import org.camunda4j.engine.internal.state.Variable;
+
+/**
+ * The {@code /search} endpoints. Rows are read consistently on the processor thread, then filtered,
+ * sorted and paged on the caller's thread. Camunda answers these from secondary storage with a lag;
+ * the embedded engine answers at once, which no client can tell apart from a fast exporter.
+ */
+final class SearchApi {
+
+  /** Camunda's search truncates variable values longer than this when truncateValues is on. */
+  static final int TRUNCATE_AT = 8191;
+
+  private final EngineOperations engine;
+
+  SearchApi(EngineOperations engine) {
+    this.engine = engine;
+  }
+
+  void register(Router router) {
+    router
+        .route("POST", "/v2/process-instances/search", this::processInstances)
+        .route("POST", "/v2/jobs/search", this::jobs)
+        .route("POST", "/v2/incidents/search", this::incidents)
+        .route("POST", "/v2/variables/search", this::variables);
+  }
+
+  // --- process instances
+
+  /** A process instance with the JSON text of its root variables, for the {@code variables} filter. */
+  private record InstanceRow(ProcessInstanceResult result, Map<String, String> variables) {}
+
+  private static final SearchFields<InstanceRow> INSTANCE_FIELDS =
+      SearchFields.<InstanceRow>builder()
+          .key("processInstanceKey", r -> r.result().processInstanceKey())
+          .string("processDefinitionId", r -> r.result().processDefinitionId())
+          .string("processDefinitionName", r -> r.result().processDefinitionName())
+          .integer("processDefinitionVersion", r -> r.result().processDefinitionVersion())
+          .string("processDefinitionVersionTag", r -> r.result().processDefinitionVersionTag())
+          .key("processDefinitionKey", r -> r.result().processDefinitionKey())
+          .key("parentProcessInstanceKey", r -> r.result().parentProcessInstanceKey())
+          .key("parentElementInstanceKey", r -> r.result().parentElementInstanceKey())
+          .key("rootProcessInstanceKey", r -> r.result().rootProcessInstanceKey())
+          .date("startDate", r -> r.result().startDate())
+          .date("endDate", r -> r.result().endDate())
+          .enumeration("state", ProcessInstanceState.class, r -> r.result().state())
+          .bool("hasIncident", r -> r.result().hasIncident())
+          .string("tenantId", r -> r.result().tenantId())
+          .string("businessId", r -> r.result().businessId())
+          .containsAll("tags", r -> r.result().tags())
+          .custom("variables", SearchApi::variablesFilter)
+          .build();
+
+  private CompletionStage<Reply> processInstances(Request request) {
+    SearchQuery query = request.body(SearchQuery.class);
+    return Outcomes.reply(
+        engine.read(state -> state.processInstances().stream().map(p -> new InstanceRow(ProcessInstancesApi.toWire(p), rootVariables(state, p))).toList()),
+        rows -> Reply.json(Search.search(rows, query, INSTANCE_FIELDS, INSTANCE_FIELDS).map(InstanceRow::result)));
+  }
+
+  private static Map<String, String> rootVariables(EngineState state, ProcessInstance instance) {
+    Map<String, String> json = new HashMap<>();
+    for (Variable variable : state.variables()) {
+      if (variable.scopeKey() == instance.key()) {
+        json.put(variable.name(), Json.writeString(variable.value()));
+      }
+    }
+    return json;
+  }
+
+  /** {@code variables: [{name, value}]}: each named root variable must have that JSON text; [] is no condition. */
+  private static Predicate<InstanceRow> variablesFilter(JsonNode conditions) {
+    if (!conditions.isArray()) {
+      throw ApiException.invalidArgument("The filter 'variables' must be an array of {name, value} objects");
+    }
+    Predicate<InstanceRow> all = row -> true;
+    for (JsonNode condition : conditions) {
+      String name = condition.path("name").asText(null);
+      JsonNode value = condition.path("value");
+      if (name == null) {
+        throw ApiException.invalidArgument("Each entry of the filter 'variables' needs a 'name'");
+      }
+      String expected = value.isObject() ? value.path("$eq").asText(null) : value.asText(null);
+      if (expected == null) {
+        throw ApiException.invalidArgument(
+            "The filter 'variables' compares the JSON text of a variable: give 'value' as a string or {\"$eq\": string}");
+      }
+      all = all.and(row -> expected.equals(row.variables().get(name)));
+    }
+    return all;
+  }
+
+  // --- jobs
+
+  private static final SearchFields<JobSearchResult> JOB_FIELDS =
+      SearchFields.<JobSearchResult>builder()
+          .key("jobKey", JobSearchResult::jobKey)
+          .string("type", JobSearchResult::type)
+          .string("worker", JobSearchResult::worker)
+          .enumeration("state", JobState.class, JobSearchResult::state)
+          .enumeration("kind", JobKind.class, JobSearchResult::kind)
+          .enumeration("listenerEventType", JobListenerEventType.class, JobSearchResult::listenerEventType)
+          .integer("retries", JobSearchResult::retries)
+          .string("processDefinitionId", JobSearchResult::processDefinitionId)
+          .key("processDefinitionKey", JobSearchResult::processDefinitionKey)
+          .key("processInstanceKey", JobSearchResult::processInstanceKey)
+          .key("rootProcessInstanceKey", JobSearchResult::rootProcessInstanceKey)
+          .string("elementId", JobSearchResult::elementId)
+          .key("elementInstanceKey", JobSearchResult::elementInstanceKey)
+          .string("tenantId", JobSearchResult::tenantId)
+          .string("errorCode", JobSearchResult::errorCode)
+          .string("errorMessage", JobSearchResult::errorMessage)
+          .bool("hasFailedWithRetriesLeft", JobSearchResult::hasFailedWithRetriesLeft)
+          .bool("isDenied", JobSearchResult::isDenied)
+          .string("deniedReason", JobSearchResult::deniedReason)
+          .date("deadline", JobSearchResult::deadline)
+          .date("endTime", JobSearchResult::endTime)
+          .date("creationTime", JobSearchResult::creationTime)
+          .date("lastUpdateTime", JobSearchResult::lastUpdateTime)
+          .build();
+
+  private CompletionStage<Reply> jobs(Request request) {
+    SearchQuery query = request.body(SearchQuery.class);
+    return search(query, state -> state.jobs().stream().map(SearchApi::toWire).toList(), JOB_FIELDS);
+  }
+
+  static JobSearchResult toWire(Job job) {
+    return new JobSearchResult(
+        job.customHeaders(),
+        date(job.deadline()),
+        null,
+        job.elementId(),
+        key(job.elementInstanceKey()),
+        job.isLive() ? null : date(job.lastUpdateTime()),
+        job.errorCode(),
+        job.errorMessage(),
+        "FAILED".equals(job.lastEvent()) && job.retries() > 0,
+        null,
+        key(job.key()),
+        JobKind.valueOf(job.kind().name()),
+        JobListenerEventType.valueOf(job.listenerEventType()),
+        job.processDefinitionId(),
+        key(job.processDefinitionKey()),
+        key(job.processInstanceKey()),
+        key(job.processInstanceKey()),
+        job.retries(),
+        JobState.valueOf(job.lastEvent()),
+        job.tenantId(),
+        job.type(),
+        job.worker(),
+        date(job.creationTime()),
+        date(job.lastUpdateTime()));
+  }
+
+  // --- incidents
+
+  private static final SearchFields<IncidentResult> INCIDENT_FIELDS =
+      SearchFields.<IncidentResult>builder()
+          .key("incidentKey", IncidentResult::incidentKey)
+          .string("processDefinitionId", IncidentResult::processDefinitionId)
+          .enumeration("errorType", IncidentErrorType.class, IncidentResult::errorType)
+          .string("errorMessage", IncidentResult::errorMessage)
+          .string("elementId", IncidentResult::elementId)
+          .date("creationTime", IncidentResult::creationTime)
+          .enumeration("state", IncidentState.class, IncidentResult::state)
+          .string("tenantId", IncidentResult::tenantId)
+          .key("processDefinitionKey", IncidentResult::processDefinitionKey)
+          .key("processInstanceKey", IncidentResult::processInstanceKey)
+          .key("rootProcessInstanceKey", IncidentResult::rootProcessInstanceKey)
+          .key("elementInstanceKey", IncidentResult::elementInstanceKey)
+          .key("jobKey", IncidentResult::jobKey)
+          .build();
+
+  private CompletionStage<Reply> incidents(Request request) {
+    SearchQuery query = request.body(SearchQuery.class);
+    return search(query, state -> state.incidents().stream().map(IncidentsApi::toWire).toList(), INCIDENT_FIELDS);
+  }
+
+  // --- variables
+
+  private static final SearchFields<VariableSearchResult> VARIABLE_FIELDS =
+      SearchFields.<VariableSearchResult>builder()
+          .key("variableKey", VariableSearchResult::variableKey)
+          .string("name", VariableSearchResult::name)
+          .string("value", VariableSearchResult::value)
+          .string("tenantId", VariableSearchResult::tenantId)
+          .bool("isTruncated", VariableSearchResult::isTruncated)
+          .key("scopeKey", VariableSearchResult::scopeKey)
+          .key("processInstanceKey", VariableSearchResult::processInstanceKey)
+          .key("rootProcessInstanceKey", VariableSearchResult::rootProcessInstanceKey)
+          .build();
+
+  private CompletionStage<Reply> variables(Request request) {
+    SearchQuery query = request.body(SearchQuery.class);
+    boolean truncate = request.queryParam("truncateValues").map(v -> !v.equalsIgnoreCase("false")).orElse(true);
+    return search(query, state -> state.variables().stream().map(v -> toWire(v, truncate)).toList(), VARIABLE_FIELDS);
+  }
+
+  private static VariableSearchResult toWire(Variable variable, boolean truncate) {
+    String json = Json.writeString(variable.value());
+    boolean truncated = truncate && json.length() > TRUNCATE_AT;
+    return new VariableSearchResult(
+        variable.name(),
+        variable.tenantId(),
+        key(variable.key()),
+        key(variable.scopeKey()),
+        key(variable.processInstanceKey()),
+        key(variable.processInstanceKey()),
+        truncated ? json.substring(0, TRUNCATE_AT) : json,
+        truncated);
+  }
+
+  private <T> CompletionStage<Reply> search(SearchQuery query, Function<EngineState, Collection<T>> rows, SearchFields<T> fields) {
+    return Outcomes.reply(engine.read(rows::apply), items -> Reply.json(Search.search(items, query, fields, fields)));
+  }
+}
