@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.camunda4j.engine.Engine;
@@ -129,21 +130,27 @@ class OfficialJavaClientTest {
   void aWorkerFailsExplicitlyThenRetriesAreRaisedAndTheIncidentResolved() {
     deploy("single-service-task.bpmn");
     long instance = createInstance("single-service-task", Map.of());
-    JobWorker failing =
-        open(
-            client.newWorker()
-                .jobType("work")
-                .handler(
-                    (jobClient, job) ->
-                        jobClient.newFailCommand(job).retries(job.getRetries() - 1).errorMessage("try again").send().join()));
+    // One worker throughout: a closed worker's last long poll may still be parked and would take
+    // the job back after the resolution, so the handler's mood is switched instead.
+    AtomicBoolean backendDown = new AtomicBoolean(true);
+    open(
+        client.newWorker()
+            .jobType("work")
+            .handler(
+                (jobClient, job) -> {
+                  if (backendDown.get()) {
+                    jobClient.newFailCommand(job).retries(job.getRetries() - 1).errorMessage("try again").send().join();
+                  } else {
+                    jobClient.newCompleteCommand(job).send().join();
+                  }
+                }));
     Incident incident = awaitActiveIncident(instance);
-    failing.close();
     assertThat(incident.getErrorType()).isEqualTo(IncidentErrorType.JOB_NO_RETRIES);
     assertThat(incident.getErrorMessage()).isEqualTo("try again");
 
+    backendDown.set(false);
     client.newUpdateRetriesCommand(incident.getJobKey()).retries(1).send().join();
     client.newResolveIncidentCommand(incident.getIncidentKey()).send().join();
-    open(client.newWorker().jobType("work").handler((jobClient, job) -> jobClient.newCompleteCommand(job).send().join()));
 
     awaitInstanceState(instance, ProcessInstanceState.COMPLETED);
     assertThat(
