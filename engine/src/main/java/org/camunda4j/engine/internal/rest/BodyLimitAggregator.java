@@ -1,6 +1,7 @@
 package org.camunda4j.engine.internal.rest;
 
 import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelPipeline;
 import io.netty.handler.codec.http.FullHttpMessage;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpMessage;
@@ -26,6 +27,19 @@ final class BodyLimitAggregator extends HttpObjectAggregator {
 
   BodyLimitAggregator(int maxBytes) {
     super(maxBytes);
+  }
+
+  /**
+   * Netty would refuse an oversized {@code Expect: 100-continue} request itself, with a bare 413;
+   * declining here routes it through {@link #handleOversizedMessage} like any other.
+   */
+  @Override
+  protected Object newContinueResponse(
+      HttpMessage start, int maxContentLength, ChannelPipeline pipeline) {
+    if (HttpUtil.getContentLength(start, -1L) > maxContentLength) {
+      return null;
+    }
+    return super.newContinueResponse(start, maxContentLength, pipeline);
   }
 
   @Override

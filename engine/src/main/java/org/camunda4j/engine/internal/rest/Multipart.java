@@ -2,6 +2,7 @@ package org.camunda4j.engine.internal.rest;
 
 import io.netty.buffer.Unpooled;
 import io.netty.handler.codec.http.DefaultFullHttpRequest;
+import io.netty.handler.codec.http.EmptyHttpHeaders;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpMethod;
@@ -28,7 +29,7 @@ final class Multipart {
             uri,
             Unpooled.wrappedBuffer(body),
             headers.copy(),
-            HttpHeaders.EMPTY_HEADERS);
+            EmptyHttpHeaders.INSTANCE);
     HttpPostRequestDecoder decoder = null;
     try {
       decoder = new HttpPostRequestDecoder(new DefaultHttpDataFactory(false), request);

@@ -34,6 +34,12 @@ final class RawHttpConnection implements AutoCloseable {
     socket.getOutputStream().flush();
   }
 
+  /** Sends raw bytes: a request head (and nothing else) written by the test. */
+  void sendHead(String head) throws IOException {
+    socket.getOutputStream().write(head.getBytes(StandardCharsets.US_ASCII));
+    socket.getOutputStream().flush();
+  }
+
   Response read() throws IOException {
     String statusLine = readLine();
     int status = Integer.parseInt(statusLine.split(" ")[1]);

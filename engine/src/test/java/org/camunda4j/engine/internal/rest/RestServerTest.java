@@ -248,6 +248,35 @@ class RestServerTest {
   }
 
   @Test
+  void anOversizedBodyAnnouncedWithExpectContinueIsAProblemToo() throws Exception {
+    try (var connection = new RawHttpConnection(server.port())) {
+      connection.sendHead("POST /v2/echo HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+          + "Content-Length: 5000000\r\nExpect: 100-continue\r\n\r\n");
+
+      var response = connection.read();
+
+      assertThat(response.status()).isEqualTo(413);
+      assertThat(response.headers()).containsEntry("content-type", "application/problem+json");
+      assertThat(response.body()).contains("\"title\":\"PAYLOAD_TOO_LARGE\"", "\"instance\":\"/v2/echo\"");
+      assertThat(connection.closedByServer()).isTrue();
+    }
+  }
+
+  @Test
+  void aMalformedRequestHeadIsAnInvalidArgumentAndEndsTheConnection() throws Exception {
+    try (var connection = new RawHttpConnection(server.port())) {
+      connection.sendHead("GET /v2/echo HTTP/1.1\r\nHost: localhost\r\nX-Huge: " + "h".repeat(20_000) + "\r\n\r\n");
+
+      var response = connection.read();
+
+      assertThat(response.status()).isEqualTo(400);
+      assertThat(response.headers()).containsEntry("content-type", "application/problem+json");
+      assertThat(response.body()).contains("\"title\":\"INVALID_ARGUMENT\"", "malformed");
+      assertThat(connection.closedByServer()).isTrue();
+    }
+  }
+
+  @Test
   void anUnknownPathIsNotFound() throws Exception {
     assertProblem(get("/v2/nope"), ProblemStatus.NOT_FOUND, "/v2/nope");
   }

@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -54,8 +53,7 @@ public final class Search {
     if (filter == null) {
       return all;
     }
-    for (Iterator<Map.Entry<String, JsonNode>> it = filter.fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> entry = it.next();
+    for (Map.Entry<String, JsonNode> entry : filter.properties()) {
       String name = entry.getKey();
       JsonNode value = entry.getValue();
       if (name.equals("$or")) {
@@ -116,8 +114,7 @@ public final class Search {
       return operator(field, "$eq", value);
     }
     Predicate<T> all = item -> true;
-    for (Iterator<Map.Entry<String, JsonNode>> it = value.fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> entry = it.next();
+    for (Map.Entry<String, JsonNode> entry : value.properties()) {
       String operator = entry.getKey();
       if (!field.kind().operators().contains(operator)) {
         throw ApiException.invalidArgument(
