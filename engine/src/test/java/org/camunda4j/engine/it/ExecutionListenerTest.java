@@ -1,0 +1,95 @@
+package org.camunda4j.engine.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda4j.engine.it.Problems.assertProblem;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Map;
+import org.junit.jupiter.api.Disabled;
+import org.junit.jupiter.api.Test;
+
+/** Execution listeners (issue 5 §3): start and end jobs that hold their element until completed. */
+@Disabled("pending: issue 5 execution listeners")
+class ExecutionListenerTest extends EngineScenario {
+
+  @Test
+  void aStartListenerRunsBeforeTheTaskAndItsVariablesStayLocal() {
+    http.deployOk(bpmn("execution-listeners-service-task.bpmn"));
+    http.createInstance("execution-listeners-service-task");
+
+    JsonNode start = http.activateOne("el-start");
+    assertThat(start.path("kind").asText()).isEqualTo("EXECUTION_LISTENER");
+    assertThat(start.path("listenerEventType").asText()).isEqualTo("START");
+    assertThat(start.path("elementId").asText()).isEqualTo("Task_Main");
+    assertThat(http.activateNow("el-main")).as("the task waits for its start listener").isEmpty();
+    http.completeJob(start.path("jobKey").asText(), Map.of("startVar", 1));
+
+    JsonNode main = http.activateOne("el-main");
+    assertThat(main.path("variables").path("startVar").asInt()).isEqualTo(1);
+    http.completeJob(main.path("jobKey").asText(), Map.of());
+    http.completeNext("el-end", Map.of());
+
+    JsonNode after = http.activateOne("el-after");
+    assertThat(after.path("variables").has("startVar")).as("start-listener variables are local").isFalse();
+  }
+
+  @Test
+  void anEndListenerRunsAfterTheTaskAndItsVariablesPropagate() {
+    http.deployOk(bpmn("execution-listeners-service-task.bpmn"));
+    http.createInstance("execution-listeners-service-task");
+    http.completeNext("el-start", Map.of());
+    http.completeNext("el-main", Map.of());
+
+    JsonNode end = http.activateOne("el-end");
+    assertThat(end.path("listenerEventType").asText()).isEqualTo("END");
+    assertThat(http.activateNow("el-after")).as("the flow waits for the end listener").isEmpty();
+    http.completeJob(end.path("jobKey").asText(), Map.of("endVar", 2));
+
+    assertThat(http.activateOne("el-after").path("variables").path("endVar").asInt()).isEqualTo(2);
+  }
+
+  @Test
+  void processListenersRunAtTheStartAndTheEndOfTheInstance() {
+    http.deployOk(bpmn("execution-listeners-process.bpmn"));
+    String instance = http.createInstance("execution-listeners-process");
+
+    http.completeNext("process-start", Map.of());
+    http.completeNext("process-main", Map.of());
+    assertThat(http.getInstance(instance).path("state").asText()).isEqualTo("ACTIVE");
+    http.completeNext("process-end", Map.of());
+
+    http.awaitInstanceState(instance, "COMPLETED");
+  }
+
+  @Test
+  void aGatewayStartListenersVariablesAreSeenByItsConditions() {
+    http.deployOk(bpmn("execution-listeners-gateway.bpmn"));
+    http.createInstance("execution-listeners-gateway");
+
+    http.completeNext("gateway-start", Map.of("route", "express"));
+
+    http.activateOne("route-express");
+  }
+
+  @Test
+  void aListenerOutOfRetriesRaisesAnExecutionListenerIncident() {
+    http.deployOk(bpmn("execution-listeners-service-task.bpmn"));
+    String instance = http.createInstance("execution-listeners-service-task");
+    JsonNode start = http.activateOne("el-start");
+
+    http.post("/jobs/" + start.path("jobKey").asText() + "/failure", Map.of("retries", 0));
+
+    assertThat(http.awaitActiveIncident(instance).path("errorType").asText()).isEqualTo("EXECUTION_LISTENER_NO_RETRIES");
+  }
+
+  @Test
+  void anExecutionListenerJobCannotThrowABpmnError() {
+    http.deployOk(bpmn("execution-listeners-service-task.bpmn"));
+    http.createInstance("execution-listeners-service-task");
+    JsonNode start = http.activateOne("el-start");
+
+    String detail =
+        assertProblem(http.post("/jobs/" + start.path("jobKey").asText() + "/error", Map.of("errorCode", "X")), 409, "INVALID_STATE");
+    assertThat(detail).contains("EXECUTION_LISTENER");
+  }
+}
