@@ -205,7 +205,7 @@ class SeedExamplesTest {
 
       assertThat(incident.errorType()).isEqualTo("JOB_NO_RETRIES");
       assertThat(incident.errorMessage()).isEqualTo("database unreachable");
-      assertThat(worker.stats().failed()).isEqualTo(3);
+      Await.until("three failures to be counted", () -> worker.stats().failed() == 3);
     }
   }
 
