@@ -1,0 +1,55 @@
+package org.camunda4j.testing;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Inherited;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Runs a test class against an in-process camunda4j engine.
+ *
+ * <p>Fields and test-method parameters of these types are filled in: {@link org.camunda4j.sdk.CamundaClient
+ * CamundaClient}, {@link org.camunda4j.sdk.CamundaAsyncClient CamundaAsyncClient},
+ * {@link org.camunda4j.engine.EngineClock EngineClock}, {@link org.camunda4j.engine.Engine Engine} and
+ * {@link CamundaTestContext} (the helpers and assertions). Everything is closed after the test (or
+ * after the class, with {@link EngineScope#PER_CLASS}).
+ *
+ * <pre>{@code
+ * @CamundaTest(deploy = "order.bpmn")
+ * class OrderTest {
+ *   CamundaTestContext camunda;
+ *
+ *   @Test
+ *   void shipsTheOrder() {
+ *     var instance = camunda.startInstance("order", Map.of("orderId", "o-1"));
+ *     camunda.completeNextJob("ship", Map.of("shipped", true));
+ *     assertThat(instance).isCompleted().hasVariable("shipped", true);
+ *   }
+ * }
+ * }</pre>
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@Documented
+@Inherited
+@ExtendWith(CamundaExtension.class)
+public @interface CamundaTest {
+
+  /** Whether each test method gets a fresh engine (the default) or the whole class shares one. */
+  EngineScope scope() default EngineScope.PER_METHOD;
+
+  /** Classpath resources deployed when the engine starts, e.g. {@code "processes/order.bpmn"}. */
+  String[] deploy() default {};
+
+  /**
+   * Client configuration as {@code KEY=VALUE} pairs, e.g. {@code "CAMUNDA_WORKER_TIMEOUT=30000"}. The
+   * environment is never read, so a developer's own {@code CAMUNDA_*} variables cannot leak in.
+   */
+  String[] configuration() default {};
+
+  /** How long each assertion and helper waits for the engine before it fails, in milliseconds. */
+  long awaitMillis() default 10_000;
+}

@@ -1,0 +1,136 @@
+package org.camunda4j.testing.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.camunda4j.sdk.CamundaApiException;
+import org.camunda4j.sdk.CamundaClient;
+import org.camunda4j.sdk.Incident;
+import org.camunda4j.sdk.ProcessInstance;
+import org.camunda4j.sdk.SearchRequest;
+import org.camunda4j.sdk.UserTask;
+
+/**
+ * What the kit reads about a process instance. Instances, incidents and user tasks come through the
+ * SDK client; jobs and variables, which the SDK does not search, through {@code POST /v2/jobs/search}
+ * and {@code POST /v2/variables/search} directly.
+ */
+public final class ClusterReads implements AutoCloseable {
+
+  /** One job as the job search shows it. */
+  public record JobRow(long jobKey, String type, String elementId, String state, int retries, String errorMessage) {
+
+    /** The job's element is still waiting on it (a failed job with retries left comes back). */
+    public boolean isOpen() {
+      return switch (state) {
+        case "CREATED", "FAILED", "TIMED_OUT", "RETRIES_UPDATED", "MIGRATED" -> true;
+        default -> false;
+      };
+    }
+  }
+
+  /** One variable; {@code scopeKey == processInstanceKey} for the instance's own variables. */
+  public record VariableRow(String name, long scopeKey, JsonNode value) {}
+
+  private static final int PAGE = 1000;
+
+  private final CamundaClient client;
+  private final URI v2;
+  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+  public ClusterReads(CamundaClient client, URI restAddress) {
+    this.client = client;
+    String base = restAddress.toString().replaceAll("/+$", "");
+    this.v2 = URI.create(base.endsWith("/v2") ? base : base + "/v2");
+  }
+
+  public ProcessInstance instance(long processInstanceKey) {
+    return client.getProcessInstance(processInstanceKey);
+  }
+
+  public List<Incident> activeIncidents(long processInstanceKey) {
+    return client.searchIncidents(SearchRequest.filter(Map.of(
+            "processInstanceKey", Long.toString(processInstanceKey), "state", "ACTIVE"))
+        .withPage(SearchRequest.Page.limit(PAGE))).items();
+  }
+
+  public List<UserTask> userTasks(long processInstanceKey) {
+    return searchUserTasks(SearchRequest.filter(Map.of("processInstanceKey", Long.toString(processInstanceKey)))
+        .withPage(SearchRequest.Page.limit(PAGE)));
+  }
+
+  /** Open user tasks at {@code elementId}, of one instance or (key {@code null}) of any. */
+  public List<UserTask> openUserTasks(String elementId, Long processInstanceKey) {
+    Map<String, Object> filter = processInstanceKey == null
+        ? Map.of("elementId", elementId, "state", "CREATED")
+        : Map.of("elementId", elementId, "state", "CREATED", "processInstanceKey", processInstanceKey.toString());
+    return searchUserTasks(SearchRequest.filter(filter).withPage(SearchRequest.Page.limit(PAGE)));
+  }
+
+  /**
+   * A search answers 200 even when nothing matches, so a 404 means the server has no user-task
+   * search at all (an engine without user tasks): then there are none to report.
+   */
+  private List<UserTask> searchUserTasks(SearchRequest request) {
+    try {
+      return client.searchUserTasks(request).items();
+    } catch (CamundaApiException e) {
+      if (e.isNotFound()) {
+        return List.of();
+      }
+      throw e;
+    }
+  }
+
+  public List<JobRow> jobs(long processInstanceKey) {
+    List<JobRow> rows = new ArrayList<>();
+    for (JsonNode item : search("jobs", processInstanceKey, "")) {
+      rows.add(new JobRow(item.path("jobKey").asLong(), item.path("type").asText(), item.path("elementId").asText(),
+          item.path("state").asText(), item.path("retries").asInt(), item.path("errorMessage").asText(null)));
+    }
+    return rows;
+  }
+
+  public List<VariableRow> variables(long processInstanceKey) {
+    List<VariableRow> rows = new ArrayList<>();
+    for (JsonNode item : search("variables", processInstanceKey, "?truncateValues=false")) {
+      rows.add(new VariableRow(item.path("name").asText(), item.path("scopeKey").asLong(),
+          JsonValues.parse(item.path("value").asText())));
+    }
+    return rows;
+  }
+
+  @Override
+  public void close() {
+    http.close();
+  }
+
+  private JsonNode search(String resource, long processInstanceKey, String query) {
+    String body = "{\"filter\":{\"processInstanceKey\":\"" + processInstanceKey + "\"},\"page\":{\"limit\":" + PAGE + "}}";
+    HttpRequest request = HttpRequest.newBuilder(URI.create(v2 + "/" + resource + "/search" + query))
+        .timeout(Duration.ofSeconds(10))
+        .header("Content-Type", "application/json")
+        .header("Accept", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(body))
+        .build();
+    try {
+      HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+      if (response.statusCode() != 200) {
+        throw new IllegalStateException("POST " + request.uri() + " answered " + response.statusCode() + ": " + response.body());
+      }
+      return JsonValues.parse(response.body()).path("items");
+    } catch (IOException e) {
+      throw new IllegalStateException("POST " + request.uri() + " failed: " + e, e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted during POST " + request.uri(), e);
+    }
+  }
+}
