@@ -9,7 +9,6 @@ import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /** PUT /v2/clock and POST /v2/clock/reset (issue 4 §3): the REST face of the engine clock. */
-@Disabled("pending: issue 4 clock API")
 class ClockApiTest extends EngineScenario {
 
   @Test

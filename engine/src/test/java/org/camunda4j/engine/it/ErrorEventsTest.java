@@ -9,7 +9,6 @@ import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /** BPMN errors (issue 4 §1): boundary, end and event sub-process catch events, matching rules. */
-@Disabled("pending: issue 4 BPMN errors")
 class ErrorEventsTest extends EngineScenario {
 
   @Test

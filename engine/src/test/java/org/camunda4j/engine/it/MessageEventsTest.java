@@ -11,7 +11,6 @@ import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /** Messages (issue 4 §2): publish with TTL and messageId, correlate, every message catch element. */
-@Disabled("pending: issue 4 messages")
 class MessageEventsTest extends EngineScenario {
 
   /**

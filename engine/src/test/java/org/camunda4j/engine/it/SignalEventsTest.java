@@ -10,7 +10,6 @@ import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /** Signals (issue 4 §4): POST /v2/signals/broadcast with start, intermediate and boundary events. */
-@Disabled("pending: issue 4 signals")
 class SignalEventsTest extends EngineScenario {
 
   @Test

@@ -16,7 +16,6 @@ import org.junit.jupiter.api.Test;
  * "Nothing happened" is checked with a short long poll after the move, "something happened" with
  * a long poll that answers as soon as the job appears.
  */
-@Disabled("pending: issue 4 timers")
 class TimerEventsTest extends EngineScenario {
 
   private static final Instant T0 = Instant.parse("2030-01-01T11:00:00Z");
