@@ -22,6 +22,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -173,8 +174,16 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
   private void complete(Pending pending, Reply reply, Throwable error) {
     if (ctx.executor().inEventLoop()) {
       write(pending, reply, error);
-    } else {
+      return;
+    }
+    try {
       ctx.executor().execute(() -> write(pending, reply, error));
+    } catch (RejectedExecutionException e) {
+      // The server stopped before the engine answered: nobody can receive this reply any more.
+      accessLog(pending.request(), 0, "server stopped, reply not delivered");
+      if (reply != null) {
+        IncomingRequest.runQuietly(reply::undelivered);
+      }
     }
   }
 

@@ -512,6 +512,20 @@ class RestServerTest {
   }
 
   @Test
+  void aReplyReadyAfterTheServerStoppedIsReportedUndelivered() throws Exception {
+    try (var connection = new RawHttpConnection(server.port())) {
+      connection.send("POST", "/v2/park", "", "{}");
+      assertThat(parked.await(10, TimeUnit.SECONDS)).isTrue();
+      server.close();
+    }
+    CountDownLatch undelivered = new CountDownLatch(1);
+
+    parkedReply.complete(Reply.json(new Echo("jobs", 1, null)).onUndelivered(undelivered::countDown));
+
+    assertThat(undelivered.await(10, TimeUnit.SECONDS)).isTrue();
+  }
+
+  @Test
   void aRouteCannotBeRegisteredTwice() {
     Router router = new Router().route("GET", "/v2/a/{x}", request -> null);
 
