@@ -81,7 +81,7 @@ final class JobsApi {
         key(job.elementInstanceKey()),
         JobKind.valueOf(job.kind().name()),
         JobListenerEventType.valueOf(job.listenerEventType()),
-        null,
+        UserTasksApi.listenerProperties(job.userTask()), // --- user tasks
         job.tags(),
         key(job.rootProcessInstanceKey()));
   }
@@ -89,7 +89,8 @@ final class JobsApi {
   private CompletionStage<Reply> complete(Request request) {
     long jobKey = request.keyParam("jobKey");
     JobCompletionRequest body = request.body(JobCompletionRequest.class);
-    return noContent(engine.completeJob(jobKey, body.variables()));
+    // --- user tasks: a task listener completes with a result (corrections or a denial)
+    return noContent(engine.completeJob(jobKey, body.variables(), UserTasksApi.listenerResult(body.result(), request.bodyTree())));
   }
 
   private CompletionStage<Reply> fail(Request request) {

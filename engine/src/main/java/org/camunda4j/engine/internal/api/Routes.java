@@ -19,6 +19,7 @@ public final class Routes {
     new ClusterApi(host, port).register(router);
     new ClockApi(engine).register(router);
     new SearchApi(engine).register(router);
+    new UserTasksApi(engine).register(router); // --- user tasks
     return router;
   }
 }

@@ -27,6 +27,7 @@ import io.camunda.zeebe.model.bpmn.instance.SubProcess;
 import io.camunda.zeebe.model.bpmn.instance.TerminateEventDefinition;
 import io.camunda.zeebe.model.bpmn.instance.ThrowEvent;
 import io.camunda.zeebe.model.bpmn.instance.TimerEventDefinition;
+import io.camunda.zeebe.model.bpmn.instance.UserTask;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeHeader;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeInput;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeIoMapping;
@@ -164,6 +165,7 @@ public final class BpmnTransformer {
           case IntermediateThrowEvent thr -> event(thr, ElementType.INTERMEDIATE_THROW_EVENT, Set.of(EventKind.NONE));
           case BoundaryEvent boundary -> throw unsupported(boundary, "boundary events are not executed yet");
           case CatchEvent ce -> throw unsupported(ce, "intermediate catch events are not executed yet");
+          case UserTask task -> new UserTaskTransformer(feel).transform(task); // --- user tasks
           case ServiceTask task -> jobTask(task, ElementType.SERVICE_TASK);
           case SendTask task -> jobTask(task, ElementType.SEND_TASK);
           case BusinessRuleTask task -> jobTask(task, ElementType.BUSINESS_RULE_TASK);
@@ -289,7 +291,9 @@ public final class BpmnTransformer {
       String name = extension.getElementType().getTypeName();
       String namespace = extension.getElementType().getTypeNamespace();
       boolean zeebe = namespace != null && namespace.contains("zeebe");
-      if (zeebe && !INERT_EXTENSIONS.contains(name)) {
+      // --- user tasks: a Camunda user task carries its own extensions
+      boolean userTaskExtension = element instanceof UserTask && UserTaskTransformer.USER_TASK_EXTENSIONS.contains(name);
+      if (zeebe && !INERT_EXTENSIONS.contains(name) && !userTaskExtension) {
         throw unsupported(element, "the extension zeebe:" + name + " is not executed yet");
       }
     }

@@ -24,6 +24,7 @@ public final class ExecutableElement {
   final List<VariableMapping> outputs = new ArrayList<>();
   String defaultFlowId;
   JobDefinition jobDefinition;
+  UserTaskDefinition userTaskDefinition; // --- user tasks
   ExecutableElement attachedTo;
   boolean interrupting = true;
   String errorCode;
@@ -92,6 +93,12 @@ public final class ExecutableElement {
 
   public JobDefinition jobDefinition() {
     return jobDefinition;
+  }
+
+  // --- user tasks
+  /** What a Camunda user task is created with; null for every other element. */
+  public UserTaskDefinition userTaskDefinition() {
+    return userTaskDefinition;
   }
 
   public Optional<ExecutableElement> attachedTo() {

@@ -41,6 +41,7 @@ final class BpmnBehavior {
   private final VariableBehavior variables;
   private final IncidentBehavior incidents;
   private final CompletionWaiters completionWaiters;
+  private UserTaskBehavior userTasks; // --- user tasks: bound once by EngineOperations, since each needs the other
 
   BpmnBehavior(EngineState state, Feel feel, VariableBehavior variables, IncidentBehavior incidents, CompletionWaiters waiters) {
     this.state = state;
@@ -57,6 +58,11 @@ final class BpmnBehavior {
     variables.setLocal(ctx, key, key, definition.tenantId(), request.variables());
     ctx.followUp(() -> activate(ctx, key));
     return key;
+  }
+
+  // --- user tasks
+  void bindUserTasks(UserTaskBehavior userTasks) {
+    this.userTasks = userTasks;
   }
 
   /** The ACTIVATING step of an element instance: input mappings, then what the element does. */
@@ -83,6 +89,7 @@ final class BpmnBehavior {
         activateElement(ctx, state.elementInstance(key).orElseThrow(), start, 0);
       }
       case SERVICE_TASK, SEND_TASK, BUSINESS_RULE_TASK, SCRIPT_TASK -> createJob(ctx, instance);
+      case USER_TASK -> userTasks.create(ctx, instance); // --- user tasks
       case END_EVENT -> {
         ctx.emit(new ElementActivated(key));
         if (element.eventKind() == EventKind.TERMINATE) {
@@ -242,6 +249,10 @@ final class BpmnBehavior {
     if (instance.jobKey() >= 0) {
       ctx.emit(new JobCanceled(instance.jobKey(), ctx.now()));
     }
+    // --- user tasks: canceling listeners hold the element in TERMINATING; the last one finishes it
+    if (userTasks.cancel(ctx, instance)) {
+      return;
+    }
     List<ElementInstance> children = state.children(key);
     if (children.isEmpty()) {
       finishTermination(ctx, instance);
@@ -251,7 +262,7 @@ final class BpmnBehavior {
     }
   }
 
-  private void finishTermination(ProcessingContext ctx, ElementInstance instance) {
+  void finishTermination(ProcessingContext ctx, ElementInstance instance) {
     ctx.emit(new ElementTerminated(instance.key(), ctx.now()));
     if (instance.flowScopeKey() < 0) {
       completionWaiters.terminated(ctx, instance.key());

@@ -28,6 +28,7 @@ public final class EngineOperations implements AutoCloseable {
   private final ProcessInstanceCommands instances;
   private final JobCommands jobs;
   private final IncidentCommands incidents;
+  private final UserTaskOperations userTasks; // --- user tasks
 
   public EngineOperations(ControlledClock clock, Duration defaultLongPollTimeout) {
     this.clock = clock;
@@ -41,6 +42,12 @@ public final class EngineOperations implements AutoCloseable {
     this.jobs = new JobCommands(state, bpmn, variables, incidentBehavior);
     this.incidents = new IncidentCommands(state, bpmn);
     this.processor = new Processor(state, clock);
+    // --- user tasks: the behavior and the BPMN flow need each other, so they are bound after construction
+    UserTaskWaiters userTaskWaiters = new UserTaskWaiters();
+    UserTaskBehavior userTaskBehavior = new UserTaskBehavior(state, feel, variables, incidentBehavior, bpmn, userTaskWaiters);
+    bpmn.bindUserTasks(userTaskBehavior);
+    jobs.bindUserTasks(userTaskBehavior);
+    this.userTasks = new UserTaskOperations(processor, new UserTaskCommands(state, userTaskBehavior, userTaskWaiters));
     processor.configure(this::serveParked, () -> processor.submit(ctx -> { jobs.tick(ctx); return null; }));
     processor.start();
   }
@@ -192,6 +199,17 @@ public final class EngineOperations implements AutoCloseable {
 
   public CompletableFuture<Void> completeJob(long jobKey, Map<String, Object> variables) {
     return processor.submit(ctx -> { jobs.complete(ctx, jobKey, variables); return null; });
+  }
+
+  // --- user tasks
+  /** Completes a job with a result: a task listener's corrections or denial. */
+  public CompletableFuture<Void> completeJob(long jobKey, Map<String, Object> variables, TaskListenerResult result) {
+    return processor.submit(ctx -> { jobs.complete(ctx, jobKey, variables, result); return null; });
+  }
+
+  /** Assigning, updating and completing user tasks; reads go through {@link #read}. */
+  public UserTaskOperations userTasks() {
+    return userTasks;
   }
 
   public CompletableFuture<Void> failJob(long jobKey, int retries, String errorMessage, long retryBackOff, Map<String, Object> variables) {

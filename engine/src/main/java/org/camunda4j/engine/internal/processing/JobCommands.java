@@ -25,12 +25,18 @@ final class JobCommands {
   private final BpmnBehavior bpmn;
   private final VariableBehavior variables;
   private final IncidentBehavior incidents;
+  private UserTaskBehavior userTasks; // --- user tasks: bound once by EngineOperations
 
   JobCommands(EngineState state, BpmnBehavior bpmn, VariableBehavior variables, IncidentBehavior incidents) {
     this.state = state;
     this.bpmn = bpmn;
     this.variables = variables;
     this.incidents = incidents;
+  }
+
+  // --- user tasks
+  void bindUserTasks(UserTaskBehavior userTasks) {
+    this.userTasks = userTasks;
   }
 
   /** Activates up to {@code maxJobsToActivate} jobs of the type, oldest first; may return none. */
@@ -68,13 +74,32 @@ final class JobCommands {
     return new ActivatedJob(
         job.key(), job.type(), job.worker(), job.retries(), job.deadline(), fetched, job.customHeaders(), job.processDefinitionId(),
         job.processDefinitionVersion(), job.processDefinitionKey(), job.processInstanceKey(), job.processInstanceKey(),
-        job.elementId(), job.elementInstanceKey(), job.tenantId(), job.kind(), job.listenerEventType(), null,
+        job.elementId(), job.elementInstanceKey(), job.tenantId(), job.kind(), job.listenerEventType(), userTaskOf(job),
         state.processInstance(job.processInstanceKey()).map(p -> p.tags()).orElse(List.of()),
         job.activationCount());
   }
 
+  // --- user tasks
+  /** The {@code userTask} object of an activated task-listener job; null for every other kind. */
+  private Map<String, Object> userTaskOf(Job job) {
+    if (job.kind() != JobKind.TASK_LISTENER) {
+      return null;
+    }
+    return state.userTasks().liveOfElement(job.elementInstanceKey()).map(TaskListenerHeaders::userTask).orElse(null);
+  }
+
   void complete(ProcessingContext ctx, long key, Map<String, Object> completionVariables) {
+    complete(ctx, key, completionVariables, TaskListenerResult.NONE);
+  }
+
+  /** Completes a job; the {@code result} of a task-listener job decides what happens to its user task. */
+  void complete(ProcessingContext ctx, long key, Map<String, Object> completionVariables, TaskListenerResult result) {
     Job job = commandable(key, "complete");
+    // --- user tasks: a task-listener job completes one step of a user-task transition, not its element
+    if (job.kind() == JobKind.TASK_LISTENER) {
+      userTasks.listenerCompleted(ctx, job, completionVariables, result);
+      return;
+    }
     ctx.emit(new JobCompleted(key, ctx.now()));
     ElementInstance instance = state.elementInstance(job.elementInstanceKey()).orElseThrow();
     if (instance.element().outputs().isEmpty()) {

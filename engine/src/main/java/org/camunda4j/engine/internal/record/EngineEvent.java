@@ -96,4 +96,7 @@ public sealed interface EngineEvent {
   record IncidentCreated(Incident incident) implements EngineEvent {}
 
   record IncidentResolved(long key, long time) implements EngineEvent {}
+
+  // --- user tasks: their events live in UserTaskEvent and are applied by UserTaskApplier
+  record UserTaskChanged(UserTaskEvent event) implements EngineEvent {}
 }

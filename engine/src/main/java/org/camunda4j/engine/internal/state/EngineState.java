@@ -47,6 +47,13 @@ public final class EngineState {
 
   final Map<Long, Incident> incidents = new LinkedHashMap<>();
 
+  // --- user tasks (changed by UserTaskApplier)
+  final UserTaskStore userTasks = new UserTaskStore();
+
+  public UserTaskStore userTasks() {
+    return userTasks;
+  }
+
   /** Hands out the next key; keys are unique across every kind of record. */
   public long nextKey() {
     return ++lastKey;

@@ -156,6 +156,8 @@ public final class EventApplier {
           instance.activeIncidents--;
         }
       }
+      // --- user tasks
+      case UserTaskChanged e -> UserTaskApplier.apply(state, e.event());
     }
   }
 

@@ -1,0 +1,245 @@
+package org.camunda4j.engine.internal.api;
+
+import static org.camunda4j.engine.internal.api.Outcomes.date;
+import static org.camunda4j.engine.internal.api.Outcomes.key;
+import static org.camunda4j.engine.internal.api.Outcomes.noContent;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletionStage;
+import java.util.function.Function;
+import java.util.function.Predicate;
+import org.camunda4j.engine.internal.processing.EngineOperations;
+import org.camunda4j.engine.internal.processing.TaskListenerResult;
+import org.camunda4j.engine.internal.processing.UserTaskChanges;
+import org.camunda4j.engine.internal.rest.ApiException;
+import org.camunda4j.engine.internal.rest.Json;
+import org.camunda4j.engine.internal.rest.Reply;
+import org.camunda4j.engine.internal.rest.Request;
+import org.camunda4j.engine.internal.rest.Router;
+import org.camunda4j.engine.internal.rest.search.Search;
+import org.camunda4j.engine.internal.rest.search.SearchFields;
+import org.camunda4j.engine.internal.rest.search.SearchQuery;
+import org.camunda4j.engine.internal.rest.wire.ActivatedJobResult;
+import org.camunda4j.engine.internal.rest.wire.JobResult;
+import org.camunda4j.engine.internal.rest.wire.UserTaskAssignmentRequest;
+import org.camunda4j.engine.internal.rest.wire.UserTaskCompletionRequest;
+import org.camunda4j.engine.internal.rest.wire.UserTaskResult;
+import org.camunda4j.engine.internal.rest.wire.UserTaskState;
+import org.camunda4j.engine.internal.rest.wire.UserTaskUpdateRequest;
+import org.camunda4j.engine.internal.state.EngineState;
+import org.camunda4j.engine.internal.state.UserTask;
+import org.camunda4j.engine.internal.state.UserTaskAttributes;
+import org.camunda4j.engine.internal.state.Variable;
+
+/**
+ * {@code /v2/user-tasks}: assign, unassign, update and complete (each answers once the task
+ * listeners of the transition have run), get and search.
+ */
+final class UserTasksApi {
+
+  private final EngineOperations engine;
+
+  UserTasksApi(EngineOperations engine) {
+    this.engine = engine;
+  }
+
+  void register(Router router) {
+    router
+        .route("POST", "/v2/user-tasks/{userTaskKey}/assignment", this::assign)
+        .route("DELETE", "/v2/user-tasks/{userTaskKey}/assignee", this::unassign)
+        .route("POST", "/v2/user-tasks/{userTaskKey}/completion", this::complete)
+        .route("PATCH", "/v2/user-tasks/{userTaskKey}", this::update)
+        .route("GET", "/v2/user-tasks/{userTaskKey}", this::get)
+        .route("POST", "/v2/user-tasks/search", this::search);
+  }
+
+  private CompletionStage<Reply> assign(Request request) {
+    long key = request.keyParam("userTaskKey");
+    UserTaskAssignmentRequest body = request.body(UserTaskAssignmentRequest.class);
+    boolean allowOverride = body.allowOverrideOrTrue();
+    // without an action, an assignment that may not take the task from someone else is a claim, as in Zeebe
+    String action = body.action() == null || body.action().isBlank() ? (allowOverride ? "assign" : "claim") : body.action();
+    return noContent(engine.userTasks().assign(key, body.assignee(), allowOverride, action));
+  }
+
+  private CompletionStage<Reply> unassign(Request request) {
+    return noContent(engine.userTasks().unassign(request.keyParam("userTaskKey"), "unassign"));
+  }
+
+  private CompletionStage<Reply> complete(Request request) {
+    long key = request.keyParam("userTaskKey");
+    UserTaskCompletionRequest body = request.body(UserTaskCompletionRequest.class);
+    return noContent(engine.userTasks().complete(key, body.variables(), body.actionOrDefault()));
+  }
+
+  private CompletionStage<Reply> update(Request request) {
+    long key = request.keyParam("userTaskKey");
+    UserTaskUpdateRequest body = request.body(UserTaskUpdateRequest.class);
+    UserTaskUpdateRequest.Changeset c = body.changeset();
+    UserTaskChanges changes =
+        c == null
+            ? new UserTaskChanges(null, null, null, null, null)
+            : new UserTaskChanges(c.dueDate(), c.followUpDate(), c.candidateUsers(), c.candidateGroups(), c.priority());
+    return noContent(engine.userTasks().update(key, changes, body.actionOrDefault()));
+  }
+
+  private CompletionStage<Reply> get(Request request) {
+    long key = request.keyParam("userTaskKey");
+    return Outcomes.reply(
+        engine.read(state -> state.userTasks().get(key).map(task -> toWire(state, task))),
+        found -> Reply.json(found.orElseThrow(() -> ApiException.notFound("User task with key '" + key + "' not found"))));
+  }
+
+  // --- search
+
+  /** A task with the JSON text of its process instance's root variables and of its own local ones. */
+  private record TaskRow(UserTaskResult result, Map<String, String> processVariables, Map<String, String> localVariables) {}
+
+  private static final SearchFields<TaskRow> FIELDS =
+      SearchFields.<TaskRow>builder()
+          .key("userTaskKey", r -> r.result().userTaskKey())
+          .enumeration("state", UserTaskState.class, r -> r.result().state())
+          .string("assignee", r -> r.result().assignee())
+          .integer("priority", r -> r.result().priority())
+          .string("elementId", r -> r.result().elementId())
+          .string("name", r -> r.result().name())
+          .strings("candidateGroup", r -> r.result().candidateGroups())
+          .strings("candidateUser", r -> r.result().candidateUsers())
+          .string("tenantId", r -> r.result().tenantId())
+          .string("processDefinitionId", r -> r.result().processDefinitionId())
+          .key("processDefinitionKey", r -> r.result().processDefinitionKey())
+          .key("processInstanceKey", r -> r.result().processInstanceKey())
+          .key("elementInstanceKey", r -> r.result().elementInstanceKey())
+          .date("creationDate", r -> r.result().creationDate())
+          .date("completionDate", r -> r.result().completionDate())
+          .date("followUpDate", r -> r.result().followUpDate())
+          .date("dueDate", r -> r.result().dueDate())
+          .containsAll("tags", r -> r.result().tags())
+          .custom("processInstanceVariables", value -> variablesFilter("processInstanceVariables", value, TaskRow::processVariables))
+          .custom("localVariables", value -> variablesFilter("localVariables", value, TaskRow::localVariables))
+          .build();
+
+  private CompletionStage<Reply> search(Request request) {
+    SearchQuery query = request.body(SearchQuery.class);
+    return Outcomes.reply(
+        engine.read(UserTasksApi::rows), rows -> Reply.json(Search.search(rows, query, FIELDS, FIELDS).map(TaskRow::result)));
+  }
+
+  private static List<TaskRow> rows(EngineState state) {
+    Map<Long, Map<String, String>> variablesByScope = new HashMap<>();
+    for (Variable variable : state.variables()) {
+      variablesByScope.computeIfAbsent(variable.scopeKey(), k -> new HashMap<>()).put(variable.name(), Json.writeString(variable.value()));
+    }
+    List<TaskRow> rows = new ArrayList<>();
+    for (UserTask task : state.userTasks().all()) {
+      rows.add(
+          new TaskRow(
+              toWire(state, task),
+              variablesByScope.getOrDefault(task.processInstanceKey(), Map.of()),
+              variablesByScope.getOrDefault(task.elementInstanceKey(), Map.of())));
+    }
+    return rows;
+  }
+
+  /** {@code [{name, value}]}: each named variable must have that JSON text; [] is no condition. */
+  private static Predicate<TaskRow> variablesFilter(String field, JsonNode conditions, Function<TaskRow, Map<String, String>> variables) {
+    if (!conditions.isArray()) {
+      throw ApiException.invalidArgument("The filter '" + field + "' must be an array of {name, value} objects");
+    }
+    Predicate<TaskRow> all = row -> true;
+    for (JsonNode condition : conditions) {
+      String name = condition.path("name").asText(null);
+      JsonNode value = condition.path("value");
+      String expected = value.isObject() ? value.path("$eq").asText(null) : value.asText(null);
+      if (name == null || expected == null) {
+        throw ApiException.invalidArgument(
+            "Each entry of the filter '" + field + "' needs a 'name' and a 'value' (the variable's JSON text, or {\"$eq\": text})");
+      }
+      all = all.and(row -> expected.equals(variables.apply(row).get(name)));
+    }
+    return all;
+  }
+
+  static UserTaskResult toWire(EngineState state, UserTask task) {
+    UserTaskAttributes attributes = task.attributes();
+    Set<String> tags = state.processInstance(task.processInstanceKey()).map(p -> (Set<String>) new java.util.LinkedHashSet<>(p.tags())).orElse(Set.of());
+    String elementName = task.element().name();
+    return new UserTaskResult(
+        elementName == null || elementName.isBlank() ? task.element().id() : elementName,
+        UserTaskState.valueOf(task.state().name()),
+        attributes.assignee(),
+        task.element().id(),
+        attributes.candidateGroups(),
+        attributes.candidateUsers(),
+        task.process().bpmnProcessId(),
+        date(task.creationDate()),
+        date(task.completionDate()),
+        attributes.followUpDate(),
+        attributes.dueDate(),
+        task.process().tenantId(),
+        task.externalFormReference(),
+        task.process().version(),
+        task.definition().headers(),
+        attributes.priority(),
+        key(task.key()),
+        key(task.elementInstanceKey()),
+        task.process().name(),
+        key(task.process().key()),
+        key(task.processInstanceKey()),
+        key(task.processInstanceKey()),
+        null, // no linked form has a key: the engine deploys no forms
+        tags);
+  }
+
+  // --- task-listener jobs, for JobsApi
+
+  /** The task-listener part of a job completion; unknown correction names are kept for the engine to reject. */
+  static TaskListenerResult listenerResult(JobResult result, JsonNode body) {
+    if (!(result instanceof JobResult.UserTask userTask)) {
+      return TaskListenerResult.NONE;
+    }
+    List<String> unknown = new ArrayList<>();
+    JsonNode corrections = body.path("result").path("corrections");
+    if (corrections.isObject()) {
+      corrections.properties().forEach(
+          property -> {
+            if (!UserTaskAttributes.NAMES.contains(property.getKey()) && !property.getValue().isNull()) {
+              unknown.add(property.getKey());
+            }
+          });
+    }
+    JobResult.Corrections c = userTask.corrections();
+    return new TaskListenerResult(
+        userTask.deniedOrFalse(),
+        userTask.deniedReason(),
+        c == null
+            ? null
+            : new TaskListenerResult.Corrections(
+                c.assignee(), c.dueDate(), c.followUpDate(), c.candidateUsers(), c.candidateGroups(), c.priority()),
+        unknown);
+  }
+
+  /** The {@code userTask} object of an activated job, from the engine's map; null for non-listener jobs. */
+  @SuppressWarnings("unchecked")
+  static ActivatedJobResult.UserTaskProperties listenerProperties(Map<String, Object> userTask) {
+    if (userTask == null) {
+      return null;
+    }
+    return new ActivatedJobResult.UserTaskProperties(
+        (String) userTask.get("action"),
+        (String) userTask.get("assignee"),
+        (List<String>) userTask.get("candidateGroups"),
+        (List<String>) userTask.get("candidateUsers"),
+        (List<String>) userTask.get("changedAttributes"),
+        (String) userTask.get("dueDate"),
+        (String) userTask.get("followUpDate"),
+        (String) userTask.get("formKey"),
+        (Integer) userTask.get("priority"),
+        (String) userTask.get("userTaskKey"));
+  }
+}
