@@ -117,6 +117,20 @@ class JobActivationTest extends EngineScenario {
   }
 
   @Test
+  void aRetriedJobGoesBackToItsOriginalPlaceAheadOfNewerJobs() {
+    http.deployOk(bpmn("single-service-task.bpmn"));
+    String older = http.createInstance("single-service-task");
+    JsonNode olderJob = http.activateOne("work");
+    assertThat(olderJob.path("processInstanceKey").asText()).isEqualTo(older);
+    http.createInstance("single-service-task");
+    http.awaitJobCount("work", 2);
+
+    http.post("/jobs/" + olderJob.path("jobKey").asText() + "/failure", Map.of("retries", 2));
+
+    assertThat(http.activateOne("work").path("jobKey").asText()).isEqualTo(olderJob.path("jobKey").asText());
+  }
+
+  @Test
   void fetchVariableLimitsTheVariablesHandedOut() {
     http.deployOk(bpmn("single-service-task.bpmn"));
     http.createInstance("single-service-task", Map.of("a", 1, "b", 2, "c", 3));

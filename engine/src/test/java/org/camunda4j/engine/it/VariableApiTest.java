@@ -105,4 +105,27 @@ class VariableApiTest extends EngineScenario {
         404,
         "NOT_FOUND");
   }
+
+  @Test
+  void settingLocalVariablesOnATaskScopeKeepsThemThere() {
+    http.deployOk(bpmn("single-service-task.bpmn"));
+    String instance = http.createInstance("single-service-task", Map.of("a", 1));
+    String taskScope = http.activateOne("work").path("elementInstanceKey").asText();
+
+    EngineHttp.Response response =
+        http.put("/element-instances/" + taskScope + "/variables", Map.of("variables", Map.of("note", "local"), "local", true));
+
+    assertThat(response.status()).isEqualTo(204);
+    assertThat(http.variablesOfScope(taskScope)).containsOnlyKeys("note");
+    assertThat(http.variablesOfScope(instance)).containsOnlyKeys("a");
+  }
+
+  @Test
+  void settingVariablesWithoutAVariablesObjectIsRejected() {
+    http.deployOk(bpmn("single-service-task.bpmn"));
+    String instance = http.createInstance("single-service-task");
+
+    String detail = assertProblem(http.put("/element-instances/" + instance + "/variables", Map.of("local", true)), 400, "INVALID_ARGUMENT");
+    assertThat(detail).contains("variables");
+  }
 }

@@ -108,4 +108,53 @@ class WireFormatTest extends EngineScenario {
       assertProblem(response, 404, "NOT_FOUND");
     }
   }
+
+  @Test
+  void anotherTenantIsRejectedBecauseMultiTenancyIsOff() {
+    http.deployOk(bpmn("start-end.bpmn"));
+
+    String detail =
+        assertProblem(
+            http.post("/process-instances", Map.of("processDefinitionId", "start-end", "tenantId", "acme")),
+            400,
+            "INVALID_ARGUMENT");
+    assertThat(detail).contains("acme");
+  }
+
+  @Test
+  void aDeploymentWithoutTenantPartAndWithXmlPartsAsTheTsSdkSendsIsAccepted() {
+    byte[] file = EngineHttp.readResource(bpmn("start-end.bpmn"));
+    String boundary = "TsSdkBoundary7";
+    String body =
+        "--" + boundary + "\r\n"
+            + "Content-Disposition: form-data; name=\"resources\"; filename=\"start-end.bpmn\"\r\n"
+            + "Content-Type: application/xml\r\n\r\n"
+            + new String(file, java.nio.charset.StandardCharsets.UTF_8) + "\r\n"
+            + "--" + boundary + "--\r\n";
+
+    EngineHttp.Response response = http.postRaw("/deployments", "multipart/form-data; boundary=" + boundary, body);
+
+    assertThat(response.status()).as("%s", response).isEqualTo(200);
+    assertThat(response.json().path("tenantId").asText()).isEqualTo("<default>");
+  }
+
+  @Test
+  void searchResponsesCarryAllFourPageMembers() {
+    for (String resource : new String[] {"process-instances", "jobs", "incidents", "variables"}) {
+      EngineHttp.Response response = http.post("/" + resource + "/search", Map.of());
+
+      assertThat(response.status()).as("%s search: %s", resource, response).isEqualTo(200);
+      assertThat(response.mediaType()).isEqualTo("application/json");
+      assertThat(response.json().path("items").isArray()).isTrue();
+      assertThat(ProcessInstanceApiTest.fieldNames(response.json().path("page")))
+          .as("%s page", resource)
+          .contains("totalItems", "hasMoreTotalItems", "startCursor", "endCursor");
+    }
+  }
+
+  @Test
+  void searchAcceptsAnEmptyBodyAndNoBodyAtAll() {
+    assertThat(http.postWithoutBody("/process-instances/search").status()).isEqualTo(200);
+    assertThat(http.postRaw("/process-instances/search", "application/json", "{}").status()).isEqualTo(200);
+  }
 }
