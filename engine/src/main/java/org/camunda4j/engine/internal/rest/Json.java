@@ -109,15 +109,6 @@ public final class Json {
     }
   }
 
-  /** Converts a tree (e.g. one filter value) into {@code type}, with the same error reporting. */
-  public static <T> T convert(JsonNode node, Class<T> type) {
-    try {
-      return MAPPER.treeToValue(node, type);
-    } catch (JsonProcessingException e) {
-      throw asBadRequest(e);
-    }
-  }
-
   private static boolean isBlank(byte[] body) {
     for (byte b : body) {
       if (b != ' ' && b != '\t' && b != '\r' && b != '\n') {

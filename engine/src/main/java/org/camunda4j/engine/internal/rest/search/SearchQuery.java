@@ -11,11 +11,6 @@ import org.camunda4j.engine.internal.rest.wire.Violations;
  */
 public record SearchQuery(ObjectNode filter, List<Sort> sort, Page page) implements Validatable {
 
-  /** A query without filter, sort or paging: the first 100 items in key order. */
-  public static SearchQuery all() {
-    return new SearchQuery(null, null, null);
-  }
-
   /** One sort criterion; {@code order} null means ascending. */
   public record Sort(String field, SortOrder order) {
 
