@@ -20,6 +20,7 @@ public final class Routes {
     new ClockApi(engine).register(router);
     new SearchApi(engine).register(router);
     new UserTasksApi(engine).register(router); // --- user tasks
+    new MessagesApi(engine).register(router);
     return router;
   }
 }

@@ -11,7 +11,11 @@ import io.camunda.zeebe.model.bpmn.instance.ConditionExpression;
 import io.camunda.zeebe.model.bpmn.instance.EndEvent;
 import io.camunda.zeebe.model.bpmn.instance.ErrorEventDefinition;
 import io.camunda.zeebe.model.bpmn.instance.EventDefinition;
+import io.camunda.zeebe.model.bpmn.instance.EventBasedGateway;
 import io.camunda.zeebe.model.bpmn.instance.ExclusiveGateway;
+import io.camunda.zeebe.model.bpmn.instance.IntermediateCatchEvent;
+import io.camunda.zeebe.model.bpmn.instance.Message;
+import io.camunda.zeebe.model.bpmn.instance.ReceiveTask;
 import io.camunda.zeebe.model.bpmn.instance.FlowElement;
 import io.camunda.zeebe.model.bpmn.instance.FlowNode;
 import io.camunda.zeebe.model.bpmn.instance.IntermediateThrowEvent;
@@ -30,6 +34,7 @@ import io.camunda.zeebe.model.bpmn.instance.TimerEventDefinition;
 import io.camunda.zeebe.model.bpmn.instance.UserTask;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeHeader;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeInput;
+import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeSubscription;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeIoMapping;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeOutput;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeTaskDefinition;
@@ -97,9 +102,10 @@ public final class BpmnTransformer {
     elements.put(root.id(), root);
     rejectUnsupportedExtensions(process);
     readScope(resourceName, process.getFlowElements(), root, elements);
-    if (root.noneStartEvent().isEmpty()) {
+    boolean startable = root.children.stream().anyMatch(c -> c.type() == ElementType.START_EVENT);
+    if (!startable) {
       throw new DeploymentException(
-          "Process '" + process.getId() + "' in '" + resourceName + "' has no none start event, so no instance of it can be created");
+          "Process '" + process.getId() + "' in '" + resourceName + "' has no start event, so no instance of it can be created");
     }
     ZeebeVersionTag versionTag = process.getSingleExtensionElement(ZeebeVersionTag.class);
     return new TransformedProcess(
@@ -114,14 +120,19 @@ public final class BpmnTransformer {
       if (flowElement instanceof io.camunda.zeebe.model.bpmn.instance.SequenceFlow flow) {
         flows.add(flow);
       } else if (flowElement instanceof FlowNode node) {
-        ExecutableElement element = readNode(resourceName, node, elements);
+        ExecutableElement element = readNode(node, scope);
         element.flowScope(scope);
         scope.children.add(element);
         elements.put(element.id(), element);
         if (node instanceof SubProcess subProcess) {
           readScope(resourceName, subProcess.getFlowElements(), element, elements);
-          if (element.noneStartEvent().isEmpty()) {
+          boolean isEvent = element.type() == ElementType.EVENT_SUB_PROCESS;
+          long starts = element.children.stream().filter(c -> c.type() == ElementType.START_EVENT).count();
+          if (!isEvent && element.noneStartEvent().isEmpty()) {
             throw unsupported(node, "an embedded sub-process needs a none start event");
+          }
+          if (isEvent && starts != 1) {
+            throw unsupported(node, "an event sub-process needs exactly one start event");
           }
         }
       } else {
@@ -143,6 +154,21 @@ public final class BpmnTransformer {
       elements.get(sequenceFlow.targetId()).incoming.add(sequenceFlow);
     }
     for (ExecutableElement child : scope.children) {
+      if (child.type() == ElementType.BOUNDARY_EVENT) {
+        ExecutableElement activity = elements.get(child.attachedToId);
+        if (activity == null || activity.flowScope().orElse(null) != scope) {
+          throw new DeploymentException("Element '" + child.id() + "' of type 'boundaryEvent' is not attached to an activity of its scope");
+        }
+        child.attachedTo = activity;
+        activity.boundaryEvents.add(child);
+      }
+    }
+    for (ExecutableElement child : scope.children) {
+      rejectAmbiguousErrorCatchEvents(child.id(), child.boundaryEvents);
+    }
+    rejectAmbiguousErrorCatchEvents(
+        scope.id(), scope.eventSubProcesses().stream().flatMap(e -> e.eventSubProcessStart().stream()).toList());
+    for (ExecutableElement child : scope.children) {
       if (child.type() == ElementType.EXCLUSIVE_GATEWAY && child.defaultFlowId != null) {
         boolean known = child.outgoing.stream().anyMatch(f -> f.id().equals(child.defaultFlowId));
         if (!known) {
@@ -152,19 +178,44 @@ public final class BpmnTransformer {
     }
   }
 
-  private ExecutableElement readNode(String resourceName, FlowNode node, Map<String, ExecutableElement> elements)
-      throws DeploymentException {
+  private ExecutableElement readNode(FlowNode node, ExecutableElement scope) throws DeploymentException {
     rejectUnsupportedExtensions(node);
     if (node instanceof Activity activity && activity.getLoopCharacteristics() != null) {
       throw unsupported(node, "multi-instance (loopCharacteristics) is not executed yet");
     }
+    boolean inEventSubProcess = scope.type() == ElementType.EVENT_SUB_PROCESS;
     ExecutableElement element =
         switch (node) {
-          case StartEvent start -> event(start, ElementType.START_EVENT, Set.of(EventKind.NONE));
-          case EndEvent end -> event(end, ElementType.END_EVENT, Set.of(EventKind.NONE, EventKind.TERMINATE));
+          case StartEvent start -> {
+            Set<EventKind> allowed =
+                inEventSubProcess
+                    ? Set.of(EventKind.ERROR, EventKind.MESSAGE, EventKind.TIMER, EventKind.SIGNAL)
+                    : scope.type() == ElementType.PROCESS
+                        ? Set.of(EventKind.NONE, EventKind.MESSAGE, EventKind.TIMER, EventKind.SIGNAL)
+                        : Set.of(EventKind.NONE);
+            ExecutableElement e = event(start, ElementType.START_EVENT, allowed);
+            e.interrupting = start.isInterrupting();
+            yield e;
+          }
+          case EndEvent end -> event(end, ElementType.END_EVENT, Set.of(EventKind.NONE, EventKind.TERMINATE, EventKind.ERROR));
           case IntermediateThrowEvent thr -> event(thr, ElementType.INTERMEDIATE_THROW_EVENT, Set.of(EventKind.NONE));
-          case BoundaryEvent boundary -> throw unsupported(boundary, "boundary events are not executed yet");
-          case CatchEvent ce -> throw unsupported(ce, "intermediate catch events are not executed yet");
+          case BoundaryEvent boundary -> {
+            ExecutableElement e =
+                event(boundary, ElementType.BOUNDARY_EVENT, Set.of(EventKind.ERROR, EventKind.MESSAGE, EventKind.TIMER, EventKind.SIGNAL));
+            e.interrupting = boundary.cancelActivity() || e.eventKind() == EventKind.ERROR;
+            e.attachedToId = boundary.getAttachedTo().getId();
+            yield e;
+          }
+          case IntermediateCatchEvent c ->
+              event(c, ElementType.INTERMEDIATE_CATCH_EVENT, Set.of(EventKind.MESSAGE, EventKind.TIMER, EventKind.SIGNAL));
+          case ReceiveTask task -> {
+            ExecutableElement e = new ExecutableElement(task.getId(), task.getName(), ElementType.RECEIVE_TASK, EventKind.MESSAGE);
+            if (task.getMessage() == null) {
+              throw unsupported(task, "a receive task needs a message reference");
+            }
+            e.message = message(task, task.getMessage(), true);
+            yield e;
+          }
           case UserTask task -> new UserTaskTransformer(feel).transform(task); // --- user tasks
           case ServiceTask task -> jobTask(task, ElementType.SERVICE_TASK);
           case SendTask task -> jobTask(task, ElementType.SEND_TASK);
@@ -177,12 +228,11 @@ public final class BpmnTransformer {
           }
           case ParallelGateway gateway ->
               new ExecutableElement(gateway.getId(), gateway.getName(), ElementType.PARALLEL_GATEWAY, EventKind.NONE);
-          case SubProcess sub -> {
-            if (sub.triggeredByEvent()) {
-              throw unsupported(sub, "event sub-processes are not executed yet");
-            }
-            yield new ExecutableElement(sub.getId(), sub.getName(), ElementType.SUB_PROCESS, EventKind.NONE);
-          }
+          case EventBasedGateway gateway ->
+              new ExecutableElement(gateway.getId(), gateway.getName(), ElementType.EVENT_BASED_GATEWAY, EventKind.NONE);
+          case SubProcess sub ->
+              new ExecutableElement(
+                  sub.getId(), sub.getName(), sub.triggeredByEvent() ? ElementType.EVENT_SUB_PROCESS : ElementType.SUB_PROCESS, EventKind.NONE);
           default -> throw unsupported(node, "this element is not executed by the camunda4j engine");
         };
     readIoMapping(node, element);
@@ -205,10 +255,83 @@ public final class BpmnTransformer {
       throw unsupported(event, kind.name().toLowerCase() + " " + type.bpmnName() + "s are not executed yet");
     }
     ExecutableElement element = new ExecutableElement(event.getId(), event.getName(), type, kind);
-    if (definitions.iterator().hasNext() && definitions.iterator().next() instanceof ErrorEventDefinition error) {
-      element.errorCode = error.getError() == null ? null : error.getError().getErrorCode();
+    if (definitions.isEmpty()) {
+      return element;
+    }
+    switch (definitions.iterator().next()) {
+      case ErrorEventDefinition error -> {
+        element.errorCode = error.getError() == null ? null : blankToNull(error.getError().getErrorCode());
+        if (type == ElementType.END_EVENT && element.errorCode == null) {
+          throw unsupported(event, "an error end event needs an error with an error code");
+        }
+      }
+      case MessageEventDefinition message -> {
+        if (message.getMessage() == null) {
+          throw unsupported(event, "a message event needs a message reference");
+        }
+        boolean processStart = type == ElementType.START_EVENT && !(event.getParentElement() instanceof SubProcess);
+        element.message = message(event, message.getMessage(), !processStart);
+      }
+      case TimerEventDefinition timer -> element.timer = timer(event, timer);
+      case SignalEventDefinition signal -> {
+        if (signal.getSignal() == null || signal.getSignal().getName() == null || signal.getSignal().getName().isBlank()) {
+          throw unsupported(event, "a signal event needs a signal with a name");
+        }
+        element.signalName = parse(event, "signal name", signal.getSignal().getName());
+      }
+      default -> {}
     }
     return element;
+  }
+
+  private MessageDefinition message(BaseElement element, Message message, boolean needsCorrelationKey) throws DeploymentException {
+    if (message.getName() == null || message.getName().isBlank()) {
+      throw unsupported(element, "the message '" + message.getId() + "' needs a name");
+    }
+    ZeebeSubscription subscription = message.getSingleExtensionElement(ZeebeSubscription.class);
+    String correlationKey = subscription == null ? null : subscription.getCorrelationKey();
+    if (needsCorrelationKey && (correlationKey == null || correlationKey.isBlank())) {
+      throw unsupported(element, "the message '" + message.getName() + "' needs a correlation key (zeebe:subscription correlationKey)");
+    }
+    return new MessageDefinition(
+        parse(element, "message name", message.getName()),
+        correlationKey == null || correlationKey.isBlank() ? null : parse(element, "correlation key", correlationKey));
+  }
+
+  private TimerDefinition timer(BaseElement element, TimerEventDefinition timer) throws DeploymentException {
+    if (timer.getTimeDate() != null) {
+      return new TimerDefinition(TimerDefinition.Kind.DATE, parse(element, "timer date", timer.getTimeDate().getTextContent().strip()));
+    }
+    if (timer.getTimeDuration() != null) {
+      return new TimerDefinition(
+          TimerDefinition.Kind.DURATION, parse(element, "timer duration", timer.getTimeDuration().getTextContent().strip()));
+    }
+    if (timer.getTimeCycle() != null) {
+      return new TimerDefinition(TimerDefinition.Kind.CYCLE, parse(element, "timer cycle", timer.getTimeCycle().getTextContent().strip()));
+    }
+    throw unsupported(element, "a timer event needs a date, a duration or a cycle");
+  }
+
+  /** Two error catch events in one place with the same code (or two catch-alls) would make catching a guess. */
+  private static void rejectAmbiguousErrorCatchEvents(String scopeId, List<ExecutableElement> catchEvents) throws DeploymentException {
+    Set<String> codes = new java.util.HashSet<>();
+    for (ExecutableElement event : catchEvents) {
+      if (event.eventKind() != EventKind.ERROR) {
+        continue;
+      }
+      String code = event.errorCode() == null ? "<catch-all>" : event.errorCode();
+      if (!codes.add(code)) {
+        throw new DeploymentException(
+            "Element '" + event.id() + "' of type '" + event.type().bpmnName() + "' cannot be deployed: '" + scopeId
+                + "' has more than one error catch event for "
+                + (event.errorCode() == null ? "any error code (catch-all)" : "the error code '" + code + "'")
+                + "; keep one per code and scope");
+      }
+    }
+  }
+
+  private static String blankToNull(String text) {
+    return text == null || text.isBlank() ? null : text;
   }
 
   private static EventKind kindOf(BaseElement event, EventDefinition definition) throws DeploymentException {

@@ -26,8 +26,12 @@ public final class ExecutableElement {
   JobDefinition jobDefinition;
   UserTaskDefinition userTaskDefinition; // --- user tasks
   ExecutableElement attachedTo;
+  String attachedToId;
   boolean interrupting = true;
   String errorCode;
+  MessageDefinition message;
+  TimerDefinition timer;
+  org.camunda4j.engine.internal.feel.FeelExpression signalName;
 
   ExecutableElement(String id, String name, ElementType type, EventKind eventKind) {
     this.id = id;
@@ -113,6 +117,36 @@ public final class ExecutableElement {
   /** For error events: the error code; null on a catch event means it catches every code. */
   public String errorCode() {
     return errorCode;
+  }
+
+  /** The message this element waits for (message events, receive tasks), or null. */
+  public MessageDefinition message() {
+    return message;
+  }
+
+  /** The timer of a timer event, or null. */
+  public TimerDefinition timer() {
+    return timer;
+  }
+
+  /** The signal name of a signal event, or null. */
+  public org.camunda4j.engine.internal.feel.FeelExpression signalName() {
+    return signalName;
+  }
+
+  /** The event sub-processes directly inside this container. */
+  public List<ExecutableElement> eventSubProcesses() {
+    return children.stream().filter(c -> c.type == ElementType.EVENT_SUB_PROCESS).toList();
+  }
+
+  /** The start event of an event sub-process, which decides what triggers it. */
+  public Optional<ExecutableElement> eventSubProcessStart() {
+    return children.stream().filter(c -> c.type == ElementType.START_EVENT).findFirst();
+  }
+
+  /** Whether this event waits for something that arrives from outside: a message, timer or signal. */
+  public boolean isWaitingEvent() {
+    return eventKind == EventKind.MESSAGE || eventKind == EventKind.TIMER || eventKind == EventKind.SIGNAL;
   }
 
   /** The none start event of a container, where an instance of it begins. */

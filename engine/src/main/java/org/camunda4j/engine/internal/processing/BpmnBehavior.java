@@ -42,20 +42,58 @@ final class BpmnBehavior {
   private final IncidentBehavior incidents;
   private final CompletionWaiters completionWaiters;
   private UserTaskBehavior userTasks; // --- user tasks: bound once by EngineOperations, since each needs the other
+  private final CatchEventBehavior catchEvents;
+  private final ErrorBehavior errors;
+  private MessageCommands messages;
+  /** Instances started at a message, timer or signal start event: where to start, with what payload. */
+  private final Map<Long, TriggeredStart> triggeredStarts = new java.util.HashMap<>();
 
-  BpmnBehavior(EngineState state, Feel feel, VariableBehavior variables, IncidentBehavior incidents, CompletionWaiters waiters) {
+  private record TriggeredStart(ExecutableElement startEvent, Map<String, Object> payload) {}
+
+  BpmnBehavior(
+      EngineState state,
+      Feel feel,
+      VariableBehavior variables,
+      IncidentBehavior incidents,
+      CompletionWaiters waiters,
+      CatchEventBehavior catchEvents,
+      ErrorBehavior errors) {
     this.state = state;
     this.feel = feel;
     this.variables = variables;
     this.incidents = incidents;
     this.completionWaiters = waiters;
+    this.catchEvents = catchEvents;
+    this.errors = errors;
+  }
+
+  void bind(MessageCommands messages) {
+    this.messages = messages;
   }
 
   long createProcessInstance(ProcessingContext ctx, ProcessDefinition definition, NewInstance request) {
     long key = state.nextKey();
+    if (definition.process().noneStartEvent().isEmpty()) {
+      throw Rejection.invalidArgument(
+          "Expected to create an instance of process '" + definition.bpmnProcessId()
+              + "' with a none start event, but it has none: start it with a message, timer or signal instead");
+    }
     ctx.emit(new ProcessInstanceCreated(key, definition.key(), request.tags(), request.businessId(), ctx.now()));
     ctx.emit(new ElementActivating(key, definition.key(), definition.process().id(), -1, key, 0));
     variables.setLocal(ctx, key, key, definition.tenantId(), request.variables());
+    ctx.followUp(() -> activate(ctx, key));
+    return key;
+  }
+
+  /**
+   * Starts an instance at a message, timer or signal start event; the start event completes at once
+   * with the payload, which propagates to the new instance.
+   */
+  long createProcessInstanceAt(ProcessingContext ctx, ProcessDefinition definition, ExecutableElement startEvent, Map<String, Object> payload) {
+    long key = state.nextKey();
+    ctx.emit(new ProcessInstanceCreated(key, definition.key(), List.of(), null, ctx.now()));
+    ctx.emit(new ElementActivating(key, definition.key(), definition.process().id(), -1, key, 0));
+    triggeredStarts.put(key, new TriggeredStart(startEvent, payload));
     ctx.followUp(() -> activate(ctx, key));
     return key;
   }
@@ -82,14 +120,37 @@ final class BpmnBehavior {
       }
       variables.setLocal(ctx, key, instance.processInstanceKey(), instance.process().tenantId(), inputs);
     }
+    if (element.type() == ElementType.END_EVENT && element.eventKind() == EventKind.ERROR) {
+      throwErrorEvent(ctx, instance);
+      return;
+    }
+    List<org.camunda4j.engine.internal.state.MessageSubscription> opened;
+    try {
+      opened = catchEvents.open(ctx, instance);
+    } catch (FeelException e) {
+      incidents.raiseOnElement(ctx, instance, "EXTRACT_VALUE_ERROR", e.getMessage(), IncidentStep.ACTIVATE_ELEMENT);
+      return;
+    }
     switch (element.type()) {
-      case PROCESS, SUB_PROCESS -> {
+      case PROCESS -> {
         ctx.emit(new ElementActivated(key));
-        ExecutableElement start = element.noneStartEvent().orElseThrow();
-        activateElement(ctx, state.elementInstance(key).orElseThrow(), start, 0);
+        TriggeredStart triggered = triggeredStarts.remove(key);
+        ElementInstance root = state.elementInstance(key).orElseThrow();
+        if (triggered == null) {
+          activateElement(ctx, root, element.noneStartEvent().orElseThrow(), 0);
+        } else {
+          long start = activateDirectly(ctx, root, triggered.startEvent(), 0);
+          variables.propagate(ctx, start, key, instance.process().tenantId(), triggered.payload());
+          ctx.followUp(() -> complete(ctx, start));
+        }
+      }
+      case SUB_PROCESS -> {
+        ctx.emit(new ElementActivated(key));
+        activateElement(ctx, state.elementInstance(key).orElseThrow(), element.noneStartEvent().orElseThrow(), 0);
       }
       case SERVICE_TASK, SEND_TASK, BUSINESS_RULE_TASK, SCRIPT_TASK -> createJob(ctx, instance);
       case USER_TASK -> userTasks.create(ctx, instance); // --- user tasks
+      case INTERMEDIATE_CATCH_EVENT, RECEIVE_TASK, EVENT_BASED_GATEWAY -> ctx.emit(new ElementActivated(key));
       case END_EVENT -> {
         ctx.emit(new ElementActivated(key));
         if (element.eventKind() == EventKind.TERMINATE) {
@@ -102,6 +163,31 @@ final class BpmnBehavior {
         ctx.followUp(() -> complete(ctx, key));
       }
     }
+    if (!opened.isEmpty()) {
+      ctx.followUp(() -> opened.forEach(subscription -> messages.correlateBuffered(ctx, subscription)));
+    }
+  }
+
+  /** An error end event throws its error; nothing catching it leaves an incident on the end event. */
+  private void throwErrorEvent(ProcessingContext ctx, ElementInstance endEvent) {
+    String code = endEvent.element().errorCode();
+    ErrorBehavior.Catch found = errors.find(endEvent, code);
+    if (found == null) {
+      incidents.raiseOnElement(
+          ctx, endEvent, "UNHANDLED_ERROR_EVENT", ErrorBehavior.uncaughtMessage(code, null), IncidentStep.ACTIVATE_ELEMENT);
+      return;
+    }
+    errors.trigger(ctx, found, Map.of());
+  }
+
+  /** Creates a child instance that skips the ACTIVATING step: a catch event that was already triggered. */
+  long activateDirectly(ProcessingContext ctx, ElementInstance flowScope, ExecutableElement element, int consumedFlows) {
+    long key = state.nextKey();
+    ctx.emit(
+        new ElementActivating(
+            key, flowScope.process().key(), element.id(), flowScope.key(), flowScope.processInstanceKey(), consumedFlows));
+    ctx.emit(new ElementActivated(key));
+    return key;
   }
 
   private void createJob(ProcessingContext ctx, ElementInstance instance) {

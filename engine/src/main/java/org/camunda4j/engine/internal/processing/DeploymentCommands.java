@@ -21,10 +21,12 @@ final class DeploymentCommands {
 
   private final EngineState state;
   private final BpmnTransformer transformer;
+  private final TimerCommands timers;
 
-  DeploymentCommands(EngineState state, BpmnTransformer transformer) {
+  DeploymentCommands(EngineState state, BpmnTransformer transformer, TimerCommands timers) {
     this.state = state;
     this.transformer = transformer;
+    this.timers = timers;
   }
 
   /**
@@ -74,6 +76,7 @@ final class DeploymentCommands {
               p.resource().name(), p.checksum(), tenantId, deploymentKey, p.process().process(), p.process().elements(),
               p.resource().content());
       ctx.emit(new ProcessDeployed(definition));
+      timers.deployed(ctx, definition);
       deployed.add(definition);
     }
     return new Deployment(deploymentKey, tenantId, deployed);

@@ -29,6 +29,9 @@ public final class EngineOperations implements AutoCloseable {
   private final JobCommands jobs;
   private final IncidentCommands incidents;
   private final UserTaskOperations userTasks; // --- user tasks
+  private final MessageCommands messages;
+  private final SignalCommands signals;
+  private final TimerCommands timers;
 
   public EngineOperations(ControlledClock clock, Duration defaultLongPollTimeout) {
     this.clock = clock;
@@ -36,10 +39,17 @@ public final class EngineOperations implements AutoCloseable {
     Feel feel = new Feel(clock::millis);
     VariableBehavior variables = new VariableBehavior(state, feel);
     IncidentBehavior incidentBehavior = new IncidentBehavior(state);
-    BpmnBehavior bpmn = new BpmnBehavior(state, feel, variables, incidentBehavior, completionWaiters);
-    this.deployments = new DeploymentCommands(state, new BpmnTransformer(feel));
+    CatchEventBehavior catchEvents = new CatchEventBehavior(state, feel, variables);
+    ErrorBehavior errors = new ErrorBehavior(state, catchEvents);
+    BpmnBehavior bpmn = new BpmnBehavior(state, feel, variables, incidentBehavior, completionWaiters, catchEvents, errors);
+    catchEvents.bind(bpmn);
+    this.messages = new MessageCommands(state, feel, bpmn, catchEvents);
+    bpmn.bind(messages);
+    this.signals = new SignalCommands(state, feel, bpmn, catchEvents);
+    this.timers = new TimerCommands(state, bpmn, catchEvents);
+    this.deployments = new DeploymentCommands(state, new BpmnTransformer(feel), timers);
     this.instances = new ProcessInstanceCommands(state, bpmn, variables);
-    this.jobs = new JobCommands(state, bpmn, variables, incidentBehavior);
+    this.jobs = new JobCommands(state, bpmn, variables, incidentBehavior, errors);
     this.incidents = new IncidentCommands(state, bpmn);
     this.processor = new Processor(state, clock);
     // --- user tasks: the behavior and the BPMN flow need each other, so they are bound after construction
@@ -48,7 +58,7 @@ public final class EngineOperations implements AutoCloseable {
     bpmn.bindUserTasks(userTaskBehavior);
     jobs.bindUserTasks(userTaskBehavior);
     this.userTasks = new UserTaskOperations(processor, new UserTaskCommands(state, userTaskBehavior, userTaskWaiters));
-    processor.configure(this::serveParked, () -> processor.submit(ctx -> { jobs.tick(ctx); return null; }));
+    processor.configure(this::serveParked, this::tick);
     processor.start();
   }
 
@@ -230,7 +240,34 @@ public final class EngineOperations implements AutoCloseable {
 
   /** Processes whatever fell due on the engine clock; call after moving a pinned clock. */
   public CompletableFuture<Void> tick() {
-    return processor.submit(ctx -> { jobs.tick(ctx); return null; });
+    return processor.submit(
+        ctx -> {
+          jobs.tick(ctx);
+          timers.fireDue(ctx);
+          messages.expire(ctx);
+          return null;
+        });
+  }
+
+  /** Publishes a message; with a time to live it waits for subscriptions that open later. */
+  public CompletableFuture<Long> publishMessage(
+      String name, String correlationKey, long timeToLive, String messageId, Map<String, Object> variables, String tenantId) {
+    return processor.submit(
+        ctx -> messages.publish(ctx, name, correlationKey, timeToLive, messageId, variables == null ? Map.of() : variables, tenantId)
+            .messageKey());
+  }
+
+  /** Correlates a message now; completes with the message key and the first process instance it reached. */
+  public CompletableFuture<long[]> correlateMessage(String name, String correlationKey, Map<String, Object> variables, String tenantId) {
+    return processor.submit(
+        ctx -> {
+          MessageCommands.Correlation c = messages.correlateNow(ctx, name, correlationKey, variables == null ? Map.of() : variables, tenantId);
+          return new long[] {c.messageKey(), c.processInstanceKeys().get(0)};
+        });
+  }
+
+  public CompletableFuture<Long> broadcastSignal(String signalName, Map<String, Object> variables) {
+    return processor.submit(ctx -> signals.broadcast(ctx, signalName, variables == null ? Map.of() : variables));
   }
 
   @Override

@@ -26,12 +26,14 @@ final class JobCommands {
   private final VariableBehavior variables;
   private final IncidentBehavior incidents;
   private UserTaskBehavior userTasks; // --- user tasks: bound once by EngineOperations
+  private final ErrorBehavior errors;
 
-  JobCommands(EngineState state, BpmnBehavior bpmn, VariableBehavior variables, IncidentBehavior incidents) {
+  JobCommands(EngineState state, BpmnBehavior bpmn, VariableBehavior variables, IncidentBehavior incidents, ErrorBehavior errors) {
     this.state = state;
     this.bpmn = bpmn;
     this.variables = variables;
     this.incidents = incidents;
+    this.errors = errors;
   }
 
   // --- user tasks
@@ -130,12 +132,14 @@ final class JobCommands {
           "Cannot throw BPMN error from " + job.kind() + " job with key '" + key + "', type '" + job.type()
               + "' and processInstanceKey '" + job.processInstanceKey() + "'. Task listener and execution listener jobs cannot throw BPMN errors");
     }
-    ctx.emit(new JobErrorThrown(key, errorCode, errorMessage, false, ctx.now()));
-    String withMessage = errorMessage == null || errorMessage.isEmpty() ? "" : " with message '" + errorMessage + "'";
-    incidents.raiseOnJob(
-        ctx, job, "UNHANDLED_ERROR_EVENT",
-        "Expected to throw an error event with the code '" + errorCode + "'" + withMessage
-            + ", but it was not caught. No error events are available in the scope.");
+    ElementInstance thrower = state.elementInstance(job.elementInstanceKey()).orElseThrow();
+    ErrorBehavior.Catch found = errors.find(thrower, errorCode);
+    ctx.emit(new JobErrorThrown(key, errorCode, errorMessage, found != null, ctx.now()));
+    if (found != null) {
+      errors.trigger(ctx, found, errorVariables);
+    } else {
+      incidents.raiseOnJob(ctx, job, "UNHANDLED_ERROR_EVENT", ErrorBehavior.uncaughtMessage(errorCode, errorMessage));
+    }
   }
 
   void update(ProcessingContext ctx, long key, Integer retries, Long timeout) {

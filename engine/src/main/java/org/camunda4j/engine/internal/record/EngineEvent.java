@@ -92,6 +92,28 @@ public sealed interface EngineEvent {
   /** A failed or errored job made activatable again by resolving its incident. */
   record JobReactivated(long key, long time) implements EngineEvent {}
 
+  // --- messages, signals, timers
+  record MessageSubscriptionOpened(org.camunda4j.engine.internal.state.MessageSubscription subscription) implements EngineEvent {}
+
+  record SignalSubscriptionOpened(org.camunda4j.engine.internal.state.SignalSubscription subscription) implements EngineEvent {}
+
+  record TimerCreated(org.camunda4j.engine.internal.state.Timer timer) implements EngineEvent {}
+
+  /** A timer that fired or was cancelled. */
+  record TimerRemoved(long key) implements EngineEvent {}
+
+  /** Every message, signal and timer wait owned by an element instance ends (it was interrupted). */
+  record CatchSubscriptionsClosed(long ownerKey) implements EngineEvent {}
+
+  record MessageBuffered(org.camunda4j.engine.internal.state.BufferedMessage message) implements EngineEvent {}
+
+  /** A buffered message reached an instance of this process; it will not reach another one of it. */
+  record MessageCorrelated(long messageKey, String bpmnProcessId) implements EngineEvent {}
+
+  record MessageExpired(long key) implements EngineEvent {}
+
+  record ProcessInstanceStartedByMessage(long processInstanceKey, String bpmnProcessId, String correlationKey) implements EngineEvent {}
+
   // --- incidents
   record IncidentCreated(Incident incident) implements EngineEvent {}
 

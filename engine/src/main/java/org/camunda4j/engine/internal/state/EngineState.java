@@ -54,6 +54,16 @@ public final class EngineState {
     return userTasks;
   }
 
+  final Map<Long, MessageSubscription> messageSubscriptions = new LinkedHashMap<>();
+  final Map<Long, SignalSubscription> signalSubscriptions = new LinkedHashMap<>();
+  final Map<Long, Timer> timers = new HashMap<>();
+  final NavigableSet<Due> timerDueDates = new TreeSet<>();
+  final Map<Long, BufferedMessage> bufferedMessages = new LinkedHashMap<>();
+  final Map<Long, Set<String>> messageCorrelatedProcesses = new HashMap<>();
+  final NavigableSet<Due> messageDeadlines = new TreeSet<>();
+  /** Instances started by a message with a correlation key, per "processId\0key": no second one while active. */
+  final Map<String, Long> messageStartedInstances = new HashMap<>();
+
   /** Hands out the next key; keys are unique across every kind of record. */
   public long nextKey() {
     return ++lastKey;
@@ -178,15 +188,14 @@ public final class EngineState {
     return dueUntil(jobBackoffs, now);
   }
 
-  /** The earliest instant at which a deadline or backoff falls due, or -1. */
+  /** The earliest instant at which a job deadline, backoff, timer or message TTL falls due, or -1. */
   public long nextDueTime() {
     long next = -1;
-    if (!jobDeadlines.isEmpty()) {
-      next = jobDeadlines.first().time();
-    }
-    if (!jobBackoffs.isEmpty()) {
-      long backoff = jobBackoffs.first().time();
-      next = next < 0 ? backoff : Math.min(next, backoff);
+    for (NavigableSet<Due> index : List.of(jobDeadlines, jobBackoffs, timerDueDates, messageDeadlines)) {
+      if (!index.isEmpty()) {
+        long due = index.first().time();
+        next = next < 0 ? due : Math.min(next, due);
+      }
     }
     return next;
   }
@@ -200,6 +209,61 @@ public final class EngineState {
       due.add(jobs.get(entry.key()));
     }
     return due;
+  }
+
+  // --- messages, signals, timers
+
+  /** Open message subscriptions in the order they were opened. */
+  public Collection<MessageSubscription> messageSubscriptions() {
+    return Collections.unmodifiableCollection(messageSubscriptions.values());
+  }
+
+  public Collection<SignalSubscription> signalSubscriptions() {
+    return Collections.unmodifiableCollection(signalSubscriptions.values());
+  }
+
+  /** Buffered messages, oldest first. */
+  public Collection<BufferedMessage> bufferedMessages() {
+    return Collections.unmodifiableCollection(bufferedMessages.values());
+  }
+
+  /** Whether a buffered message was already correlated to an instance of this process. */
+  public boolean wasCorrelatedTo(long messageKey, String bpmnProcessId) {
+    Set<String> processes = messageCorrelatedProcesses.get(messageKey);
+    return processes != null && processes.contains(bpmnProcessId);
+  }
+
+  /** The active instance of a process that a message with this correlation key started, or -1. */
+  public long instanceStartedByMessage(String bpmnProcessId, String correlationKey) {
+    return messageStartedInstances.getOrDefault(bpmnProcessId + "\0" + correlationKey, -1L);
+  }
+
+  public Collection<Timer> timers() {
+    return Collections.unmodifiableCollection(timers.values());
+  }
+
+  /** Timers due at or before {@code now}, earliest first. */
+  public List<Timer> timersDueAt(long now) {
+    List<Timer> due = new ArrayList<>();
+    for (Due entry : timerDueDates) {
+      if (entry.time() > now) {
+        break;
+      }
+      due.add(timers.get(entry.key()));
+    }
+    return due;
+  }
+
+  /** Buffered messages whose time to live ran out at or before {@code now}. */
+  public List<BufferedMessage> messagesExpiredAt(long now) {
+    List<BufferedMessage> expired = new ArrayList<>();
+    for (Due entry : messageDeadlines) {
+      if (entry.time() > now) {
+        break;
+      }
+      expired.add(bufferedMessages.get(entry.key()));
+    }
+    return expired;
   }
 
   // --- incidents

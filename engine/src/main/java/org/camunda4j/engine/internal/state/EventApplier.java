@@ -1,6 +1,7 @@
 package org.camunda4j.engine.internal.state;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.camunda4j.engine.internal.model.ExecutableElement;
@@ -141,6 +142,29 @@ public final class EventApplier {
         job.lastUpdateTime = e.time();
         makeActivatable(job);
       }
+      case MessageSubscriptionOpened e -> state.messageSubscriptions.put(e.subscription().key(), e.subscription());
+      case SignalSubscriptionOpened e -> state.signalSubscriptions.put(e.subscription().key(), e.subscription());
+      case TimerCreated e -> {
+        state.timers.put(e.timer().key(), e.timer());
+        state.timerDueDates.add(new Due(e.timer().dueDate(), e.timer().key()));
+      }
+      case TimerRemoved e -> removeTimer(e.key());
+      case CatchSubscriptionsClosed e -> closeOwnedBy(e.ownerKey());
+      case MessageBuffered e -> {
+        state.bufferedMessages.put(e.message().key(), e.message());
+        state.messageDeadlines.add(new Due(e.message().deadline(), e.message().key()));
+      }
+      case MessageCorrelated e ->
+          state.messageCorrelatedProcesses.computeIfAbsent(e.messageKey(), k -> new java.util.HashSet<>()).add(e.bpmnProcessId());
+      case MessageExpired e -> {
+        BufferedMessage message = state.bufferedMessages.remove(e.key());
+        state.messageCorrelatedProcesses.remove(e.key());
+        if (message != null) {
+          state.messageDeadlines.remove(new Due(message.deadline(), message.key()));
+        }
+      }
+      case ProcessInstanceStartedByMessage e ->
+          state.messageStartedInstances.put(e.bpmnProcessId() + "\0" + e.correlationKey(), e.processInstanceKey());
       case IncidentCreated e -> {
         state.incidents.put(e.incident().key(), e.incident());
         ProcessInstance instance = state.processInstances.get(e.incident().processInstanceKey());
@@ -184,7 +208,23 @@ public final class EventApplier {
     }
   }
 
+  private void removeTimer(long key) {
+    Timer timer = state.timers.remove(key);
+    if (timer != null) {
+      state.timerDueDates.remove(new Due(timer.dueDate(), key));
+    }
+  }
+
+  /** An element that ends, or is interrupted, stops waiting for messages, signals and timers. */
+  private void closeOwnedBy(long ownerKey) {
+    state.messageSubscriptions.values().removeIf(s -> s.ownerKey() == ownerKey);
+    state.signalSubscriptions.values().removeIf(s -> s.ownerKey() == ownerKey);
+    List<Long> owned = state.timers.values().stream().filter(t -> t.ownerKey() == ownerKey).map(Timer::key).toList();
+    owned.forEach(this::removeTimer);
+  }
+
   private void ended(long key, ElementState endState, long time) {
+    closeOwnedBy(key);
     ElementInstance instance = state.elementInstances.remove(key);
     instance.state = endState;
     state.childrenByScope.remove(key);
@@ -201,6 +241,7 @@ public final class EventApplier {
       ProcessInstance processInstance = state.processInstances.get(key);
       processInstance.state = endState == ElementState.COMPLETED ? "COMPLETED" : "TERMINATED";
       processInstance.endDate = time;
+      state.messageStartedInstances.values().remove(key);
     }
   }
 
