@@ -14,14 +14,12 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.camunda4j.engine.Engine;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /**
  * Issue 5 with the official Java client: an assigning listener corrects the assignment, and a
  * completing listener denies a completion, which fails with 409 while the task stays open.
  */
-@Disabled("pending: issue 5 task listeners with the official client")
 class OfficialClientTaskListenersTest {
 
   private Engine engine;

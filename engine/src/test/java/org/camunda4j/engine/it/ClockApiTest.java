@@ -5,7 +5,6 @@ import static org.camunda4j.engine.it.Problems.assertProblem;
 
 import java.time.Instant;
 import java.util.Map;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /** PUT /v2/clock and POST /v2/clock/reset (issue 4 §3): the REST face of the engine clock. */

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -16,7 +15,6 @@ import org.junit.jupiter.api.Test;
  * The REST call that starts a transition waits for its listeners, so it runs in the background
  * while the test plays the listener's worker.
  */
-@Disabled("pending: issue 5 task listeners")
 class TaskListenerTest extends EngineScenario {
 
   @Test

@@ -6,11 +6,9 @@ import static org.camunda4j.engine.it.Problems.assertProblem;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /** Camunda user tasks (issue 5 §1): attributes from the model and every /v2/user-tasks endpoint. */
-@Disabled("pending: issue 5 user tasks")
 class UserTaskTest extends EngineScenario {
 
   @Test

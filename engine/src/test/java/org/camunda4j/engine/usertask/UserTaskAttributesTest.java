@@ -1,0 +1,102 @@
+package org.camunda4j.engine.usertask;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** A Camunda user task is created with the attributes its model gives, static or FEEL (issue 5, item 1). */
+class UserTaskAttributesTest extends UserTaskScenario {
+
+  @Test
+  void staticAttributesHeadersAndTheExternalFormComeFromTheModel() {
+    String instance = start("user-task-static-attributes");
+
+    JsonNode task = http.awaitUserTask(instance, "CREATED");
+
+    assertThat(task.path("name").asText()).isEqualTo("Review order");
+    assertThat(task.path("elementId").asText()).isEqualTo("Task_Review");
+    assertThat(task.path("assignee").isNull()).isTrue();
+    assertThat(strings(task.path("candidateGroups"))).containsExactly("reviewers", "managers");
+    assertThat(strings(task.path("candidateUsers"))).containsExactly("alice", "bob");
+    assertThat(task.path("dueDate").asText()).isEqualTo("2030-01-10T10:00:00Z");
+    assertThat(task.path("followUpDate").asText()).isEqualTo("2030-01-05T10:00:00+01:00");
+    assertThat(task.path("priority").asInt()).isEqualTo(70);
+    assertThat(task.path("externalFormReference").asText()).isEqualTo("https://forms.example.com/review");
+    assertThat(task.path("formKey").isNull()).isTrue();
+    assertThat(task.path("customHeaders").path("department").asText()).isEqualTo("sales");
+    assertThat(task.path("processDefinitionId").asText()).isEqualTo("user-task-static-attributes");
+    assertThat(task.path("processName").asText()).isEqualTo("Review with static attributes");
+    assertThat(task.path("processInstanceKey").asText()).isEqualTo(instance);
+    assertThat(task.path("creationDate").asText()).isNotEmpty();
+    assertThat(task.path("completionDate").isNull()).isTrue();
+    assertThat(http.userTask(task.path("userTaskKey").asText())).isEqualTo(task);
+  }
+
+  @Test
+  void feelAttributesAreEvaluatedWhenTheTaskIsCreated() {
+    String instance =
+        start(
+            "user-task-feel-attributes",
+            Map.of("reviewer", "dana", "groups", List.of("finance", "audit"), "due", "2031-03-04T12:00:00Z", "urgency", 9,
+                "formName", "approve"));
+
+    JsonNode task = http.awaitUserTask(instance, "CREATED");
+
+    assertThat(task.path("assignee").asText()).isEqualTo("dana");
+    assertThat(strings(task.path("candidateGroups"))).containsExactly("finance", "audit");
+    assertThat(strings(task.path("candidateUsers"))).containsExactly("dana", "carol");
+    assertThat(task.path("dueDate").asText()).isEqualTo("2031-03-04T12:00:00Z");
+    assertThat(task.path("followUpDate").asText()).isEqualTo("2031-03-02T12:00:00Z");
+    assertThat(task.path("priority").asInt()).isEqualTo(90);
+    assertThat(task.path("externalFormReference").asText()).isEqualTo("https://forms.example.com/approve");
+  }
+
+  @Test
+  void aTaskWithoutAttributesHasPriority50AndTheElementIdAsName() {
+    String instance = start("user-task-defaults");
+
+    JsonNode task = http.awaitUserTask(instance, "CREATED");
+
+    assertThat(task.path("priority").asInt()).isEqualTo(50);
+    assertThat(task.path("name").asText()).isEqualTo("Task_Plain");
+    assertThat(strings(task.path("candidateGroups"))).isEmpty();
+    assertThat(task.path("dueDate").isNull()).isTrue();
+    assertThat(task.path("externalFormReference").isNull()).isTrue();
+  }
+
+  @Test
+  void aFailingExpressionRaisesAnIncidentAndResolvingItCreatesTheTask() {
+    String instance = start("user-task-feel-error", Map.of("urgency", 200));
+
+    JsonNode incident =
+        UserTaskHttp.eventually(
+            "an incident", () -> http.search("incidents", Map.of("processInstanceKey", instance)), list -> !list.isEmpty()).getFirst();
+    assertThat(incident.path("errorType").asText()).isEqualTo("EXTRACT_VALUE_ERROR");
+    assertThat(incident.path("errorMessage").asText()).contains("priority");
+    assertThat(http.userTasks(Map.of("processInstanceKey", instance))).isEmpty();
+
+    String elementInstance = incident.path("elementInstanceKey").asText();
+    assertThat(http.put("/element-instances/" + instance + "/variables", Map.of("variables", Map.of("urgency", 80))).status())
+        .isEqualTo(204);
+    assertThat(http.post("/incidents/" + incident.path("incidentKey").asText() + "/resolution", Map.of()).status()).isEqualTo(204);
+
+    JsonNode task = http.awaitUserTask(instance, "CREATED");
+    assertThat(task.path("priority").asInt()).isEqualTo(80);
+    assertThat(task.path("elementInstanceKey").asText()).isEqualTo(elementInstance);
+  }
+
+  @Test
+  void aUserTaskWithoutZeebeUserTaskIsRejectedAtDeployment() {
+    UserTaskHttp.Response response = http.deploy("usertask/job-worker-user-task.bpmn");
+
+    assertThat(response.status()).isEqualTo(400);
+    assertThat(response.detail()).contains("Task_Legacy").contains("zeebe:userTask");
+  }
+
+  static List<String> strings(JsonNode array) {
+    return java.util.stream.StreamSupport.stream(array.spliterator(), false).map(JsonNode::asText).toList();
+  }
+}
