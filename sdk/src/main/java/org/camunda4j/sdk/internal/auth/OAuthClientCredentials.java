@@ -5,7 +5,6 @@ import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -16,6 +15,7 @@ import java.util.function.LongSupplier;
 import java.util.stream.Collectors;
 import org.camunda4j.sdk.CamundaException;
 import org.camunda4j.sdk.internal.config.ClientConfiguration.OAuthSettings;
+import org.camunda4j.sdk.internal.http.HttpTransport;
 import org.camunda4j.sdk.internal.json.Json;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -101,15 +101,16 @@ public final class OAuthClientCredentials implements AuthProvider {
         .build();
     long requestedAt = nanoClock.getAsLong();
     LOG.debug("Fetching an OAuth token from {}", settings.tokenUrl());
-    return http.sendAsync(request, HttpResponse.BodyHandlers.ofString()).handle((response, error) -> {
+    return HttpTransport.blockingExchange(http, request).handle((response, error) -> {
       if (error != null) {
         throw new CamundaException("Cannot reach the OAuth token endpoint " + settings.tokenUrl() + ": " + error, error);
       }
+      String text = new String(response.body(), java.nio.charset.StandardCharsets.UTF_8);
       if (response.statusCode() / 100 != 2) {
         throw new CamundaException("The OAuth token endpoint " + settings.tokenUrl() + " answered "
-            + response.statusCode() + " for client id " + settings.clientId() + ": " + abbreviate(response.body()));
+            + response.statusCode() + " for client id " + settings.clientId() + ": " + abbreviate(text));
       }
-      return parse(response.body(), requestedAt);
+      return parse(text, requestedAt);
     });
   }
 

@@ -153,11 +153,38 @@ public final class HttpTransport {
     } else {
       builder.method(call.method, HttpRequest.BodyPublishers.noBody());
     }
-    CompletableFuture<HttpResponse<byte[]>> exchange = http.sendAsync(builder.build(), HttpResponse.BodyHandlers.ofByteArray());
+    CompletableFuture<HttpResponse<byte[]>> exchange = blockingExchange(http, builder.build());
     chain.currentExchange = exchange;
     if (chain.result.isCancelled()) {
       exchange.cancel(true);
     }
+    return exchange;
+  }
+
+  /**
+   * Runs a blocking {@code send} on a virtual thread rather than using {@code sendAsync}: the JDK
+   * completes {@code sendAsync} futures on the common fork-join pool, which has a single thread on a
+   * two-core machine and which any application code may block; the SDK's polls and acknowledgements
+   * must not depend on it. Cancelling the returned future interrupts the thread, which aborts the
+   * exchange (that is how a worker ends its long poll at shutdown).
+   */
+  public static CompletableFuture<HttpResponse<byte[]>> blockingExchange(HttpClient http, HttpRequest request) {
+    CompletableFuture<HttpResponse<byte[]>> exchange = new CompletableFuture<>();
+    Thread thread = Thread.ofVirtual().name("camunda4j-http").unstarted(() -> {
+      try {
+        exchange.complete(http.send(request, HttpResponse.BodyHandlers.ofByteArray()));
+      } catch (InterruptedException e) {
+        exchange.cancel(false);
+      } catch (Throwable e) {
+        exchange.completeExceptionally(e);
+      }
+    });
+    exchange.whenComplete((response, error) -> {
+      if (exchange.isCancelled()) {
+        thread.interrupt();
+      }
+    });
+    thread.start();
     return exchange;
   }
 

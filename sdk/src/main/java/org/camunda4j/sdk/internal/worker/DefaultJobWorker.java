@@ -152,6 +152,9 @@ public final class DefaultJobWorker implements JobWorker {
         } catch (CancellationException e) {
           ledger.release(slots);
           continue;
+        } catch (InterruptedException e) {
+          ledger.release(slots);
+          throw e;
         }
         long receivedAt = System.nanoTime();
         consecutiveErrors = 0;
