@@ -96,6 +96,86 @@ class TaskListenerTest extends EngineScenario {
   }
 
   @Test
+  void anAssigningListenerThatDeniesMakesTheAssignmentFailWith409() throws Exception {
+    http.deployOk(bpmn("task-listener-all-events.bpmn"));
+    String instance = http.createInstance("task-listener-all-events");
+    http.completeNext("on-creating", Map.of());
+    String taskKey = UserTaskTest.key(UserTaskTest.awaitTaskOf(http, instance));
+    CompletableFuture<EngineHttp.Response> assignment =
+        CompletableFuture.supplyAsync(() -> http.post("/user-tasks/" + taskKey + "/assignment", Map.of("assignee", "carol")));
+
+    denyListener(http.activateOne("on-assigning"), "carol is on leave");
+
+    String detail = assertProblem(assignment.get(20, TimeUnit.SECONDS), 409, "INVALID_STATE");
+    assertThat(detail).contains("Assignment").contains("carol is on leave");
+    JsonNode task = http.get("/user-tasks/" + taskKey).json();
+    assertThat(task.path("state").asText()).isEqualTo("CREATED");
+    assertThat(task.get("assignee").isNull()).isTrue();
+  }
+
+  @Test
+  void anUpdatingListenerRunsOnUpdateAndItsDenialKeepsTheOldValues() throws Exception {
+    http.deployOk(bpmn("task-listener-all-events.bpmn"));
+    String instance = http.createInstance("task-listener-all-events");
+    http.completeNext("on-creating", Map.of());
+    String taskKey = UserTaskTest.key(UserTaskTest.awaitTaskOf(http, instance));
+    int priorityBefore = http.get("/user-tasks/" + taskKey).json().path("priority").asInt();
+    CompletableFuture<EngineHttp.Response> update =
+        CompletableFuture.supplyAsync(() -> http.patch("/user-tasks/" + taskKey, Map.of("changeset", Map.of("priority", 99))));
+
+    JsonNode listener = http.activateOne("on-updating");
+    assertThat(listener.path("listenerEventType").asText()).isEqualTo("UPDATING");
+    denyListener(listener, "priority is fixed");
+
+    String detail = assertProblem(update.get(20, TimeUnit.SECONDS), 409, "INVALID_STATE");
+    assertThat(detail).contains("Update").contains("priority is fixed");
+    assertThat(http.get("/user-tasks/" + taskKey).json().path("priority").asInt()).isEqualTo(priorityBefore);
+  }
+
+  @Test
+  void theModelsAssigneeRunsTheAssigningListenerWhenTheTaskIsCreated() {
+    http.deployOk(bpmn("task-listener-model-assignee-assigning.bpmn"));
+    String instance = http.createInstance("task-listener-model-assignee-assigning");
+
+    JsonNode listener = http.activateOne("on-model-assignment");
+    assertThat(listener.path("listenerEventType").asText()).isEqualTo("ASSIGNING");
+    assertThat(listener.path("userTask").path("assignee").asText()).isEqualTo("alice");
+    completeListener(listener, null);
+
+    assertThat(UserTaskTest.awaitTaskOf(http, instance).path("assignee").asText()).isEqualTo("alice");
+  }
+
+  @Test
+  void emptyCorrectionsClearTheAttribute() throws Exception {
+    http.deployOk(bpmn("task-listener-assigning-corrections.bpmn"));
+    JsonNode task = UserTaskTest.awaitTaskOf(http, http.createInstance("task-listener-assigning-corrections"));
+    CompletableFuture<EngineHttp.Response> assignment =
+        CompletableFuture.supplyAsync(
+            () -> http.post("/user-tasks/" + UserTaskTest.key(task) + "/assignment", Map.of("assignee", "carol")));
+
+    completeListener(http.activateOne("adjust-assignment"), Map.of("candidateGroups", List.of()));
+
+    assertThat(assignment.get(20, TimeUnit.SECONDS).status()).isEqualTo(204);
+    assertThat(http.get("/user-tasks/" + UserTaskTest.key(task)).json().path("candidateGroups")).isEmpty();
+  }
+
+  @Test
+  void aDenialDropsTheCorrectionsOfEarlierListeners() throws Exception {
+    http.deployOk(bpmn("task-listener-order.bpmn"));
+    JsonNode task = UserTaskTest.awaitTaskOf(http, http.createInstance("task-listener-order"));
+    int priorityBefore = task.path("priority").asInt();
+    CompletableFuture<EngineHttp.Response> completion = completeInBackground(UserTaskTest.key(task));
+
+    completeListener(http.activateOne("first-completing"), Map.of("priority", 10));
+    denyListener(http.activateOne("second-completing"), "not yet");
+
+    assertProblem(completion.get(20, TimeUnit.SECONDS), 409, "INVALID_STATE");
+    JsonNode after = http.get("/user-tasks/" + UserTaskTest.key(task)).json();
+    assertThat(after.path("state").asText()).isEqualTo("CREATED");
+    assertThat(after.path("priority").asInt()).isEqualTo(priorityBefore);
+  }
+
+  @Test
   void aListenerCompletionWithVariablesIsRejected() {
     JsonNode listener = creatingListenerJob();
 
