@@ -9,7 +9,6 @@ import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /** Execution listeners (issue 5 §3): start and end jobs that hold their element until completed. */
-@Disabled("pending: issue 5 execution listeners")
 class ExecutionListenerTest extends EngineScenario {
 
   @Test

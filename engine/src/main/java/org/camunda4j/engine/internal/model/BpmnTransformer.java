@@ -32,6 +32,8 @@ import io.camunda.zeebe.model.bpmn.instance.TerminateEventDefinition;
 import io.camunda.zeebe.model.bpmn.instance.ThrowEvent;
 import io.camunda.zeebe.model.bpmn.instance.TimerEventDefinition;
 import io.camunda.zeebe.model.bpmn.instance.UserTask;
+import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeExecutionListener;
+import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeExecutionListeners;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeHeader;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeInput;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeSubscription;
@@ -64,7 +66,7 @@ public final class BpmnTransformer {
 
   /** Zeebe extension elements that carry no run-time behaviour here, so they are harmless. */
   private static final Set<String> INERT_EXTENSIONS =
-      Set.of("properties", "versionTag", "taskHeaders", "taskDefinition", "ioMapping");
+      Set.of("properties", "versionTag", "taskHeaders", "taskDefinition", "ioMapping", "executionListeners");
 
   private final Feel feel;
 
@@ -101,6 +103,7 @@ public final class BpmnTransformer {
     ExecutableElement root = new ExecutableElement(process.getId(), process.getName(), ElementType.PROCESS, EventKind.NONE);
     elements.put(root.id(), root);
     rejectUnsupportedExtensions(process);
+    readExecutionListeners(process, root);
     readScope(resourceName, process.getFlowElements(), root, elements);
     boolean startable = root.children.stream().anyMatch(c -> c.type() == ElementType.START_EVENT);
     if (!startable) {
@@ -236,7 +239,48 @@ public final class BpmnTransformer {
           default -> throw unsupported(node, "this element is not executed by the camunda4j engine");
         };
     readIoMapping(node, element);
+    readExecutionListeners(node, element);
     return element;
+  }
+
+  /**
+   * Start listeners run after input mappings, end listeners after output mappings. Where one would
+   * never run (a start listener on a start or boundary event, an end listener on a gateway or an
+   * error end event), the model is rejected instead of silently ignoring it.
+   */
+  private void readExecutionListeners(BaseElement node, ExecutableElement element) throws DeploymentException {
+    ZeebeExecutionListeners listeners = node.getSingleExtensionElement(ZeebeExecutionListeners.class);
+    if (listeners == null) {
+      return;
+    }
+    Set<String> seen = new java.util.HashSet<>();
+    for (ZeebeExecutionListener listener : listeners.getExecutionListeners()) {
+      ExecutionListener.EventType eventType =
+          listener.getEventType() != null && listener.getEventType().name().equalsIgnoreCase("end")
+              ? ExecutionListener.EventType.END
+              : ExecutionListener.EventType.START;
+      if (listener.getType() == null || listener.getType().isBlank()) {
+        throw unsupported(node, "an execution listener needs a job type");
+      }
+      if (!seen.add(eventType + "/" + listener.getType())) {
+        throw unsupported(node, "the " + eventType.name().toLowerCase() + " execution listener of type '" + listener.getType() + "' is declared twice");
+      }
+      boolean startless = element.type() == ElementType.START_EVENT || element.type() == ElementType.BOUNDARY_EVENT;
+      boolean endless =
+          element.type() == ElementType.EXCLUSIVE_GATEWAY
+              || element.type() == ElementType.PARALLEL_GATEWAY
+              || element.type() == ElementType.EVENT_BASED_GATEWAY
+              || (element.type() == ElementType.END_EVENT && element.eventKind() == EventKind.ERROR);
+      if (eventType == ExecutionListener.EventType.START && startless) {
+        throw unsupported(node, "start execution listeners are not allowed on a " + element.type().bpmnName());
+      }
+      if (eventType == ExecutionListener.EventType.END && endless) {
+        throw unsupported(node, "end execution listeners are not allowed on a " + element.type().bpmnName());
+      }
+      String retries = listener.getRetries() == null || listener.getRetries().isBlank() ? "3" : listener.getRetries();
+      element.executionListeners.add(
+          new ExecutionListener(eventType, parse(node, "listener type", listener.getType()), parse(node, "listener retries", retries)));
+    }
   }
 
   private ExecutableElement event(io.camunda.zeebe.model.bpmn.instance.Event event, ElementType type, Set<EventKind> allowed)

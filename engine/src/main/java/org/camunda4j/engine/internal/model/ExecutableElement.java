@@ -22,6 +22,7 @@ public final class ExecutableElement {
   final List<ExecutableElement> boundaryEvents = new ArrayList<>();
   final List<VariableMapping> inputs = new ArrayList<>();
   final List<VariableMapping> outputs = new ArrayList<>();
+  final List<ExecutionListener> executionListeners = new ArrayList<>();
   String defaultFlowId;
   JobDefinition jobDefinition;
   UserTaskDefinition userTaskDefinition; // --- user tasks
@@ -89,6 +90,11 @@ public final class ExecutableElement {
 
   public List<VariableMapping> outputs() {
     return outputs;
+  }
+
+  /** The execution listeners of one event type, in model order. */
+  public List<ExecutionListener> executionListeners(ExecutionListener.EventType eventType) {
+    return executionListeners.stream().filter(l -> l.eventType() == eventType).toList();
   }
 
   public Optional<String> defaultFlowId() {

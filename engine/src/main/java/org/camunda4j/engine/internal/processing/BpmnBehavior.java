@@ -44,6 +44,7 @@ final class BpmnBehavior {
   private UserTaskBehavior userTasks; // --- user tasks: bound once by EngineOperations, since each needs the other
   private final CatchEventBehavior catchEvents;
   private final ErrorBehavior errors;
+  private final ExecutionListenerBehavior executionListeners;
   private MessageCommands messages;
   /** Instances started at a message, timer or signal start event: where to start, with what payload. */
   private final Map<Long, TriggeredStart> triggeredStarts = new java.util.HashMap<>();
@@ -57,7 +58,8 @@ final class BpmnBehavior {
       IncidentBehavior incidents,
       CompletionWaiters waiters,
       CatchEventBehavior catchEvents,
-      ErrorBehavior errors) {
+      ErrorBehavior errors,
+      ExecutionListenerBehavior executionListeners) {
     this.state = state;
     this.feel = feel;
     this.variables = variables;
@@ -65,6 +67,7 @@ final class BpmnBehavior {
     this.completionWaiters = waiters;
     this.catchEvents = catchEvents;
     this.errors = errors;
+    this.executionListeners = executionListeners;
   }
 
   void bind(MessageCommands messages) {
@@ -119,6 +122,19 @@ final class BpmnBehavior {
         return;
       }
       variables.setLocal(ctx, key, instance.processInstanceKey(), instance.process().tenantId(), inputs);
+    }
+    continueActivation(ctx, key);
+  }
+
+  /** After input mappings: start listeners, subscriptions, then what the element does. Runs again after each start listener. */
+  void continueActivation(ProcessingContext ctx, long key) {
+    ElementInstance instance = state.elementInstance(key).orElse(null);
+    if (instance == null || instance.state() != ElementState.ACTIVATING) {
+      return;
+    }
+    ExecutableElement element = instance.element();
+    if (executionListeners.awaitStartListener(ctx, instance)) {
+      return;
     }
     if (element.type() == ElementType.END_EVENT && element.eventKind() == EventKind.ERROR) {
       throwErrorEvent(ctx, instance);
@@ -242,6 +258,19 @@ final class BpmnBehavior {
       }
       long target = instance.flowScopeKey() >= 0 ? instance.flowScopeKey() : key;
       variables.propagate(ctx, target, instance.processInstanceKey(), tenantId, outputs);
+    }
+    finishCompletion(ctx, key);
+  }
+
+  /** After output mappings: end listeners, then the choice of flows and the flows. Runs again after each end listener. */
+  void finishCompletion(ProcessingContext ctx, long key) {
+    ElementInstance instance = state.elementInstance(key).orElse(null);
+    if (instance == null || instance.state() != ElementState.COMPLETING) {
+      return;
+    }
+    ExecutableElement element = instance.element();
+    if (executionListeners.awaitEndListener(ctx, instance)) {
+      return;
     }
     List<SequenceFlow> flows = element.outgoing();
     if (element.type() == ElementType.EXCLUSIVE_GATEWAY) {

@@ -41,7 +41,10 @@ public final class EngineOperations implements AutoCloseable {
     IncidentBehavior incidentBehavior = new IncidentBehavior(state);
     CatchEventBehavior catchEvents = new CatchEventBehavior(state, feel, variables);
     ErrorBehavior errors = new ErrorBehavior(state, catchEvents);
-    BpmnBehavior bpmn = new BpmnBehavior(state, feel, variables, incidentBehavior, completionWaiters, catchEvents, errors);
+    ExecutionListenerBehavior executionListeners = new ExecutionListenerBehavior(state, feel, variables, incidentBehavior);
+    BpmnBehavior bpmn =
+        new BpmnBehavior(state, feel, variables, incidentBehavior, completionWaiters, catchEvents, errors, executionListeners);
+    executionListeners.bind(bpmn);
     catchEvents.bind(bpmn);
     this.messages = new MessageCommands(state, feel, bpmn, catchEvents);
     bpmn.bind(messages);
@@ -49,7 +52,7 @@ public final class EngineOperations implements AutoCloseable {
     this.timers = new TimerCommands(state, bpmn, catchEvents);
     this.deployments = new DeploymentCommands(state, new BpmnTransformer(feel), timers);
     this.instances = new ProcessInstanceCommands(state, bpmn, variables);
-    this.jobs = new JobCommands(state, bpmn, variables, incidentBehavior, errors);
+    this.jobs = new JobCommands(state, bpmn, variables, incidentBehavior, errors, executionListeners);
     this.incidents = new IncidentCommands(state, bpmn);
     this.processor = new Processor(state, clock);
     // --- user tasks: the behavior and the BPMN flow need each other, so they are bound after construction

@@ -27,13 +27,21 @@ final class JobCommands {
   private final IncidentBehavior incidents;
   private UserTaskBehavior userTasks; // --- user tasks: bound once by EngineOperations
   private final ErrorBehavior errors;
+  private final ExecutionListenerBehavior executionListeners;
 
-  JobCommands(EngineState state, BpmnBehavior bpmn, VariableBehavior variables, IncidentBehavior incidents, ErrorBehavior errors) {
+  JobCommands(
+      EngineState state,
+      BpmnBehavior bpmn,
+      VariableBehavior variables,
+      IncidentBehavior incidents,
+      ErrorBehavior errors,
+      ExecutionListenerBehavior executionListeners) {
     this.state = state;
     this.bpmn = bpmn;
     this.variables = variables;
     this.incidents = incidents;
     this.errors = errors;
+    this.executionListeners = executionListeners;
   }
 
   // --- user tasks
@@ -100,6 +108,10 @@ final class JobCommands {
     // --- user tasks: a task-listener job completes one step of a user-task transition, not its element
     if (job.kind() == JobKind.TASK_LISTENER) {
       userTasks.listenerCompleted(ctx, job, completionVariables, result);
+      return;
+    }
+    if (job.kind() == JobKind.EXECUTION_LISTENER) {
+      executionListeners.listenerCompleted(ctx, job, completionVariables);
       return;
     }
     ctx.emit(new JobCompleted(key, ctx.now()));

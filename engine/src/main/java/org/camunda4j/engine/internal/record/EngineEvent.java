@@ -42,6 +42,9 @@ public sealed interface EngineEvent {
   /** A terminate end event dropped the tokens waiting at joining gateways of its scope. */
   record JoinTokensDiscarded(long flowScopeKey) implements EngineEvent {}
 
+  /** One execution listener of an element instance finished; the next one (or the element) goes on. */
+  record ExecutionListenerCompleted(long elementInstanceKey, boolean start) implements EngineEvent {}
+
   // --- variables
   record VariableCreated(long key, long scopeKey, long processInstanceKey, String name, Object value, String tenantId)
       implements EngineEvent {}

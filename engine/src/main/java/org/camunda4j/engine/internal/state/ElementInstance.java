@@ -23,6 +23,8 @@ public final class ElementInstance {
   int activeFlows;
   final Map<String, Integer> joinTokens = new HashMap<>();
   long jobKey = -1;
+  int startListenersDone;
+  int endListenersDone;
 
   ElementInstance(long key, ExecutableElement element, ProcessDefinition process, long flowScopeKey, long processInstanceKey) {
     this.key = key;
@@ -73,6 +75,16 @@ public final class ElementInstance {
   /** The job this task waits for, or -1. */
   public long jobKey() {
     return jobKey;
+  }
+
+  /** How many start execution listeners of this instance have completed. */
+  public int startListenersDone() {
+    return startListenersDone;
+  }
+
+  /** How many end execution listeners of this instance have completed. */
+  public int endListenersDone() {
+    return endListenersDone;
   }
 
   public boolean isAlive() {

@@ -48,6 +48,14 @@ public final class EventApplier {
         scope.activeFlows = 0;
         scope.joinTokens.clear();
       }
+      case ExecutionListenerCompleted e -> {
+        ElementInstance instance = instance(e.elementInstanceKey());
+        if (e.start()) {
+          instance.startListenersDone++;
+        } else {
+          instance.endListenersDone++;
+        }
+      }
       case VariableCreated e -> {
         Variable variable = new Variable(e.key(), e.name(), e.value(), e.scopeKey(), e.processInstanceKey(), e.tenantId());
         state.variablesByScope.computeIfAbsent(e.scopeKey(), k -> new LinkedHashMap<>()).put(e.name(), variable);
