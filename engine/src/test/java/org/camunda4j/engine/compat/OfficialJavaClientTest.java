@@ -180,6 +180,26 @@ class OfficialJavaClientTest {
   }
 
   @Test
+  void aClientThatShutsDownWhileItsWorkerPollsDoesNotSwallowTheNextJob() throws Exception {
+    deploy("single-service-task.bpmn");
+    CamundaClient departing = OfficialClients.connectTo(engine);
+    List<ActivatedJob> takenByTheDeparted = new CopyOnWriteArrayList<>();
+    JobWorker doomed = departing.newWorker().jobType("work").handler((jobClient, job) -> takenByTheDeparted.add(job)).open();
+    // Nothing on the wire says "the poll is parked"; give the worker a moment to send it.
+    Thread.sleep(1_000);
+    doomed.close();
+    departing.close();
+
+    long instance = createInstance("single-service-task", Map.of());
+    open(client.newWorker().jobType("work").handler((jobClient, job) -> jobClient.newCompleteCommand(job).send().join()));
+
+    // The default job timeout is five minutes: completion within the 30 s bound means the job
+    // was never handed to the closed connection.
+    awaitInstanceState(instance, ProcessInstanceState.COMPLETED);
+    assertThat(takenByTheDeparted).isEmpty();
+  }
+
+  @Test
   void activateAndCompleteByCommandsWithoutAWorker() {
     deploy("single-service-task.bpmn");
     long instance = createInstance("single-service-task", Map.of("a", 1, "b", 2));

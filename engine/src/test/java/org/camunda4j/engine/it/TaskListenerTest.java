@@ -133,6 +133,25 @@ class TaskListenerTest extends EngineScenario {
   }
 
   @Test
+  void settingVariablesOnTheTaskScopeRunsTheUpdatingListener() throws Exception {
+    http.deployOk(bpmn("task-listener-all-events.bpmn"));
+    String instance = http.createInstance("task-listener-all-events");
+    http.completeNext("on-creating", Map.of());
+    JsonNode task = UserTaskTest.awaitTaskOf(http, instance);
+    String scope = task.path("elementInstanceKey").asText();
+    CompletableFuture<EngineHttp.Response> update =
+        CompletableFuture.supplyAsync(
+            () -> http.put("/element-instances/" + scope + "/variables", Map.of("variables", Map.of("comment", "looks good"), "local", true)));
+
+    JsonNode listener = http.activateOne("on-updating");
+    assertThat(listener.path("listenerEventType").asText()).isEqualTo("UPDATING");
+    completeListener(listener, null);
+
+    assertThat(update.get(20, TimeUnit.SECONDS).status()).isEqualTo(204);
+    assertThat(http.variablesOfScope(scope)).containsKey("comment");
+  }
+
+  @Test
   void theModelsAssigneeRunsTheAssigningListenerWhenTheTaskIsCreated() {
     http.deployOk(bpmn("task-listener-model-assignee-assigning.bpmn"));
     String instance = http.createInstance("task-listener-model-assignee-assigning");
