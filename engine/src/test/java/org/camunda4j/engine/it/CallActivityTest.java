@@ -9,7 +9,6 @@ import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /** Call activities (issue 5 §4): child instances, variables in and out, errors, cancellation. */
-@Disabled("pending: issue 5 call activities")
 class CallActivityTest extends EngineScenario {
 
   @Test

@@ -34,7 +34,7 @@ final class IncidentsApi {
   private CompletionStage<Reply> get(Request request) {
     long key = request.keyParam("incidentKey");
     return Outcomes.reply(
-        engine.read(state -> state.incident(key).map(IncidentsApi::toWire)),
+        engine.read(state -> state.incident(key).map(i -> toWire(i, state.rootOf(i.processInstanceKey())))),
         found -> Reply.json(found.orElseThrow(() -> ApiException.notFound("Incident with key '" + key + "' not found"))));
   }
 
@@ -42,7 +42,7 @@ final class IncidentsApi {
     return noContent(engine.resolveIncident(request.keyParam("incidentKey")));
   }
 
-  static IncidentResult toWire(Incident incident) {
+  static IncidentResult toWire(Incident incident, long rootProcessInstanceKey) {
     return new IncidentResult(
         incident.processDefinitionId(),
         IncidentErrorType.valueOf(incident.errorType()),
@@ -54,7 +54,7 @@ final class IncidentsApi {
         key(incident.key()),
         key(incident.processDefinitionKey()),
         key(incident.processInstanceKey()),
-        key(incident.processInstanceKey()),
+        key(rootProcessInstanceKey),
         key(incident.elementInstanceKey()),
         optionalKey(incident.jobKey()));
   }

@@ -141,9 +141,9 @@ final class ProcessInstancesApi {
         definition.tenantId(),
         key(instance.key()),
         key(definition.key()),
-        null,
-        null,
-        key(instance.key()),
+        Outcomes.optionalKey(instance.parentProcessInstanceKey()),
+        Outcomes.optionalKey(instance.parentElementInstanceKey()),
+        key(instance.rootProcessInstanceKey()),
         new LinkedHashSet<>(instance.tags()),
         instance.businessId());
   }

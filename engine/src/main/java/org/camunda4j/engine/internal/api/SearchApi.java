@@ -155,10 +155,10 @@ final class SearchApi {
 
   private CompletionStage<Reply> jobs(Request request) {
     SearchQuery query = request.body(SearchQuery.class);
-    return search(query, state -> state.jobs().stream().map(SearchApi::toWire).toList(), JOB_FIELDS);
+    return search(query, state -> state.jobs().stream().map(j -> toWire(j, state.rootOf(j.processInstanceKey()))).toList(), JOB_FIELDS);
   }
 
-  static JobSearchResult toWire(Job job) {
+  static JobSearchResult toWire(Job job, long rootProcessInstanceKey) {
     return new JobSearchResult(
         job.customHeaders(),
         date(job.deadline()),
@@ -176,7 +176,7 @@ final class SearchApi {
         job.processDefinitionId(),
         key(job.processDefinitionKey()),
         key(job.processInstanceKey()),
-        key(job.processInstanceKey()),
+        key(rootProcessInstanceKey),
         job.retries(),
         JobState.valueOf(job.lastEvent()),
         job.tenantId(),
@@ -207,7 +207,7 @@ final class SearchApi {
 
   private CompletionStage<Reply> incidents(Request request) {
     SearchQuery query = request.body(SearchQuery.class);
-    return search(query, state -> state.incidents().stream().map(IncidentsApi::toWire).toList(), INCIDENT_FIELDS);
+    return search(query, state -> state.incidents().stream().map(i -> IncidentsApi.toWire(i, state.rootOf(i.processInstanceKey()))).toList(), INCIDENT_FIELDS);
   }
 
   // --- variables
@@ -227,10 +227,10 @@ final class SearchApi {
   private CompletionStage<Reply> variables(Request request) {
     SearchQuery query = request.body(SearchQuery.class);
     boolean truncate = request.queryParam("truncateValues").map(v -> !v.equalsIgnoreCase("false")).orElse(true);
-    return search(query, state -> state.variables().stream().map(v -> toWire(v, truncate)).toList(), VARIABLE_FIELDS);
+    return search(query, state -> state.variables().stream().map(v -> toWire(v, truncate, state.rootOf(v.processInstanceKey()))).toList(), VARIABLE_FIELDS);
   }
 
-  private static VariableSearchResult toWire(Variable variable, boolean truncate) {
+  private static VariableSearchResult toWire(Variable variable, boolean truncate, long rootProcessInstanceKey) {
     String json = Json.writeString(variable.value());
     boolean truncated = truncate && json.length() > TRUNCATE_AT;
     return new VariableSearchResult(
@@ -239,7 +239,7 @@ final class SearchApi {
         key(variable.key()),
         key(variable.scopeKey()),
         key(variable.processInstanceKey()),
-        key(variable.processInstanceKey()),
+        key(rootProcessInstanceKey),
         truncated ? json.substring(0, TRUNCATE_AT) : json,
         truncated);
   }

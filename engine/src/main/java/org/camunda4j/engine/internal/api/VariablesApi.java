@@ -28,18 +28,18 @@ final class VariablesApi {
   private CompletionStage<Reply> get(Request request) {
     long key = request.keyParam("variableKey");
     return Outcomes.reply(
-        engine.read(state -> state.variable(key).map(VariablesApi::toWire)),
+        engine.read(state -> state.variable(key).map(v -> toWire(v, state.rootOf(v.processInstanceKey())))),
         found -> Reply.json(found.orElseThrow(() -> ApiException.notFound("Variable with key '" + key + "' not found"))));
   }
 
-  static VariableResult toWire(Variable variable) {
+  static VariableResult toWire(Variable variable, long rootProcessInstanceKey) {
     return new VariableResult(
         variable.name(),
         variable.tenantId(),
         key(variable.key()),
         key(variable.scopeKey()),
         key(variable.processInstanceKey()),
-        key(variable.processInstanceKey()),
+        key(rootProcessInstanceKey),
         Json.writeString(variable.value()));
   }
 }

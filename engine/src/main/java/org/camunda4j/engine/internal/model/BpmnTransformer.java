@@ -6,6 +6,7 @@ import io.camunda.zeebe.model.bpmn.instance.Activity;
 import io.camunda.zeebe.model.bpmn.instance.BaseElement;
 import io.camunda.zeebe.model.bpmn.instance.BoundaryEvent;
 import io.camunda.zeebe.model.bpmn.instance.BusinessRuleTask;
+import io.camunda.zeebe.model.bpmn.instance.CallActivity;
 import io.camunda.zeebe.model.bpmn.instance.CatchEvent;
 import io.camunda.zeebe.model.bpmn.instance.ConditionExpression;
 import io.camunda.zeebe.model.bpmn.instance.EndEvent;
@@ -32,6 +33,7 @@ import io.camunda.zeebe.model.bpmn.instance.TerminateEventDefinition;
 import io.camunda.zeebe.model.bpmn.instance.ThrowEvent;
 import io.camunda.zeebe.model.bpmn.instance.TimerEventDefinition;
 import io.camunda.zeebe.model.bpmn.instance.UserTask;
+import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeCalledElement;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeExecutionListener;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeExecutionListeners;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeHeader;
@@ -66,7 +68,7 @@ public final class BpmnTransformer {
 
   /** Zeebe extension elements that carry no run-time behaviour here, so they are harmless. */
   private static final Set<String> INERT_EXTENSIONS =
-      Set.of("properties", "versionTag", "taskHeaders", "taskDefinition", "ioMapping", "executionListeners");
+      Set.of("properties", "versionTag", "taskHeaders", "taskDefinition", "ioMapping", "executionListeners", "calledElement");
 
   private final Feel feel;
 
@@ -220,6 +222,7 @@ public final class BpmnTransformer {
             yield e;
           }
           case UserTask task -> new UserTaskTransformer(feel).transform(task); // --- user tasks
+          case CallActivity call -> callActivity(call);
           case ServiceTask task -> jobTask(task, ElementType.SERVICE_TASK);
           case SendTask task -> jobTask(task, ElementType.SEND_TASK);
           case BusinessRuleTask task -> jobTask(task, ElementType.BUSINESS_RULE_TASK);
@@ -405,6 +408,21 @@ public final class BpmnTransformer {
     ExecutableElement element = new ExecutableElement(task.getId(), task.getName(), type, EventKind.NONE);
     element.jobDefinition =
         new JobDefinition(parse(task, "job type", definition.getType()), parse(task, "job retries", retries), Map.copyOf(headers));
+    return element;
+  }
+
+  private ExecutableElement callActivity(CallActivity call) throws DeploymentException {
+    ZeebeCalledElement called = call.getSingleExtensionElement(ZeebeCalledElement.class);
+    if (called == null || called.getProcessId() == null || called.getProcessId().isBlank()) {
+      throw unsupported(call, "a call activity needs zeebe:calledElement with a processId");
+    }
+    if (called.getBindingType() != null && !called.getBindingType().name().equalsIgnoreCase("latest")) {
+      throw unsupported(call, "only bindingType 'latest' is executed; remove bindingType '" + called.getBindingType() + "'");
+    }
+    ExecutableElement element = new ExecutableElement(call.getId(), call.getName(), ElementType.CALL_ACTIVITY, EventKind.NONE);
+    element.calledProcessId = parse(call, "called process id", called.getProcessId());
+    element.propagateAllParentVariables = called.isPropagateAllParentVariablesEnabled();
+    element.propagateAllChildVariables = called.isPropagateAllChildVariablesEnabled();
     return element;
   }
 

@@ -23,6 +23,9 @@ public final class ExecutableElement {
   final List<VariableMapping> inputs = new ArrayList<>();
   final List<VariableMapping> outputs = new ArrayList<>();
   final List<ExecutionListener> executionListeners = new ArrayList<>();
+  org.camunda4j.engine.internal.feel.FeelExpression calledProcessId;
+  boolean propagateAllParentVariables = true;
+  boolean propagateAllChildVariables = true;
   String defaultFlowId;
   JobDefinition jobDefinition;
   UserTaskDefinition userTaskDefinition; // --- user tasks
@@ -90,6 +93,21 @@ public final class ExecutableElement {
 
   public List<VariableMapping> outputs() {
     return outputs;
+  }
+
+  /** For a call activity: the id of the process it calls (the latest version). */
+  public org.camunda4j.engine.internal.feel.FeelExpression calledProcessId() {
+    return calledProcessId;
+  }
+
+  /** For a call activity: whether the child gets every variable visible here, or only the input mappings. */
+  public boolean propagateAllParentVariables() {
+    return propagateAllParentVariables;
+  }
+
+  /** For a call activity: whether all the child's variables come back, or only what output mappings take. */
+  public boolean propagateAllChildVariables() {
+    return propagateAllChildVariables;
   }
 
   /** The execution listeners of one event type, in model order. */

@@ -81,11 +81,59 @@ final class BpmnBehavior {
           "Expected to create an instance of process '" + definition.bpmnProcessId()
               + "' with a none start event, but it has none: start it with a message, timer or signal instead");
     }
-    ctx.emit(new ProcessInstanceCreated(key, definition.key(), request.tags(), request.businessId(), ctx.now()));
+    ctx.emit(new ProcessInstanceCreated(key, definition.key(), request.tags(), request.businessId(), -1, -1, key, ctx.now()));
     ctx.emit(new ElementActivating(key, definition.key(), definition.process().id(), -1, key, 0));
     variables.setLocal(ctx, key, key, definition.tenantId(), request.variables());
     ctx.followUp(() -> activate(ctx, key));
     return key;
+  }
+
+  /** A call activity starts the latest version of the called process as its child. */
+  private void callProcess(ProcessingContext ctx, ElementInstance call) {
+    ExecutableElement element = call.element();
+    String processId;
+    try {
+      processId = feel.evaluateString(element.calledProcessId(), state.visibleVariables(call.key()));
+    } catch (FeelException e) {
+      incidents.raiseOnElement(ctx, call, "EXTRACT_VALUE_ERROR", e.getMessage(), IncidentStep.ACTIVATE_ELEMENT);
+      return;
+    }
+    ProcessDefinition definition = state.latestDefinition(processId).orElse(null);
+    if (definition == null || definition.process().noneStartEvent().isEmpty()) {
+      incidents.raiseOnElement(
+          ctx, call, "CALLED_ELEMENT_ERROR",
+          "Expected process with BPMN process id '" + processId + "' to be deployed, but not found.", IncidentStep.ACTIVATE_ELEMENT);
+      return;
+    }
+    ctx.emit(new ElementActivated(call.key()));
+    Map<String, Object> input = new java.util.HashMap<>();
+    if (element.propagateAllParentVariables()) {
+      input.putAll(state.visibleVariables(call.key()));
+    } else {
+      state.localVariables(call.key()).forEach((name, variable) -> input.put(name, variable.value()));
+    }
+    long root = state.processInstance(call.processInstanceKey()).map(p -> p.rootProcessInstanceKey()).orElse(call.processInstanceKey());
+    long key = state.nextKey();
+    ctx.emit(new ProcessInstanceCreated(key, definition.key(), List.of(), null, call.processInstanceKey(), call.key(), root, ctx.now()));
+    ctx.emit(new ElementActivating(key, definition.key(), definition.process().id(), -1, key, 0));
+    variables.setLocal(ctx, key, key, definition.tenantId(), input);
+    ctx.followUp(() -> activate(ctx, key));
+  }
+
+  /** A called child completed: its variables come back to the call activity, which completes. */
+  private void returnToCaller(ProcessingContext ctx, long parentElementInstanceKey, Map<String, Object> childVariables) {
+    ElementInstance call = state.elementInstance(parentElementInstanceKey).orElse(null);
+    if (call == null || call.state() != ElementState.ACTIVATED) {
+      return;
+    }
+    ExecutableElement element = call.element();
+    String tenantId = call.process().tenantId();
+    if (element.propagateAllChildVariables() && element.outputs().isEmpty()) {
+      variables.propagate(ctx, call.key(), call.processInstanceKey(), tenantId, childVariables);
+    } else {
+      variables.setLocal(ctx, call.key(), call.processInstanceKey(), tenantId, childVariables);
+    }
+    ctx.followUp(() -> complete(ctx, call.key()));
   }
 
   /**
@@ -94,7 +142,7 @@ final class BpmnBehavior {
    */
   long createProcessInstanceAt(ProcessingContext ctx, ProcessDefinition definition, ExecutableElement startEvent, Map<String, Object> payload) {
     long key = state.nextKey();
-    ctx.emit(new ProcessInstanceCreated(key, definition.key(), List.of(), null, ctx.now()));
+    ctx.emit(new ProcessInstanceCreated(key, definition.key(), List.of(), null, -1, -1, key, ctx.now()));
     ctx.emit(new ElementActivating(key, definition.key(), definition.process().id(), -1, key, 0));
     triggeredStarts.put(key, new TriggeredStart(startEvent, payload));
     ctx.followUp(() -> activate(ctx, key));
@@ -166,6 +214,7 @@ final class BpmnBehavior {
       }
       case SERVICE_TASK, SEND_TASK, BUSINESS_RULE_TASK, SCRIPT_TASK -> createJob(ctx, instance);
       case USER_TASK -> userTasks.create(ctx, instance); // --- user tasks
+      case CALL_ACTIVITY -> callProcess(ctx, instance);
       case INTERMEDIATE_CATCH_EVENT, RECEIVE_TASK, EVENT_BASED_GATEWAY -> ctx.emit(new ElementActivated(key));
       case END_EVENT -> {
         ctx.emit(new ElementActivated(key));
@@ -290,12 +339,16 @@ final class BpmnBehavior {
       flows = chosen == null ? List.of() : List.of(chosen);
     }
     if (instance.flowScopeKey() < 0) {
-      completionWaiters.completed(ctx, key, state.visibleVariables(key));
-    }
-    ctx.emit(new ElementCompleted(key, ctx.now()));
-    if (instance.flowScopeKey() < 0) {
+      Map<String, Object> rootVariables = state.visibleVariables(key);
+      completionWaiters.completed(ctx, key, rootVariables);
+      ctx.emit(new ElementCompleted(key, ctx.now()));
+      long caller = state.processInstance(key).map(p -> p.parentElementInstanceKey()).orElse(-1L);
+      if (caller >= 0) {
+        returnToCaller(ctx, caller, rootVariables);
+      }
       return;
     }
+    ctx.emit(new ElementCompleted(key, ctx.now()));
     ElementInstance flowScope = state.elementInstance(instance.flowScopeKey()).orElseThrow();
     for (SequenceFlow flow : flows) {
       takeFlow(ctx, flowScope, flow);
@@ -363,6 +416,9 @@ final class BpmnBehavior {
     }
     if (instance.jobKey() >= 0) {
       ctx.emit(new JobCanceled(instance.jobKey(), ctx.now()));
+    }
+    if (instance.calledInstanceKey() >= 0 && state.elementInstance(instance.calledInstanceKey()).isPresent()) {
+      terminate(ctx, instance.calledInstanceKey());
     }
     // --- user tasks: canceling listeners hold the element in TERMINATING; the last one finishes it
     if (userTasks.cancel(ctx, instance)) {

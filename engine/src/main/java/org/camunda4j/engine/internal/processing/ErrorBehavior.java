@@ -34,7 +34,10 @@ final class ErrorBehavior {
       }
       ElementInstance container = state.elementInstance(current.flowScopeKey()).orElse(null);
       if (container == null) {
-        return null;
+        // the root of a called process: go on at the call activity in the parent
+        long caller = state.processInstance(current.key()).map(p -> p.parentElementInstanceKey()).orElse(-1L);
+        current = state.elementInstance(caller).orElse(null);
+        continue;
       }
       List<ExecutableElement> starts =
           container.element().eventSubProcesses().stream().flatMap(e -> e.eventSubProcessStart().stream()).toList();

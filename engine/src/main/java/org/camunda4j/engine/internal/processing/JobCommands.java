@@ -83,7 +83,8 @@ final class JobCommands {
     }
     return new ActivatedJob(
         job.key(), job.type(), job.worker(), job.retries(), job.deadline(), fetched, job.customHeaders(), job.processDefinitionId(),
-        job.processDefinitionVersion(), job.processDefinitionKey(), job.processInstanceKey(), job.processInstanceKey(),
+        job.processDefinitionVersion(), job.processDefinitionKey(), job.processInstanceKey(),
+        state.processInstance(job.processInstanceKey()).map(p -> p.rootProcessInstanceKey()).orElse(job.processInstanceKey()),
         job.elementId(), job.elementInstanceKey(), job.tenantId(), job.kind(), job.listenerEventType(), userTaskOf(job),
         state.processInstance(job.processInstanceKey()).map(p -> p.tags()).orElse(List.of()),
         job.activationCount());

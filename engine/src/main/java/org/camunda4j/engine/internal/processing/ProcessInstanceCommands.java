@@ -51,6 +51,11 @@ final class ProcessInstanceCommands {
       throw Rejection.notFound(
           "Expected to cancel a process instance with key '" + processInstanceKey + "', but no such process was found");
     }
+    if (instance.parentProcessInstanceKey() >= 0) {
+      throw Rejection.invalidState(
+          "Expected to cancel a process instance with key '" + processInstanceKey + "', but it is created by a parent process instance."
+              + " Cancel the root process instance '" + instance.rootProcessInstanceKey() + "' instead.");
+    }
     bpmn.terminate(ctx, processInstanceKey);
   }
 

@@ -18,7 +18,16 @@ public sealed interface EngineEvent {
   record ProcessDeployed(ProcessDefinition definition) implements EngineEvent {}
 
   // --- process and element instances
-  record ProcessInstanceCreated(long processInstanceKey, long processDefinitionKey, List<String> tags, String businessId, long time)
+  /** A new process instance; a call activity's child names its parent element instance (else -1). */
+  record ProcessInstanceCreated(
+      long processInstanceKey,
+      long processDefinitionKey,
+      List<String> tags,
+      String businessId,
+      long parentProcessInstanceKey,
+      long parentElementInstanceKey,
+      long rootProcessInstanceKey,
+      long time)
       implements EngineEvent {}
 
   /** A new element instance; {@code consumedFlows} tokens of the flow scope are used up by it. */

@@ -23,6 +23,7 @@ public final class ElementInstance {
   int activeFlows;
   final Map<String, Integer> joinTokens = new HashMap<>();
   long jobKey = -1;
+  long calledInstanceKey = -1;
   int startListenersDone;
   int endListenersDone;
 
@@ -85,6 +86,11 @@ public final class ElementInstance {
   /** How many end execution listeners of this instance have completed. */
   public int endListenersDone() {
     return endListenersDone;
+  }
+
+  /** The process instance a call activity started, or -1. */
+  public long calledInstanceKey() {
+    return calledInstanceKey;
   }
 
   public boolean isAlive() {

@@ -95,6 +95,12 @@ public final class EngineState {
     return Optional.ofNullable(processInstances.get(key));
   }
 
+  /** The top of the call hierarchy of a process instance (itself when it was not called). */
+  public long rootOf(long processInstanceKey) {
+    ProcessInstance instance = processInstances.get(processInstanceKey);
+    return instance == null ? processInstanceKey : instance.rootProcessInstanceKey();
+  }
+
   public Collection<ProcessInstance> processInstances() {
     return Collections.unmodifiableCollection(processInstances.values());
   }

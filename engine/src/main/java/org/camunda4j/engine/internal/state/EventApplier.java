@@ -25,11 +25,16 @@ public final class EventApplier {
   public void apply(EngineEvent event) {
     switch (event) {
       case ProcessDeployed e -> deployed(e.definition());
-      case ProcessInstanceCreated e ->
-          state.processInstances.put(
-              e.processInstanceKey(),
-              new ProcessInstance(
-                  e.processInstanceKey(), state.definitionsByKey.get(e.processDefinitionKey()), e.tags(), e.businessId(), e.time()));
+      case ProcessInstanceCreated e -> {
+        state.processInstances.put(
+            e.processInstanceKey(),
+            new ProcessInstance(
+                e.processInstanceKey(), state.definitionsByKey.get(e.processDefinitionKey()), e.tags(), e.businessId(),
+                e.parentProcessInstanceKey(), e.parentElementInstanceKey(), e.rootProcessInstanceKey(), e.time()));
+        if (e.parentElementInstanceKey() >= 0) {
+          instance(e.parentElementInstanceKey()).calledInstanceKey = e.processInstanceKey();
+        }
+      }
       case ElementActivating e -> activating(e);
       case ElementActivated e -> instance(e.key()).state = ElementState.ACTIVATED;
       case ElementCompleting e -> instance(e.key()).state = ElementState.COMPLETING;

@@ -11,11 +11,25 @@ public final class ProcessInstance {
   private final List<String> tags;
   private final String businessId;
   private final long startDate;
+  private final long parentProcessInstanceKey;
+  private final long parentElementInstanceKey;
+  private final long rootProcessInstanceKey;
   String state = "ACTIVE";
   long endDate = -1;
   int activeIncidents;
 
-  ProcessInstance(long key, ProcessDefinition definition, List<String> tags, String businessId, long startDate) {
+  ProcessInstance(
+      long key,
+      ProcessDefinition definition,
+      List<String> tags,
+      String businessId,
+      long parentProcessInstanceKey,
+      long parentElementInstanceKey,
+      long rootProcessInstanceKey,
+      long startDate) {
+    this.parentProcessInstanceKey = parentProcessInstanceKey;
+    this.parentElementInstanceKey = parentElementInstanceKey;
+    this.rootProcessInstanceKey = rootProcessInstanceKey;
     this.key = key;
     this.definition = definition;
     this.tags = tags;
@@ -34,4 +48,10 @@ public final class ProcessInstance {
   /** Epoch millis, or -1 while active. */
   public long endDate() { return endDate; }
   public boolean hasIncident() { return activeIncidents > 0; }
+  /** The process instance of the call activity that created this one, or -1. */
+  public long parentProcessInstanceKey() { return parentProcessInstanceKey; }
+  /** The call activity instance that created this one, or -1. */
+  public long parentElementInstanceKey() { return parentElementInstanceKey; }
+  /** The top of the call hierarchy; the instance itself when it has no parent. */
+  public long rootProcessInstanceKey() { return rootProcessInstanceKey; }
 }
