@@ -14,7 +14,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.camunda4j.engine.Engine;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -22,7 +21,6 @@ import org.junit.jupiter.api.Test;
  * event, and a message published before anyone waits (the client's default TTL is one hour) is
  * received by an instance created later.
  */
-@Disabled("pending: issue 4 errors and messages with the official client")
 class OfficialClientErrorsAndMessagesTest {
 
   private Engine engine;

@@ -5,7 +5,6 @@ import static org.camunda4j.engine.it.Problems.assertProblem;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Map;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /** BPMN errors (issue 4 §1): boundary, end and event sub-process catch events, matching rules. */

@@ -5,7 +5,6 @@ import static org.camunda4j.engine.it.Problems.assertProblem;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Map;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /** Execution listeners (issue 5 §3): start and end jobs that hold their element until completed. */

@@ -6,7 +6,6 @@ import static org.camunda4j.engine.it.Problems.assertProblem;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /** Signals (issue 4 §4): POST /v2/signals/broadcast with start, intermediate and boundary events. */
