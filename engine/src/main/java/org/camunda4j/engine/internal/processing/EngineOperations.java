@@ -128,7 +128,8 @@ public final class EngineOperations implements AutoCloseable {
   }
 
   public CompletableFuture<Void> setVariables(long scopeKey, Map<String, Object> variables, boolean local) {
-    return processor.submit(ctx -> { instances.setVariables(ctx, scopeKey, variables, local); return null; });
+    // --- user tasks: variables on a user task's scope wait for its updating listeners
+    return userTasks.setVariables(scopeKey, variables, local, ctx -> instances.setVariables(ctx, scopeKey, variables, local));
   }
 
   /**

@@ -111,7 +111,7 @@ final class UserTaskBehavior {
           Rejection.invalidState(
               "Expected to " + verb(task.transition()) + " user task with key '" + task.key() + "', but it was canceled"));
     }
-    emit(ctx, new TransitionStarted(task.key(), TaskListenerEventType.CANCELING, "", task.attributes(), List.of(), Map.of()));
+    emit(ctx, new TransitionStarted(task.key(), TaskListenerEventType.CANCELING, "", task.attributes(), List.of(), Map.of(), false));
     if (task.definition().listeners(TaskListenerEventType.CANCELING).isEmpty()) {
       emit(ctx, new TransitionFinished(task.key(), UserTaskState.CANCELED, ctx.now()));
       return false;
@@ -127,13 +127,14 @@ final class UserTaskBehavior {
    *
    * @param requested the attributes the call asks to change; they are listed as changed even when
    *     the value stays the same
+   * @param variables what a completion or a variable update sets once the transition finishes
    */
   void startTransition(
       ProcessingContext ctx, long key, TaskListenerEventType transition, String action, UserTaskAttributes pending,
-      List<String> requested, Map<String, Object> completionVariables) {
+      List<String> requested, Map<String, Object> variables, boolean localVariables) {
     UserTask task = state.userTasks().get(key).orElseThrow();
     List<String> changed = changedAttributes(requested, pending, task.attributes());
-    emit(ctx, new TransitionStarted(key, transition, action, pending, changed, completionVariables));
+    emit(ctx, new TransitionStarted(key, transition, action, pending, changed, variables, localVariables));
     runNextListener(ctx, key);
   }
 
@@ -225,11 +226,24 @@ final class UserTaskBehavior {
           UserTask created = state.userTasks().get(key).orElseThrow();
           startTransition(
               ctx, key, TaskListenerEventType.ASSIGNING, "assign", created.attributes().withAssignee(task.modelAssignee()),
-              List.of("assignee"), Map.of());
+              List.of("assignee"), Map.of(), false);
         }
       }
-      case ASSIGNING, UPDATING -> {
+      case ASSIGNING -> {
         emit(ctx, new TransitionFinished(key, UserTaskState.CREATED, ctx.now()));
+        waiters.succeed(ctx, key);
+      }
+      case UPDATING -> {
+        Map<String, Object> updated = task.variables();
+        boolean local = task.localVariables();
+        emit(ctx, new TransitionFinished(key, UserTaskState.CREATED, ctx.now()));
+        // a variable update on the task's scope waited for the updating listeners; now it is applied
+        String tenantId = task.process().tenantId();
+        if (local) {
+          variables.setLocal(ctx, task.elementInstanceKey(), task.processInstanceKey(), tenantId, updated);
+        } else {
+          variables.propagate(ctx, task.elementInstanceKey(), task.processInstanceKey(), tenantId, updated);
+        }
         waiters.succeed(ctx, key);
       }
       case COMPLETING -> {
@@ -276,16 +290,20 @@ final class UserTaskBehavior {
                 + "' was denied by Task Listener. Reason to deny: '" + (deniedReason == null ? "" : deniedReason) + "'"));
   }
 
-  /** What the call asked to change, plus every attribute the transition (with its corrections) really changes. */
+  /**
+   * What the call asked to change, plus every attribute the transition (with its corrections) really
+   * changes: the attributes in their usual order, then anything else asked for ({@code variables}).
+   */
   private static List<String> changedAttributes(List<String> requested, UserTaskAttributes pending, UserTaskAttributes current) {
     Set<String> changed = new LinkedHashSet<>(requested);
     changed.addAll(pending.differencesFrom(current));
     List<String> ordered = new ArrayList<>();
     for (String name : UserTaskAttributes.NAMES) {
-      if (changed.contains(name)) {
+      if (changed.remove(name)) {
         ordered.add(name);
       }
     }
+    ordered.addAll(changed);
     return List.copyOf(ordered);
   }
 

@@ -35,14 +35,14 @@ final class UserTaskCommands {
     }
     waiters.register(key, reply);
     behavior.startTransition(
-        ctx, key, TaskListenerEventType.ASSIGNING, action, task.attributes().withAssignee(assignee), List.of("assignee"), Map.of());
+        ctx, key, TaskListenerEventType.ASSIGNING, action, task.attributes().withAssignee(assignee), List.of("assignee"), Map.of(), false);
   }
 
   void unassign(ProcessingContext ctx, long key, String action, CompletableFuture<Void> reply) {
     UserTask task = resting(key, "unassign");
     waiters.register(key, reply);
     behavior.startTransition(
-        ctx, key, TaskListenerEventType.ASSIGNING, action, task.attributes().withAssignee(null), List.of("assignee"), Map.of());
+        ctx, key, TaskListenerEventType.ASSIGNING, action, task.attributes().withAssignee(null), List.of("assignee"), Map.of(), false);
   }
 
   void update(ProcessingContext ctx, long key, UserTaskChanges changes, String action, CompletableFuture<Void> reply) {
@@ -53,14 +53,33 @@ final class UserTaskCommands {
                 null, changes.candidateGroups(), changes.candidateUsers(), UserTaskDates.normalize(changes.dueDate()),
                 UserTaskDates.normalize(changes.followUpDate()), changes.priority());
     waiters.register(key, reply);
-    behavior.startTransition(ctx, key, TaskListenerEventType.UPDATING, action, pending, changes.names(), Map.of());
+    behavior.startTransition(ctx, key, TaskListenerEventType.UPDATING, action, pending, changes.names(), Map.of(), false);
   }
 
   void complete(ProcessingContext ctx, long key, Map<String, Object> variables, String action, CompletableFuture<Void> reply) {
     UserTask task = resting(key, "complete");
     waiters.register(key, reply);
     behavior.startTransition(
-        ctx, key, TaskListenerEventType.COMPLETING, action, task.attributes(), List.of(), variables == null ? Map.of() : variables);
+        ctx, key, TaskListenerEventType.COMPLETING, action, task.attributes(), List.of(), variables == null ? Map.of() : variables, false);
+  }
+
+  /**
+   * Variables set on the scope of a user task are an update of the task: they wait for its updating
+   * listeners, which may deny them. Returns false when {@code scopeKey} is no live user task's
+   * element, for the caller to set the variables as usual.
+   */
+  boolean updateVariables(
+      ProcessingContext ctx, long scopeKey, Map<String, Object> variables, boolean local, CompletableFuture<Void> reply) {
+    UserTask task = state.userTasks().liveOfElement(scopeKey).orElse(null);
+    if (task == null) {
+      return false;
+    }
+    resting(task.key(), "update");
+    waiters.register(task.key(), reply);
+    behavior.startTransition(
+        ctx, task.key(), TaskListenerEventType.UPDATING, "update", task.attributes(), List.of("variables"),
+        variables == null ? Map.of() : variables, local);
+    return true;
   }
 
   /** The task, if it rests in CREATED; otherwise the rejection: 404 once it has ended, 409 during another transition. */

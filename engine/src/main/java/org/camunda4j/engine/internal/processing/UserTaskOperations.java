@@ -35,6 +35,22 @@ public final class UserTaskOperations {
     return awaitTransition((ctx, reply) -> commands.complete(ctx, userTaskKey, variables, action, reply));
   }
 
+  /**
+   * Sets variables on a scope; on a user task's scope they wait for its updating listeners.
+   *
+   * @param setAsUsual sets the variables on any other scope
+   */
+  public CompletableFuture<Void> setVariables(
+      long scopeKey, Map<String, Object> variables, boolean local, java.util.function.Consumer<ProcessingContext> setAsUsual) {
+    return awaitTransition(
+        (ctx, reply) -> {
+          if (!commands.updateVariables(ctx, scopeKey, variables, local, reply)) {
+            setAsUsual.accept(ctx);
+            ctx.afterCommit(() -> reply.complete(null));
+          }
+        });
+  }
+
   /** Runs the command; its reply is completed by the transition, or by the command's rejection. */
   private CompletableFuture<Void> awaitTransition(BiConsumer<ProcessingContext, CompletableFuture<Void>> command) {
     CompletableFuture<Void> reply = new CompletableFuture<>();

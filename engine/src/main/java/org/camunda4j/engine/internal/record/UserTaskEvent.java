@@ -40,7 +40,9 @@ public sealed interface UserTaskEvent {
    * A transition of a created task starts.
    *
    * @param changedAttributes what the triggering call changes
-   * @param variables completion variables, set when a completing transition finishes; else empty
+   * @param variables set when the transition finishes: a completion's, or those of a variable update
+   *     on the task's scope (which runs the updating listeners); else empty
+   * @param localVariables whether {@code variables} go on the task's scope only, not up the scopes
    */
   record TransitionStarted(
       long key,
@@ -48,7 +50,8 @@ public sealed interface UserTaskEvent {
       String action,
       UserTaskAttributes pending,
       List<String> changedAttributes,
-      Map<String, Object> variables)
+      Map<String, Object> variables,
+      boolean localVariables)
       implements UserTaskEvent {}
 
   /** One task listener of the current transition completed, possibly correcting the pending attributes. */

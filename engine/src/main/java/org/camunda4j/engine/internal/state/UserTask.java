@@ -32,6 +32,7 @@ public final class UserTask {
   String action = "";
   List<String> changedAttributes = List.of();
   Map<String, Object> variables = Map.of();
+  boolean localVariables;
   int listenerIndex;
   long completionDate = -1;
 
@@ -69,8 +70,10 @@ public final class UserTask {
   public TaskListenerEventType transition() { return transition; }
   public String action() { return action; }
   public List<String> changedAttributes() { return changedAttributes; }
-  /** The variables of a running completion. */
+  /** The variables a running completion or variable update sets when it finishes. */
   public Map<String, Object> variables() { return variables; }
+  /** Whether {@link #variables()} go on the task's scope only. */
+  public boolean localVariables() { return localVariables; }
   public int listenerIndex() { return listenerIndex; }
   public long completionDate() { return completionDate; }
 

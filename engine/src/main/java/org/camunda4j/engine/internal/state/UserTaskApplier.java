@@ -35,6 +35,7 @@ final class UserTaskApplier {
         task.pending = e.pending();
         task.changedAttributes = e.changedAttributes();
         task.variables = e.variables();
+        task.localVariables = e.localVariables();
         task.listenerIndex = 0;
       }
       case ListenerCompleted e -> {
@@ -76,6 +77,7 @@ final class UserTaskApplier {
     task.action = "";
     task.changedAttributes = List.of();
     task.variables = Map.of();
+    task.localVariables = false;
     task.listenerIndex = 0;
   }
 }
