@@ -120,8 +120,28 @@ final class OfficialClientBench {
     public void close() {
       try {
         worker.close();
+        awaitHandlersIdle();
       } finally {
         client.close();
+      }
+    }
+
+    /**
+     * The official worker's close stops polling but does not wait for running handlers, and closing
+     * the client then interrupts them mid-join (a logged stack trace each). Wait, bounded, until the
+     * completion count stops moving.
+     */
+    private void awaitHandlersIdle() {
+      long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+      long last = -1;
+      while (System.nanoTime() < deadline && completed.get() != last) {
+        last = completed.get();
+        try {
+          Thread.sleep(200);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          return;
+        }
       }
     }
   }

@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
-/** A plain-text table with right-aligned columns, readable in a terminal and pasteable into Markdown. */
+/** A plain-text table, labels left and numbers right, readable in a terminal and pasteable into Markdown. */
 final class ResultTable {
 
   private final List<String> header;
@@ -32,9 +32,10 @@ final class ResultTable {
       }
     }
     printRow(out, header, widths);
-    StringBuilder rule = new StringBuilder("|");
-    for (int width : widths) {
-      rule.append("-".repeat(width + 1)).append(":|");
+    // The first column (labels) reads best left-aligned, the numbers right-aligned.
+    StringBuilder rule = new StringBuilder("|:").append("-".repeat(widths[0] + 1)).append("|");
+    for (int c = 1; c < widths.length; c++) {
+      rule.append("-".repeat(widths[c] + 1)).append(":|");
     }
     out.println(rule);
     for (List<String> row : rows) {
@@ -45,7 +46,8 @@ final class ResultTable {
   private static void printRow(PrintStream out, List<String> cells, int[] widths) {
     StringBuilder line = new StringBuilder("|");
     for (int c = 0; c < widths.length; c++) {
-      line.append(' ').append(" ".repeat(widths[c] - cells.get(c).length())).append(cells.get(c)).append(" |");
+      String padding = " ".repeat(widths[c] - cells.get(c).length());
+      line.append(' ').append(c == 0 ? cells.get(c) + padding : padding + cells.get(c)).append(" |");
     }
     out.println(line);
   }

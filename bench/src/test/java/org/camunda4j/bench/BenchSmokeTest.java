@@ -1,0 +1,93 @@
+package org.camunda4j.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * Runs every benchmark for about a second and checks that it measured something and printed its
+ * table and reproduce line. Deliberately no thresholds on the figures: timing goals belong to the
+ * benchmarks, and this machine's load is not under the test's control.
+ */
+class BenchSmokeTest {
+
+  @Test
+  @Timeout(120)
+  void engineThroughputReportsPositiveRates() {
+    var result = EngineThroughputBench.run(EngineThroughputBench.Options.parse(
+        args(EngineThroughputBench.OPTIONS, "--seconds", "1", "--instances", "200", "--concurrency", "2", "--warmup", "0")));
+
+    assertThat(result.creations().perSecond()).isPositive();
+    assertThat(result.jobs().perSecond()).isPositive();
+    assertThat(printed(result::print)).contains("reproduce: bin/camunda4j bench engine-throughput --seconds 1");
+  }
+
+  @Test
+  @Timeout(120)
+  void longPollLatencyReportsPercentiles() {
+    var result = LongPollLatencyBench.run(LongPollLatencyBench.Options.parse(
+        args(LongPollLatencyBench.OPTIONS, "--samples", "10", "--warmup", "1")));
+
+    assertThat(result.wakeUp().count()).isEqualTo(10);
+    assertThat(result.wakeUp().percentileMillis(50)).isPositive();
+    assertThat(result.samplesPerSecond()).isPositive();
+    assertThat(printed(result::print)).contains("p99").contains("reproduce: bin/camunda4j bench long-poll-latency");
+  }
+
+  @Test
+  @Timeout(300) // four engines, and PROCESS starts child JVMs: slow on a busy machine
+  void everyWorkerStrategyCompletesJobs() {
+    var result = WorkersBench.run(WorkersBench.Options.parse(
+        args(WorkersBench.OPTIONS, "--seconds", "1", "--warmup", "0", "--backlog", "200")));
+
+    assertThat(result.rows()).extracting(WorkersBench.Row::strategy).containsExactlyElementsOf(WorkersBench.STRATEGIES);
+    assertThat(result.rows()).allSatisfy(row -> assertThat(row.measurement().jobsPerSecond()).isPositive());
+    assertThat(printed(result::print)).contains("reproduce: bin/camunda4j bench workers --seconds 1 --strategy all");
+  }
+
+  @Test
+  @Timeout(120)
+  void officialClientCompletesJobs() {
+    var result = OfficialClientBench.run(OfficialClientBench.Options.parse(
+        args(OfficialClientBench.OPTIONS, "--seconds", "1", "--warmup", "0", "--backlog", "200", "--execution-threads", "4")));
+
+    assertThat(result.rows()).singleElement()
+        .satisfies(row -> assertThat(row.measurement().jobsPerSecond()).isPositive());
+    assertThat(printed(result::print)).contains("reproduce: bin/camunda4j bench official-client --seconds 1");
+  }
+
+  @Test
+  void noOrUnknownArgumentsPrintUsage() {
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    PrintStream errStream = new PrintStream(err, true, StandardCharsets.UTF_8);
+    PrintStream out = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
+
+    assertThat(Bench.run(List.of(), out, errStream)).isEqualTo(2);
+    assertThat(Bench.run(List.of("no-such-bench"), out, errStream)).isEqualTo(2);
+    assertThat(Bench.run(List.of("workers", "--strategy", "FORK"), out, errStream)).isEqualTo(2);
+    assertThat(Bench.run(List.of("engine-throughput", "--secnds", "1"), out, errStream)).isEqualTo(2);
+
+    assertThat(err.toString(StandardCharsets.UTF_8))
+        .contains("usage: bin/camunda4j bench <name>")
+        .contains("unknown benchmark 'no-such-bench'")
+        .contains("--strategy must be one of")
+        .contains("unknown option --secnds");
+  }
+
+  private static BenchArgs args(Set<String> allowed, String... values) {
+    return BenchArgs.parse(List.of(values), allowed);
+  }
+
+  private static String printed(Consumer<PrintStream> print) {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    print.accept(new PrintStream(bytes, true, StandardCharsets.UTF_8));
+    return bytes.toString(StandardCharsets.UTF_8);
+  }
+}
