@@ -9,7 +9,6 @@ import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /** Multi-instance (issue 5 §5): parallel and sequential, collections, completion condition. */
-@Disabled("pending: issue 5 multi-instance")
 class MultiInstanceTest extends EngineScenario {
 
   @Test

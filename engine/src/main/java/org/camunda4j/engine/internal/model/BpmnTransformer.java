@@ -16,6 +16,7 @@ import io.camunda.zeebe.model.bpmn.instance.EventBasedGateway;
 import io.camunda.zeebe.model.bpmn.instance.ExclusiveGateway;
 import io.camunda.zeebe.model.bpmn.instance.IntermediateCatchEvent;
 import io.camunda.zeebe.model.bpmn.instance.Message;
+import io.camunda.zeebe.model.bpmn.instance.MultiInstanceLoopCharacteristics;
 import io.camunda.zeebe.model.bpmn.instance.ReceiveTask;
 import io.camunda.zeebe.model.bpmn.instance.FlowElement;
 import io.camunda.zeebe.model.bpmn.instance.FlowNode;
@@ -38,6 +39,7 @@ import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeExecutionListener;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeExecutionListeners;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeHeader;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeInput;
+import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeLoopCharacteristics;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeSubscription;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeIoMapping;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeOutput;
@@ -185,8 +187,9 @@ public final class BpmnTransformer {
 
   private ExecutableElement readNode(FlowNode node, ExecutableElement scope) throws DeploymentException {
     rejectUnsupportedExtensions(node);
+    MultiInstanceDefinition multiInstance = null;
     if (node instanceof Activity activity && activity.getLoopCharacteristics() != null) {
-      throw unsupported(node, "multi-instance (loopCharacteristics) is not executed yet");
+      multiInstance = multiInstance(activity);
     }
     boolean inEventSubProcess = scope.type() == ElementType.EVENT_SUB_PROCESS;
     ExecutableElement element =
@@ -243,7 +246,32 @@ public final class BpmnTransformer {
         };
     readIoMapping(node, element);
     readExecutionListeners(node, element);
+    element.multiInstance = multiInstance;
     return element;
+  }
+
+  private MultiInstanceDefinition multiInstance(Activity activity) throws DeploymentException {
+    if (!(activity.getLoopCharacteristics() instanceof MultiInstanceLoopCharacteristics loop)) {
+      throw unsupported(activity, "standard loops are not executed; use multi-instance with zeebe:loopCharacteristics");
+    }
+    ZeebeLoopCharacteristics zeebe = loop.getSingleExtensionElement(ZeebeLoopCharacteristics.class);
+    if (zeebe == null || zeebe.getInputCollection() == null || zeebe.getInputCollection().isBlank()) {
+      throw unsupported(activity, "a multi-instance activity needs zeebe:loopCharacteristics with an inputCollection");
+    }
+    String condition =
+        loop.getCompletionCondition() == null || loop.getCompletionCondition().getTextContent() == null
+            ? null
+            : loop.getCompletionCondition().getTextContent().strip();
+    if (condition != null && !condition.isEmpty() && !condition.startsWith("=")) {
+      throw unsupported(activity, "the completion condition must be a FEEL expression starting with '='");
+    }
+    return new MultiInstanceDefinition(
+        loop.isSequential(),
+        parse(activity, "input collection", zeebe.getInputCollection()),
+        blankToNull(zeebe.getInputElement()),
+        blankToNull(zeebe.getOutputCollection()),
+        zeebe.getOutputElement() == null || zeebe.getOutputElement().isBlank() ? null : parse(activity, "output element", zeebe.getOutputElement()),
+        condition == null || condition.isEmpty() ? null : parseFeel(activity, "completion condition", condition.substring(1)));
   }
 
   /**

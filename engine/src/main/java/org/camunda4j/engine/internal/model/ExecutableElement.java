@@ -26,6 +26,7 @@ public final class ExecutableElement {
   org.camunda4j.engine.internal.feel.FeelExpression calledProcessId;
   boolean propagateAllParentVariables = true;
   boolean propagateAllChildVariables = true;
+  MultiInstanceDefinition multiInstance;
   String defaultFlowId;
   JobDefinition jobDefinition;
   UserTaskDefinition userTaskDefinition; // --- user tasks
@@ -108,6 +109,11 @@ public final class ExecutableElement {
   /** For a call activity: whether all the child's variables come back, or only what output mappings take. */
   public boolean propagateAllChildVariables() {
     return propagateAllChildVariables;
+  }
+
+  /** The multi-instance characteristics of an activity, or null when it runs once. */
+  public MultiInstanceDefinition multiInstance() {
+    return multiInstance;
   }
 
   /** The execution listeners of one event type, in model order. */

@@ -45,6 +45,7 @@ final class BpmnBehavior {
   private final CatchEventBehavior catchEvents;
   private final ErrorBehavior errors;
   private final ExecutionListenerBehavior executionListeners;
+  private final MultiInstanceBehavior multiInstance;
   private MessageCommands messages;
   /** Instances started at a message, timer or signal start event: where to start, with what payload. */
   private final Map<Long, TriggeredStart> triggeredStarts = new java.util.HashMap<>();
@@ -59,7 +60,8 @@ final class BpmnBehavior {
       CompletionWaiters waiters,
       CatchEventBehavior catchEvents,
       ErrorBehavior errors,
-      ExecutionListenerBehavior executionListeners) {
+      ExecutionListenerBehavior executionListeners,
+      MultiInstanceBehavior multiInstance) {
     this.state = state;
     this.feel = feel;
     this.variables = variables;
@@ -68,6 +70,7 @@ final class BpmnBehavior {
     this.catchEvents = catchEvents;
     this.errors = errors;
     this.executionListeners = executionListeners;
+    this.multiInstance = multiInstance;
   }
 
   void bind(MessageCommands messages) {
@@ -109,6 +112,11 @@ final class BpmnBehavior {
     Map<String, Object> input = new java.util.HashMap<>();
     if (element.propagateAllParentVariables()) {
       input.putAll(state.visibleVariables(call.key()));
+      // a multi-instance body's bookkeeping (output collection, counters) is not the child's business,
+      // and a copy coming back would overwrite what other inner instances collected meanwhile
+      state.elementInstance(call.flowScopeKey())
+          .filter(scope -> scope.isMultiInstanceBody() && scope.element() == element)
+          .ifPresent(body -> state.localVariables(body.key()).keySet().forEach(input::remove));
     } else {
       state.localVariables(call.key()).forEach((name, variable) -> input.put(name, variable.value()));
     }
@@ -161,6 +169,10 @@ final class BpmnBehavior {
       return; // terminated while the step was queued
     }
     ExecutableElement element = instance.element();
+    if (instance.isMultiInstanceBody()) {
+      activateBody(ctx, instance);
+      return;
+    }
     if (!element.inputs().isEmpty()) {
       Map<String, Object> inputs;
       try {
@@ -277,13 +289,32 @@ final class BpmnBehavior {
     ctx.jobsAvailable(type);
   }
 
-  /** Creates a child instance of {@code flowScope}; its activation runs as a follow-up step. */
+  /**
+   * Creates a child instance of {@code flowScope}; its activation runs as a follow-up step. A
+   * multi-instance activity is entered through its body.
+   */
   void activateElement(ProcessingContext ctx, ElementInstance flowScope, ExecutableElement element, int consumedFlows) {
     long key = state.nextKey();
     ctx.emit(
         new ElementActivating(
-            key, flowScope.process().key(), element.id(), flowScope.key(), flowScope.processInstanceKey(), consumedFlows));
+            key, flowScope.process().key(), element.id(), flowScope.key(), flowScope.processInstanceKey(), consumedFlows,
+            element.multiInstance() != null));
     ctx.followUp(() -> activate(ctx, key));
+  }
+
+  /** A multi-instance body opens the activity's boundary events, then starts its inner instances. */
+  private void activateBody(ProcessingContext ctx, ElementInstance body) {
+    List<org.camunda4j.engine.internal.state.MessageSubscription> opened;
+    try {
+      opened = catchEvents.open(ctx, body);
+    } catch (FeelException e) {
+      incidents.raiseOnElement(ctx, body, "EXTRACT_VALUE_ERROR", e.getMessage(), IncidentStep.ACTIVATE_ELEMENT);
+      return;
+    }
+    multiInstance.activateBody(ctx, body);
+    if (!opened.isEmpty()) {
+      ctx.followUp(() -> opened.forEach(subscription -> messages.correlateBuffered(ctx, subscription)));
+    }
   }
 
   /** The COMPLETING step: output mappings, the choice of outgoing flows, then the flows. */
@@ -297,6 +328,11 @@ final class BpmnBehavior {
     }
     ExecutableElement element = instance.element();
     String tenantId = instance.process().tenantId();
+    if (instance.isMultiInstanceBody()) {
+      multiInstance.propagateOutput(ctx, instance);
+      finishCompletion(ctx, key);
+      return;
+    }
     if (!element.outputs().isEmpty()) {
       Map<String, Object> outputs;
       try {
@@ -318,7 +354,14 @@ final class BpmnBehavior {
       return;
     }
     ExecutableElement element = instance.element();
-    if (executionListeners.awaitEndListener(ctx, instance)) {
+    if (!instance.isMultiInstanceBody() && executionListeners.awaitEndListener(ctx, instance)) {
+      return;
+    }
+    if (multiInstance.isInner(instance)) {
+      if (multiInstance.collectOutput(ctx, instance)) {
+        ctx.emit(new ElementCompleted(key, ctx.now()));
+        multiInstance.innerCompleted(ctx, instance.flowScopeKey());
+      }
       return;
     }
     List<SequenceFlow> flows = element.outgoing();

@@ -46,8 +46,17 @@ final class CatchEventBehavior {
     this.bpmn = bpmn;
   }
 
-  /** The events an element instance waits for once it is active. */
-  static List<ExecutableElement> catchEventsOf(ExecutableElement element) {
+  /**
+   * The events an element instance waits for once it is active. A multi-instance body waits only for
+   * the activity's boundary events; its inner instances wait for everything else.
+   */
+  List<ExecutableElement> catchEventsOf(ElementInstance owner) {
+    ExecutableElement element = owner.element();
+    if (owner.isMultiInstanceBody()) {
+      return element.boundaryEvents().stream().filter(ExecutableElement::isWaitingEvent).toList();
+    }
+    boolean inner =
+        state.elementInstance(owner.flowScopeKey()).map(s -> s.isMultiInstanceBody() && s.element() == element).orElse(false);
     List<ExecutableElement> events = new ArrayList<>();
     switch (element.type()) {
       case INTERMEDIATE_CATCH_EVENT, RECEIVE_TASK -> events.add(element);
@@ -58,7 +67,9 @@ final class CatchEventBehavior {
       }
       default -> {}
     }
-    element.boundaryEvents().stream().filter(ExecutableElement::isWaitingEvent).forEach(events::add);
+    if (!inner) {
+      element.boundaryEvents().stream().filter(ExecutableElement::isWaitingEvent).forEach(events::add);
+    }
     for (ExecutableElement eventSubProcess : element.eventSubProcesses()) {
       eventSubProcess.eventSubProcessStart().filter(ExecutableElement::isWaitingEvent).ifPresent(events::add);
     }
@@ -72,7 +83,7 @@ final class CatchEventBehavior {
    * @return the message subscriptions opened, to be offered buffered messages once the owner is active
    */
   List<MessageSubscription> open(ProcessingContext ctx, ElementInstance owner) throws FeelException {
-    List<ExecutableElement> events = catchEventsOf(owner.element());
+    List<ExecutableElement> events = catchEventsOf(owner);
     if (events.isEmpty()) {
       return List.of();
     }

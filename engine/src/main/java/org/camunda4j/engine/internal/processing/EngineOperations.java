@@ -42,9 +42,12 @@ public final class EngineOperations implements AutoCloseable {
     CatchEventBehavior catchEvents = new CatchEventBehavior(state, feel, variables);
     ErrorBehavior errors = new ErrorBehavior(state, catchEvents);
     ExecutionListenerBehavior executionListeners = new ExecutionListenerBehavior(state, feel, variables, incidentBehavior);
+    MultiInstanceBehavior multiInstance = new MultiInstanceBehavior(state, feel, variables, incidentBehavior);
     BpmnBehavior bpmn =
-        new BpmnBehavior(state, feel, variables, incidentBehavior, completionWaiters, catchEvents, errors, executionListeners);
+        new BpmnBehavior(
+            state, feel, variables, incidentBehavior, completionWaiters, catchEvents, errors, executionListeners, multiInstance);
     executionListeners.bind(bpmn);
+    multiInstance.bind(bpmn);
     catchEvents.bind(bpmn);
     this.messages = new MessageCommands(state, feel, bpmn, catchEvents);
     bpmn.bind(messages);

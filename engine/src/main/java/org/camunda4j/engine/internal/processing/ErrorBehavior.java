@@ -28,9 +28,11 @@ final class ErrorBehavior {
   Catch find(ElementInstance thrower, String errorCode) {
     ElementInstance current = thrower;
     while (current != null) {
-      ExecutableElement boundary = pick(current.element().boundaryEvents(), errorCode);
+      ElementInstance scope = state.elementInstance(current.flowScopeKey()).orElse(null);
+      boolean inner = scope != null && scope.isMultiInstanceBody() && scope.element() == current.element();
+      ExecutableElement boundary = inner ? null : pick(current.element().boundaryEvents(), errorCode);
       if (boundary != null) {
-        return new Catch(current, boundary);
+        return new Catch(current, boundary); // on a multi-instance activity, the body owns the boundary events
       }
       ElementInstance container = state.elementInstance(current.flowScopeKey()).orElse(null);
       if (container == null) {
@@ -40,7 +42,9 @@ final class ErrorBehavior {
         continue;
       }
       List<ExecutableElement> starts =
-          container.element().eventSubProcesses().stream().flatMap(e -> e.eventSubProcessStart().stream()).toList();
+          container.isMultiInstanceBody()
+              ? List.of()
+              : container.element().eventSubProcesses().stream().flatMap(e -> e.eventSubProcessStart().stream()).toList();
       ExecutableElement start = pick(starts, errorCode);
       if (start != null) {
         return new Catch(container, start);

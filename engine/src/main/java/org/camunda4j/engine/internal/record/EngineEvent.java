@@ -32,8 +32,20 @@ public sealed interface EngineEvent {
 
   /** A new element instance; {@code consumedFlows} tokens of the flow scope are used up by it. */
   record ElementActivating(
-      long key, long processDefinitionKey, String elementId, long flowScopeKey, long processInstanceKey, int consumedFlows)
-      implements EngineEvent {}
+      long key,
+      long processDefinitionKey,
+      String elementId,
+      long flowScopeKey,
+      long processInstanceKey,
+      int consumedFlows,
+      boolean multiInstanceBody)
+      implements EngineEvent {
+
+    public ElementActivating(
+        long key, long processDefinitionKey, String elementId, long flowScopeKey, long processInstanceKey, int consumedFlows) {
+      this(key, processDefinitionKey, elementId, flowScopeKey, processInstanceKey, consumedFlows, false);
+    }
+  }
 
   record ElementActivated(long key) implements EngineEvent {}
 

@@ -24,6 +24,7 @@ public final class ElementInstance {
   final Map<String, Integer> joinTokens = new HashMap<>();
   long jobKey = -1;
   long calledInstanceKey = -1;
+  boolean multiInstanceBody;
   int startListenersDone;
   int endListenersDone;
 
@@ -91,6 +92,11 @@ public final class ElementInstance {
   /** The process instance a call activity started, or -1. */
   public long calledInstanceKey() {
     return calledInstanceKey;
+  }
+
+  /** The instance that runs a multi-instance activity's inner instances (it has the activity's element). */
+  public boolean isMultiInstanceBody() {
+    return multiInstanceBody;
   }
 
   public boolean isAlive() {

@@ -207,6 +207,7 @@ public final class EventApplier {
     ProcessDefinition definition = state.definitionsByKey.get(e.processDefinitionKey());
     ExecutableElement element = definition.element(e.elementId());
     ElementInstance instance = new ElementInstance(e.key(), element, definition, e.flowScopeKey(), e.processInstanceKey());
+    instance.multiInstanceBody = e.multiInstanceBody();
     state.elementInstances.put(e.key(), instance);
     if (e.flowScopeKey() >= 0) {
       ElementInstance scope = instance(e.flowScopeKey());
