@@ -78,7 +78,7 @@ final class OrderHandlers {
     OrderVariables order = job.variables().as(OrderVariables.class);
     MessageDigest sha = MessageDigest.getInstance("SHA-256");
     byte[] digest = order.orderId().getBytes(StandardCharsets.UTF_8);
-    for (int round = 0; round < 20_000; round++) {
+    for (int round = 0; round < 5_000; round++) {
       digest = sha.digest(digest);
     }
     String label = "LBL-" + HexFormat.of().formatHex(digest, 0, 4).toUpperCase();

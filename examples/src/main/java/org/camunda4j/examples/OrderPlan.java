@@ -38,7 +38,7 @@ record OrderPlan(
           declined ? 12_500 : 20 + (i * 37) % 480,
           WAREHOUSES.get(i % WAREHOUSES.size()),
           !declined && i % 5 == 1,
-          !declined && i % 7 == 3,
+          !declined && i % 17 == 3,
           features.packing() && !declined && i % 4 == 2,
           i < 3));
     }

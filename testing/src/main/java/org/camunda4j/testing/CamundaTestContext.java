@@ -203,13 +203,22 @@ public final class CamundaTestContext implements AutoCloseable {
     return completeOpenUserTask(instance.processInstanceKey(), elementId, variables);
   }
 
+  /** Waits for an open user task at {@code elementId} of this instance, e.g. to assign it first. */
+  public UserTask nextUserTask(ProcessInstanceCreationResult instance, String elementId) {
+    return openUserTask(instance.processInstanceKey(), elementId);
+  }
+
   private UserTask completeOpenUserTask(Long processInstanceKey, String elementId, Map<String, Object> variables) {
-    UserTask task = waiter.await(
+    UserTask task = openUserTask(processInstanceKey, elementId);
+    client().completeUserTask(task.userTaskKey(), variables);
+    return task;
+  }
+
+  private UserTask openUserTask(Long processInstanceKey, String elementId) {
+    return waiter.await(
         () -> reads.openUserTasks(elementId, processInstanceKey).stream().findFirst(),
         () -> "Expected an open user task at '" + elementId + "'"
             + (processInstanceKey == null ? "" : " of process instance " + processInstanceKey) + ", but there was none");
-    client().completeUserTask(task.userTaskKey(), variables);
-    return task;
   }
 
   // --- lifecycle
