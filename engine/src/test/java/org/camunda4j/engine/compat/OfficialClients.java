@@ -14,8 +14,13 @@ final class OfficialClients {
         .restAddress(engine.restAddress())
         .preferRestOverGrpc(true)
         .defaultJobWorkerStreamEnabled(false)
-        // Fast polls keep the tests short; the long poll itself keeps the client's default 10 s.
+        // Fast polls keep the tests short.
         .defaultJobPollInterval(Duration.ofMillis(50))
+        // The client's 10 s default doubles as its socket timeout. On a shared, heavily loaded
+        // test machine (load averages above 20 were seen on 2 cores) a few commands crossed it,
+        // so give every call 30 s. This changes no request shape; workers then long-poll with
+        // requestTimeout 30000, which the engine treats like any other value.
+        .defaultRequestTimeout(Duration.ofSeconds(30))
         .build();
   }
 }

@@ -5,7 +5,6 @@ import static org.camunda4j.engine.it.Problems.assertProblem;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Map;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /** Call activities (issue 5 §4): child instances, variables in and out, errors, cancellation. */
