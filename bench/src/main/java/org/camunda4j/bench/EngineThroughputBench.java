@@ -24,8 +24,8 @@ final class EngineThroughputBench {
   record Options(int seconds, int instances, int concurrency, int batch, int warmupInstances) {
 
     static Options parse(BenchArgs args) {
-      return new Options(args.intValue("seconds", 10, 1), args.intValue("instances", 20_000, 1),
-          args.intValue("concurrency", 4, 1), args.intValue("batch", 32, 1), args.intValue("warmup", 2_000, 0));
+      return new Options(args.intValue("seconds", 8, 1), args.intValue("instances", 10_000, 1),
+          args.intValue("concurrency", 4, 1), args.intValue("batch", 32, 1), args.intValue("warmup", 1_000, 0));
     }
 
     String commandLine() {

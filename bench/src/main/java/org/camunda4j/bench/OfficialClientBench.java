@@ -39,7 +39,7 @@ final class OfficialClientBench {
         throw new IllegalArgumentException("--execution-threads must be at least 1");
       }
       return new Options(new WorkerHarness.Settings(args.intValue("seconds", 5, 1), args.intValue("warmup", 2, 0),
-          args.intValue("backlog", 2_000, 1), args.intValue("max-jobs", 32, 1)), threads);
+          args.intValue("backlog", 1_000, 1), args.intValue("max-jobs", 32, 1)), threads);
     }
 
     String commandLine() {
@@ -65,8 +65,10 @@ final class OfficialClientBench {
             ResultTable.millis(m.jvmCpuMillisPerThousand()), m.minBacklog());
       }
       table.print(out);
-      out.println("maxJobsActive " + options.settings().maxJobs() + ", job timeout 60 s, handler:"
-          + " client.newCompleteCommand(job).send().join(); JVM CPU covers engine + feeder + worker (one JVM)");
+      out.println("- worker: maxJobsActive " + options.settings().maxJobs() + ", job timeout 60 s, handler"
+          + " client.newCompleteCommand(job).send().join(), REST polling (no streaming)");
+      out.println("- JVM CPU covers engine + feeder + worker (one JVM): compare with the RAW row of"
+          + " 'bench workers --strategy RAW' to get the client's own cost");
       out.println("reproduce: " + options.commandLine());
     }
   }

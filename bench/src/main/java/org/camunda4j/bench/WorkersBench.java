@@ -20,12 +20,14 @@ final class WorkersBench {
 
   static final String NAME = "workers";
   static final Set<String> OPTIONS = Set.of("seconds", "strategy", "warmup", "backlog", "max-jobs");
-  static final String USAGE = NAME + " [--seconds S] [--strategy ASYNC|THREAD|VIRTUAL|PROCESS|all] [--warmup W]"
+  static final String USAGE = NAME + " [--seconds S] [--strategy ASYNC|THREAD|VIRTUAL|PROCESS|RAW|all] [--warmup W]"
       + " [--backlog B] [--max-jobs M]\n"
       + "    a no-op camunda4j worker (maxConcurrentJobs M) per strategy against the in-process engine, fed to keep\n"
-      + "    B jobs waiting; measures S s after the first job and W s of warm-up";
+      + "    B jobs waiting; measures S s after the first job and W s of warm-up; RAW = a raw REST loop, the baseline";
 
-  static final List<String> STRATEGIES = List.of("ASYNC", "THREAD", "VIRTUAL", "PROCESS");
+  /** Not an SDK strategy: the raw REST loop of {@link RawRestWorker}, the floor the strategies are read against. */
+  static final String RAW = "RAW";
+  static final List<String> ALL = List.of("ASYNC", "THREAD", "VIRTUAL", "PROCESS", RAW);
 
   record Options(WorkerHarness.Settings settings, List<String> strategies) {
 
@@ -33,21 +35,21 @@ final class WorkersBench {
       String strategy = args.stringValue("strategy", "all").toUpperCase(Locale.ROOT);
       List<String> strategies;
       if (strategy.equals("ALL")) {
-        strategies = STRATEGIES;
+        strategies = ALL;
       } else {
         strategies = Arrays.stream(strategy.split(",")).map(String::trim).toList();
         for (String name : strategies) {
-          if (!STRATEGIES.contains(name)) {
-            throw new IllegalArgumentException("--strategy must be one of " + STRATEGIES + " or all, was " + name);
+          if (!ALL.contains(name)) {
+            throw new IllegalArgumentException("--strategy must be one of " + ALL + " or all, was " + name);
           }
         }
       }
       return new Options(new WorkerHarness.Settings(args.intValue("seconds", 5, 1), args.intValue("warmup", 2, 0),
-          args.intValue("backlog", 2_000, 1), args.intValue("max-jobs", 32, 1)), strategies);
+          args.intValue("backlog", 1_000, 1), args.intValue("max-jobs", 32, 1)), strategies);
     }
 
     String commandLine() {
-      String strategy = strategies.equals(STRATEGIES) ? "all" : String.join(",", strategies);
+      String strategy = strategies.equals(ALL) ? "all" : String.join(",", strategies);
       return "bin/camunda4j bench " + NAME + " --seconds " + settings.seconds() + " --strategy " + strategy
           + " --warmup " + settings.warmupSeconds() + " --backlog " + settings.backlog()
           + " --max-jobs " + settings.maxJobs();
@@ -65,14 +67,18 @@ final class WorkersBench {
           "child JVMs CPU ms / 1k jobs", "min backlog");
       for (Row row : rows) {
         WorkerHarness.Measurement m = row.measurement();
-        table.row(row.strategy(), m.jobs(), String.format("%.1f", m.elapsed().toNanos() / 1e9),
+        String label = row.strategy().equals(RAW) ? "RAW (no SDK, baseline)" : row.strategy();
+        table.row(label, m.jobs(), String.format("%.1f", m.elapsed().toNanos() / 1e9),
             ResultTable.rate(m.jobsPerSecond()), ResultTable.millis(m.jvmCpuMillisPerThousand()),
             row.strategy().equals("PROCESS") ? ResultTable.millis(m.childCpuMillisPerThousand()) : "-",
             m.minBacklog());
       }
       table.print(out);
-      out.println("maxConcurrentJobs " + options.settings().maxJobs() + ", job timeout 60 s, handler returns at once;"
-          + " JVM CPU covers engine + feeder + worker (one JVM); min backlog 0 = the worker may have waited for work");
+      int maxJobs = options.settings().maxJobs();
+      out.println("- worker: maxConcurrentJobs " + maxJobs + ", job timeout 60 s, the handler returns at once");
+      out.println("- JVM CPU covers engine + feeder + worker (one JVM): a strategy's own cost is its excess over RAW,"
+          + " one thread that long-polls up to " + maxJobs + " jobs and completes each over raw REST");
+      out.println("- min backlog 0 would mean the worker may have waited for work (the feeder was the limit)");
       out.println("reproduce: " + options.commandLine());
     }
   }
@@ -82,8 +88,10 @@ final class WorkersBench {
   static Result run(Options options) {
     List<Row> rows = new ArrayList<>();
     for (String strategy : options.strategies()) {
-      WorkerHarness.Measurement m = WorkerHarness.measure(options.settings(),
-          address -> SdkWorker.start(address, strategy, options.settings().maxJobs()));
+      int maxJobs = options.settings().maxJobs();
+      WorkerHarness.Measurement m = WorkerHarness.measure(options.settings(), address -> strategy.equals(RAW)
+          ? new RawRestWorker(address, maxJobs)
+          : SdkWorker.start(address, strategy, maxJobs));
       rows.add(new Row(strategy, m));
     }
     return new Result(options, rows);
