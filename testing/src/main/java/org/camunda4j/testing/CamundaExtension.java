@@ -146,7 +146,7 @@ public final class CamundaExtension
         annotation = AnnotationSupport.findAnnotation(type, CamundaTest.class);
       }
       if (annotation.isEmpty()) {
-        return new Settings(EngineScope.PER_METHOD, new String[0], Map.of(), Duration.ofSeconds(10));
+        return new Settings(EngineScope.PER_METHOD, new String[0], Map.of(), Duration.ofSeconds(30));
       }
       CamundaTest test = annotation.get();
       return new Settings(test.scope(), test.deploy(), parse(test.configuration()), Duration.ofMillis(test.awaitMillis()));

@@ -51,5 +51,5 @@ public @interface CamundaTest {
   String[] configuration() default {};
 
   /** How long each assertion and helper waits for the engine before it fails, in milliseconds. */
-  long awaitMillis() default 10_000;
+  long awaitMillis() default 30_000;
 }

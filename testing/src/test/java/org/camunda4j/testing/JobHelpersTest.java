@@ -9,7 +9,7 @@ import org.camunda4j.sdk.ProcessInstanceCreationResult;
 import org.junit.jupiter.api.Test;
 
 /** Driving jobs by hand: complete, fail (with and without retries left) and wait for the next one. */
-@CamundaTest(deploy = "charge-and-ship.bpmn", awaitMillis = 2_000)
+@CamundaTest(deploy = "charge-and-ship.bpmn", awaitMillis = 5_000)
 class JobHelpersTest {
 
   CamundaTestContext camunda;

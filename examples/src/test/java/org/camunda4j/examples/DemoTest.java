@@ -1,0 +1,42 @@
+package org.camunda4j.examples;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+/** The demo's main path, as {@code bin/camunda4j demo --instances 12} runs it, in this JVM. */
+class DemoTest {
+
+  @Test
+  void aSmallRunEndsAsDesignedAndExitsZero() {
+    ByteArrayOutputStream captured = new ByteArrayOutputStream();
+    PrintStream out = new PrintStream(captured, true, StandardCharsets.UTF_8);
+
+    int exitCode = Demo.run(out, "--instances", "12");
+
+    String output = captured.toString(StandardCharsets.UTF_8);
+    assertThat(exitCode).as(output).isZero();
+    assertThat(output)
+        .contains("worker (job type)", "strategy", "jobs/s", "p50", "p99")
+        .contains("charge-payment           ASYNC", "compute-shipping-label   PROCESS", "book-carrier             VIRTUAL")
+        .contains("All 12 orders ended as designed");
+  }
+
+  @Test
+  void badArgumentsExitWithTwo() {
+    assertThat(Demo.run(System.out, "--instances", "zero")).isEqualTo(2);
+    assertThat(Demo.run(System.out, "--frobnicate")).isEqualTo(2);
+  }
+
+  @Test
+  void optionsTakeSeparateOrInlineValues() {
+    assertThat(DemoOptions.parse("--instances=7").instances()).isEqualTo(7);
+    assertThat(DemoOptions.parse("--rest-address", "http://localhost:8080").restAddress()).isPresent();
+    assertThat(DemoOptions.parse().instances()).isEqualTo(DemoOptions.DEFAULT_INSTANCES);
+    assertThatThrownBy(() -> DemoOptions.parse("--instances")).hasMessageContaining("needs a value");
+  }
+}
