@@ -259,6 +259,33 @@ class MessageEventsTest extends EngineScenario {
   }
 
   @Test
+  void theCorrelationKeyIsEvaluatedWhenTheSubscriptionOpensAndDoesNotFollowLaterChanges() {
+    http.deployOk(bpmn("message-intermediate-catch.bpmn"));
+    String instance = http.createInstance("message-intermediate-catch", Map.of("orderId", "first-key"));
+    http.awaitInstanceState(instance, "ACTIVE");
+    http.put("/element-instances/" + instance + "/variables", Map.of("variables", Map.of("orderId", "second-key")));
+
+    publish("payment-received", "second-key", 0, null, Map.of());
+    assertThat(http.activate("ship-order", 1, 1_000).json().path("jobs")).as("the later value is not the key").isEmpty();
+
+    publish("payment-received", "first-key", BUFFERED, null, Map.of());
+    assertThat(http.activateOne("ship-order").path("processInstanceKey").asText()).isEqualTo(instance);
+  }
+
+  @Test
+  void anOutputMappingOnTheCatchEventShapesTheMessageVariables() {
+    http.deployOk(bpmn("message-catch-output-mapping.bpmn"));
+    String instance = http.createInstance("message-catch-output-mapping", Map.of("quoteId", "q-1"));
+
+    publish("price-quoted", "q-1", BUFFERED, null, Map.of("amount", 12.5));
+
+    JsonNode accept = http.activateOne("accept-quote");
+    assertThat(accept.path("variables").path("amountInCents").asInt()).isEqualTo(1250);
+    assertThat(accept.path("variables").has("amount")).as("with an output mapping only the mapped result leaves").isFalse();
+    assertThat(http.variablesOfScope(instance)).containsKey("amountInCents").doesNotContainKey("amount");
+  }
+
+  @Test
   void publishingWithoutANameIsRejected() {
     String detail = assertProblem(http.post("/messages/publication", Map.of("correlationKey", "x")), 400, "INVALID_ARGUMENT");
     assertThat(detail).contains("name");

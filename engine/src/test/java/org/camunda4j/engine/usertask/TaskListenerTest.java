@@ -367,6 +367,29 @@ class TaskListenerTest extends UserTaskScenario {
   }
 
   @Test
+  void anInterruptingBoundaryEventCancelsTheTaskAndTheInstanceEndsOnceTheCancelingListenerCompletes() {
+    String instance = start("task-listener-canceling-by-boundary", Map.of("orderId", "o-9"));
+    String key = http.awaitUserTask(instance, "CREATED").path("userTaskKey").asText();
+
+    UserTaskHttp.Response published =
+        http.post("/messages/publication", Map.of("name", "order-withdrawn", "correlationKey", "o-9", "timeToLive", 0));
+    assertThat(published.status()).as(published.body()).isEqualTo(200);
+    JsonNode job = http.activateOne("on-canceling");
+    assertThat(http.userTask(key).path("state").asText()).isEqualTo("CANCELING");
+    assertThat(http.get("/process-instances/" + instance).json().path("state").asText())
+        .as("the canceling task still holds its scope")
+        .isEqualTo("ACTIVE");
+
+    http.completeJobOk(job.path("jobKey").asText(), Map.of());
+
+    assertThat(http.userTask(key).path("state").asText()).isEqualTo("CANCELED");
+    UserTaskHttp.eventually(
+        "the instance to complete",
+        () -> http.get("/process-instances/" + instance).json().path("state").asText(),
+        "COMPLETED"::equals);
+  }
+
+  @Test
   void aCallWaitingForListenersFailsWhenTheTaskIsCanceled() {
     String instance = start("task-listener-completing-denial");
     String key = http.awaitUserTask(instance, "CREATED").path("userTaskKey").asText();
