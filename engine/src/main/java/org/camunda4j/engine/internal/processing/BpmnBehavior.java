@@ -384,7 +384,9 @@ final class BpmnBehavior {
     if (instance.flowScopeKey() < 0) {
       Map<String, Object> rootVariables = state.visibleVariables(key);
       completionWaiters.completed(ctx, key, rootVariables);
+      java.util.Optional<String> startedBy = state.startingCorrelationKey(key);
       ctx.emit(new ElementCompleted(key, ctx.now()));
+      startedBy.ifPresent(k -> messages.instanceStartedByMessageEnded(ctx, instance.process().bpmnProcessId(), k));
       long caller = state.processInstance(key).map(p -> p.parentElementInstanceKey()).orElse(-1L);
       if (caller >= 0) {
         returnToCaller(ctx, caller, rootVariables);
@@ -477,9 +479,12 @@ final class BpmnBehavior {
   }
 
   void finishTermination(ProcessingContext ctx, ElementInstance instance) {
+    java.util.Optional<String> startedBy =
+        instance.flowScopeKey() < 0 ? state.startingCorrelationKey(instance.key()) : java.util.Optional.empty();
     ctx.emit(new ElementTerminated(instance.key(), ctx.now()));
     if (instance.flowScopeKey() < 0) {
       completionWaiters.terminated(ctx, instance.key());
+      startedBy.ifPresent(k -> messages.instanceStartedByMessageEnded(ctx, instance.process().bpmnProcessId(), k));
       return;
     }
     ElementInstance scope = state.elementInstance(instance.flowScopeKey()).orElse(null);

@@ -127,6 +127,34 @@ final class MessageCommands {
     }
   }
 
+  /**
+   * An instance that a keyed message started has ended: the oldest buffered message with that key
+   * may now start the next one.
+   */
+  void instanceStartedByMessageEnded(ProcessingContext ctx, String bpmnProcessId, String correlationKey) {
+    ProcessDefinition definition = state.latestDefinition(bpmnProcessId).orElse(null);
+    if (definition == null) {
+      return;
+    }
+    for (ExecutableElement start : definition.process().children()) {
+      if (!CatchEventBehavior.isProcessStart(start, EventKind.MESSAGE)) {
+        continue;
+      }
+      String name = staticName(start);
+      for (BufferedMessage message : state.bufferedMessages()) {
+        if (message.name().equals(name)
+            && message.correlationKey().equals(correlationKey)
+            && message.deadline() > ctx.now()
+            && !state.wasCorrelatedTo(message.key(), bpmnProcessId)) {
+          long instance = bpmn.createProcessInstanceAt(ctx, definition, start, message.variables());
+          ctx.emit(new ProcessInstanceStartedByMessage(instance, bpmnProcessId, correlationKey));
+          ctx.emit(new MessageCorrelated(message.key(), bpmnProcessId));
+          return;
+        }
+      }
+    }
+  }
+
   void expire(ProcessingContext ctx) {
     for (BufferedMessage message : state.messagesExpiredAt(ctx.now())) {
       ctx.emit(new MessageExpired(message.key()));

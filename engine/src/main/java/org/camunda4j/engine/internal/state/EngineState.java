@@ -244,6 +244,16 @@ public final class EngineState {
     return messageStartedInstances.getOrDefault(bpmnProcessId + "\0" + correlationKey, -1L);
   }
 
+  /** The correlation key of the message that started this instance, if a keyed message did. */
+  public Optional<String> startingCorrelationKey(long processInstanceKey) {
+    for (Map.Entry<String, Long> entry : messageStartedInstances.entrySet()) {
+      if (entry.getValue() == processInstanceKey) {
+        return Optional.of(entry.getKey().substring(entry.getKey().indexOf('\0') + 1));
+      }
+    }
+    return Optional.empty();
+  }
+
   public Collection<Timer> timers() {
     return Collections.unmodifiableCollection(timers.values());
   }
