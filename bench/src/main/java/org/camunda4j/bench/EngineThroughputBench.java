@@ -46,7 +46,7 @@ final class EngineThroughputBench {
     }
   }
 
-  record Result(Options options, Phase creations, Phase jobs, long activationCalls) {
+  record Result(Machine.Start machine, Options options, Phase creations, Phase jobs, long activationCalls) {
 
     double jobsPerActivation() {
       return activationCalls == 0 ? 0 : (double) jobs.count() / activationCalls;
@@ -54,7 +54,7 @@ final class EngineThroughputBench {
 
     void print(PrintStream out) {
       out.println("== " + NAME + ": the engine over raw REST (java.net.http, no SDK) ==");
-      out.println(Machine.description());
+      out.println(Machine.description(machine));
       new ResultTable("phase", "count", "seconds", "per second", "CPU ms / 1k")
           .row("create instances (" + options.concurrency() + " threads)", creations.count(),
               String.format("%.2f", creations.elapsed().toNanos() / 1e9), ResultTable.rate(creations.perSecond()),
@@ -72,6 +72,7 @@ final class EngineThroughputBench {
   private EngineThroughputBench() {}
 
   static Result run(Options options) {
+    Machine.Start machine = Machine.start();
     try (Engine engine = Engine.start(); RawRest rest = new RawRest(engine.restAddress())) {
       rest.deploy(BenchProcess.RESOURCE, BenchProcess.bpmn());
       if (options.warmupInstances() > 0) {
@@ -83,7 +84,7 @@ final class EngineThroughputBench {
       Phase creations = createInstances(rest, options.instances(), options.concurrency(), bound);
       AtomicLong activationCalls = new AtomicLong();
       Phase jobs = drainJobs(rest, options.concurrency(), options.batch(), bound, activationCalls);
-      return new Result(options, creations, jobs, activationCalls.get());
+      return new Result(machine, options, creations, jobs, activationCalls.get());
     }
   }
 

@@ -39,7 +39,7 @@ final class LongPollLatencyBench {
     }
   }
 
-  record Result(Options options, LatencySamples wakeUp, LatencySamples createCall, Duration elapsed) {
+  record Result(Machine.Start machine, Options options, LatencySamples wakeUp, LatencySamples createCall, Duration elapsed) {
 
     /** Samples per second of wall time; a liveness figure for the smoke test, not a throughput. */
     double samplesPerSecond() {
@@ -48,7 +48,7 @@ final class LongPollLatencyBench {
 
     void print(PrintStream out) {
       out.println("== " + NAME + ": create an instance while an activation is parked ==");
-      out.println(Machine.description());
+      out.println(Machine.description(machine));
       ResultTable table = new ResultTable("latency (ms)", "samples", "p50", "p90", "p99", "max");
       row(table, "create call start -> parked activation answered", wakeUp);
       row(table, "create call round trip (for comparison)", createCall);
@@ -71,6 +71,7 @@ final class LongPollLatencyBench {
   private LongPollLatencyBench() {}
 
   static Result run(Options options) {
+    Machine.Start machine = Machine.start();
     long deadline = System.nanoTime() + RUN_BOUND.toNanos();
     try (Engine engine = Engine.start(); RawRest rest = new RawRest(engine.restAddress())) {
       rest.deploy(BenchProcess.RESOURCE, BenchProcess.bpmn());
@@ -84,7 +85,7 @@ final class LongPollLatencyBench {
       for (int i = 0; i < options.samples() && System.nanoTime() < deadline; i++) {
         sample(rest, options, wakeUp, createCall);
       }
-      return new Result(options, wakeUp, createCall, Duration.ofNanos(System.nanoTime() - start));
+      return new Result(machine, options, wakeUp, createCall, Duration.ofNanos(System.nanoTime() - start));
     }
   }
 

@@ -13,15 +13,24 @@ final class Machine {
 
   private Machine() {}
 
-  /** One paragraph printed above every result table. */
-  static String description() {
+  /** When a run started and how busy the machine was then. */
+  record Start(Instant at, double loadAverage) {}
+
+  /** Call when a benchmark starts; pass the result to {@link #description(Start)} when it prints. */
+  static Start start() {
+    return new Start(Instant.now().truncatedTo(ChronoUnit.SECONDS), OS.getSystemLoadAverage());
+  }
+
+  /** One paragraph printed above every result table: when, on what, and how busy (1-minute load, start → end). */
+  static String description(Start start) {
     int cores = Runtime.getRuntime().availableProcessors();
-    double load = OS.getSystemLoadAverage();
-    return "measured " + Instant.now().truncatedTo(ChronoUnit.SECONDS) + " on " + cores + " cores"
-        + (load >= 0 ? String.format(", load average %.1f", load) : "")
+    double endLoad = OS.getSystemLoadAverage();
+    boolean busy = Math.max(start.loadAverage(), endLoad) > cores;
+    return "measured " + start.at() + " on " + cores + " cores"
+        + (endLoad >= 0 ? String.format(", load average %.1f -> %.1f", start.loadAverage(), endLoad) : "")
         + ", Java " + Runtime.version() + " (" + System.getProperty("java.vm.name") + ")\n"
         + "engine, load generator and clients share this JVM and these cores"
-        + (load > cores ? "; the machine is busier than its core count, so read the figures as lower bounds" : "")
+        + (busy ? "; the machine was busier than its core count, so read the figures as lower bounds" : "")
         + ".";
   }
 

@@ -51,11 +51,11 @@ final class OfficialClientBench {
 
   record Row(int executionThreads, WorkerHarness.Measurement measurement) {}
 
-  record Result(Options options, List<Row> rows) {
+  record Result(Machine.Start machine, Options options, List<Row> rows) {
 
     void print(PrintStream out) {
       out.println("== " + NAME + ": the same no-op worker with camunda-client-java 8.9 (REST, polling) ==");
-      out.println(Machine.description());
+      out.println(Machine.description(machine));
       ResultTable table = new ResultTable("official client", "jobs", "seconds", "jobs/s", "JVM CPU ms / 1k jobs",
           "min backlog");
       for (Row row : rows) {
@@ -76,13 +76,14 @@ final class OfficialClientBench {
   private OfficialClientBench() {}
 
   static Result run(Options options) {
+    Machine.Start machine = Machine.start();
     List<Row> rows = new ArrayList<>();
     for (int threads : options.executionThreads()) {
       WorkerHarness.Measurement m = WorkerHarness.measure(options.settings(),
           address -> OfficialWorker.start(address, threads, options.settings().maxJobs()));
       rows.add(new Row(threads, m));
     }
-    return new Result(options, rows);
+    return new Result(machine, options, rows);
   }
 
   /** The official client and one worker whose handler completes the job and waits for the answer. */

@@ -58,11 +58,11 @@ final class WorkersBench {
 
   record Row(String strategy, WorkerHarness.Measurement measurement) {}
 
-  record Result(Options options, List<Row> rows) {
+  record Result(Machine.Start machine, Options options, List<Row> rows) {
 
     void print(PrintStream out) {
       out.println("== " + NAME + ": a no-op camunda4j worker per execution strategy ==");
-      out.println(Machine.description());
+      out.println(Machine.description(machine));
       ResultTable table = new ResultTable("strategy", "jobs", "seconds", "jobs/s", "JVM CPU ms / 1k jobs",
           "child JVMs CPU ms / 1k jobs", "min backlog");
       for (Row row : rows) {
@@ -86,6 +86,7 @@ final class WorkersBench {
   private WorkersBench() {}
 
   static Result run(Options options) {
+    Machine.Start machine = Machine.start();
     List<Row> rows = new ArrayList<>();
     for (String strategy : options.strategies()) {
       int maxJobs = options.settings().maxJobs();
@@ -94,7 +95,7 @@ final class WorkersBench {
           : SdkWorker.start(address, strategy, maxJobs));
       rows.add(new Row(strategy, m));
     }
-    return new Result(options, rows);
+    return new Result(machine, options, rows);
   }
 
   /** Our SDK's client and one worker with the no-op handler of the strategy. */
