@@ -36,7 +36,7 @@ class OutcomesTest {
 
   private static Map<String, Object> complete(EngineFixture fixture, Map<String, Object> variables) {
     return fixture.client.createProcessInstance(ProcessInstanceCreationRequest.ofProcessId("work")
-        .withVariables(variables).withAwaitCompletion().withRequestTimeout(Duration.ofSeconds(30))).variables();
+        .withVariables(variables).withAwaitCompletion().withRequestTimeout(Duration.ofSeconds(60))).variables();
   }
 
   private static Incident awaitIncident(EngineFixture fixture, long processInstanceKey) {

@@ -19,7 +19,7 @@ class SeedExamplesTest {
   private static ProcessInstanceCreationResult runToCompletion(CamundaClient client, String processId,
       Map<String, Object> variables) {
     return client.createProcessInstance(ProcessInstanceCreationRequest.ofProcessId(processId)
-        .withVariables(variables).withAwaitCompletion().withRequestTimeout(Duration.ofSeconds(30)));
+        .withVariables(variables).withAwaitCompletion().withRequestTimeout(Duration.ofSeconds(60)));
   }
 
   @Test

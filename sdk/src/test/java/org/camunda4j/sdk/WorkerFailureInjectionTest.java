@@ -265,7 +265,7 @@ class WorkerFailureInjectionTest {
     Await.until("the worker to stop polling", () -> !worker.isRunning());
     int pollsWhenStopping = stub.requests("POST", ACTIVATION).size();
     release.countDown();
-    ShutdownResult result = shutdown.get(30, TimeUnit.SECONDS);
+    ShutdownResult result = shutdown.get(60, TimeUnit.SECONDS);
 
     assertThat(result.abandoned()).isZero();
     assertThat(stub.requests("POST", COMPLETION)).singleElement()

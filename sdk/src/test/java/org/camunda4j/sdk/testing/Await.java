@@ -8,7 +8,7 @@ import java.util.function.Supplier;
 /** Polls until a condition holds, with a generous upper bound; never a fixed sleep. */
 public final class Await {
 
-  public static final Duration DEFAULT = Duration.ofSeconds(30);
+  public static final Duration DEFAULT = Duration.ofSeconds(60);
 
   private Await() {}
 

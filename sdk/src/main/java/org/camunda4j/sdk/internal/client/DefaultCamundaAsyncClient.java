@@ -137,8 +137,9 @@ public final class DefaultCamundaAsyncClient implements CamundaAsyncClient {
     Multipart form = new Multipart();
     resources.forEach((name, content) -> form.file("resources", name, content));
     runtime.configuration().defaultTenantId().ifPresent(tenant -> form.field("tenantId", tenant));
+    // Parsing and validating models can take a while on a busy cluster: wait longer than for other calls.
     return call(new Call("POST", "/deployments", form.body(), form.contentType(), type(DeploymentResult.class),
-        RetryMode.REJECTED_ONLY, false, HttpTransport.DEFAULT_TIMEOUT));
+        RetryMode.REJECTED_ONLY, false, Duration.ofMinutes(2)));
   }
 
   @Override
