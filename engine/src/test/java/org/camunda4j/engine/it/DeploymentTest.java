@@ -87,6 +87,15 @@ class DeploymentTest extends EngineScenario {
   }
 
   @Test
+  void twoFilesWithTheSameProcessIdInOneDeploymentAreRejected() {
+    String detail =
+        assertProblem(http.deploy(bpmn("start-end.bpmn"), bpmn("start-end-renamed.bpmn")), 400, "INVALID_ARGUMENT");
+
+    assertThat(detail).contains("start-end");
+    assertThat(http.post("/process-instances", Map.of("processDefinitionId", "start-end")).status()).isIn(400, 404);
+  }
+
+  @Test
   void anElementTheEngineDoesNotExecuteIsRejectedNamingItsIdAndType() {
     String detail = assertProblem(http.deploy(bpmn("unsupported-manual-task.bpmn")), 400, "INVALID_ARGUMENT");
 

@@ -20,6 +20,15 @@ class ExclusiveGatewayTest extends EngineScenario {
   }
 
   @Test
+  void whenSeveralConditionsHoldTheFirstFlowInModelOrderIsTaken() {
+    http.deployOk(bpmn("exclusive-gateway-first-match.bpmn"));
+    String instance = http.createInstance("exclusive-gateway-first-match", Map.of("score", 95));
+
+    assertThat(http.activateOne("grade-pass").path("processInstanceKey").asText()).isEqualTo(instance);
+    assertThat(http.activateNow("grade-distinction")).isEmpty();
+  }
+
+  @Test
   void theDefaultFlowIsTakenWhenNoConditionHolds() {
     http.deployOk(bpmn("exclusive-gateway-default-flow.bpmn"));
     String high = http.createInstance("exclusive-gateway-default-flow", Map.of("priority", "high"));

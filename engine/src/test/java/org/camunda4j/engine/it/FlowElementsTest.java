@@ -54,6 +54,36 @@ class FlowElementsTest extends EngineScenario {
   }
 
   @Test
+  void aSubProcessCompletesOnlyWhenEveryBranchInsideHasEnded() {
+    http.deployOk(bpmn("embedded-subprocess-parallel-ends.bpmn"));
+    String instance = http.createInstance("embedded-subprocess-parallel-ends");
+    JsonNode left = http.activateOne("left-work");
+    JsonNode right = http.activateOne("right-work");
+
+    http.completeJob(left.path("jobKey").asText(), Map.of());
+    assertThat(http.activateNow("after-sub")).as("the right branch is still running").isEmpty();
+    http.completeJob(right.path("jobKey").asText(), Map.of());
+
+    http.completeNext("after-sub", Map.of());
+    http.awaitInstanceState(instance, "COMPLETED");
+  }
+
+  @Test
+  void aTerminateEndEventInsideASubProcessEndsOnlyTheSubProcess() {
+    http.deployOk(bpmn("terminate-end-event-in-subprocess.bpmn"));
+    String instance = http.createInstance("terminate-end-event-in-subprocess");
+    JsonNode slow = http.activateOne("slow");
+
+    http.completeNext("fast", Map.of());
+
+    assertThat(http.activateOne("after-sub").path("processInstanceKey").asText())
+        .as("the flow goes on after the sub-process")
+        .isEqualTo(instance);
+    assertProblem(http.post("/jobs/" + slow.path("jobKey").asText() + "/completion", Map.of()), 404, "NOT_FOUND");
+    assertThat(http.getInstance(instance).path("state").asText()).isEqualTo("ACTIVE");
+  }
+
+  @Test
   void anEmbeddedSubProcessRunsItsContentsWithItsOwnLocalsAndCompletesAtItsEnd() {
     http.deployOk(bpmn("embedded-subprocess.bpmn"));
     String instance = http.createInstance("embedded-subprocess", Map.of("customer", "Ada"));

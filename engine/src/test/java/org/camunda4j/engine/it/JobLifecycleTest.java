@@ -153,6 +153,18 @@ class JobLifecycleTest extends EngineScenario {
   }
 
   @Test
+  void aFailureWithoutRetriesMeansZeroRetriesAndRaisesAnIncident() {
+    JsonNode job = http.activateOne("work");
+
+    // The TypeScript SDK's job.fail() passes its body through, so retries may simply be missing.
+    assertThat(http.post("/jobs/" + key(job) + "/failure", Map.of("errorMessage", "gave up")).status()).isEqualTo(204);
+
+    JsonNode incident = http.awaitActiveIncident(instance);
+    assertThat(incident.path("errorType").asText()).isEqualTo("JOB_NO_RETRIES");
+    assertThat(incident.path("errorMessage").asText()).isEqualTo("gave up");
+  }
+
+  @Test
   void anIncidentWithoutErrorMessageSaysNoMoreRetriesLeft() {
     JsonNode job = http.activateOne("work");
 

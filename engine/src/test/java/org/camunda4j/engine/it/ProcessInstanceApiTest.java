@@ -78,6 +78,18 @@ class ProcessInstanceApiTest extends EngineScenario {
   }
 
   @Test
+  void aVersionThatDoesNotExistIsRejectedNamingIt() {
+    http.deployOk(bpmn("start-end.bpmn"));
+
+    EngineHttp.Response response =
+        http.post("/process-instances", Map.of("processDefinitionId", "start-end", "processDefinitionVersion", 7));
+
+    assertThat(response.status()).isIn(400, 404);
+    String detail = assertProblem(response, response.status(), response.status() == 400 ? "INVALID_ARGUMENT" : "NOT_FOUND");
+    assertThat(detail).contains("start-end").contains("7");
+  }
+
+  @Test
   void creatingByKeyRunsThatDefinition() {
     JsonNode v1 = http.deployOk(bpmn("start-end.bpmn")).path("deployments").get(0).path("processDefinition");
     http.deployOk(bpmn("start-end-renamed.bpmn"));
@@ -288,6 +300,29 @@ class ProcessInstanceApiTest extends EngineScenario {
                 "$or", List.of()));
 
     assertThat(keys(items)).containsExactly(wanted);
+  }
+
+  @Test
+  void searchSupportsInLikeAndDescendingSort() {
+    http.deployOk(bpmn("single-service-task.bpmn"), bpmn("start-end.bpmn"));
+    String first = http.createInstance("single-service-task");
+    String second = http.createInstance("single-service-task");
+    String completed = http.createInstance("start-end");
+    http.awaitInstanceState(completed, "COMPLETED");
+
+    assertThat(keys(searchInstances(Map.of("state", Map.of("$in", List.of("ACTIVE", "COMPLETED"))))))
+        .containsExactlyInAnyOrder(first, second, completed);
+    assertThat(keys(searchInstances(Map.of("processDefinitionId", Map.of("$like", "single-*")))))
+        .containsExactlyInAnyOrder(first, second);
+    assertThat(keys(searchInstances(Map.of("processInstanceKey", Map.of("$neq", first)))))
+        .containsExactlyInAnyOrder(second, completed);
+    List<JsonNode> newestFirst =
+        http.search(
+            "process-instances",
+            Map.of(
+                "filter", Map.of("processDefinitionId", "single-service-task"),
+                "sort", List.of(Map.of("field", "processInstanceKey", "order", "DESC"))));
+    assertThat(keys(newestFirst)).containsExactly(second, first);
   }
 
   @Test
