@@ -23,6 +23,7 @@ import org.camunda4j.engine.internal.record.UserTaskEvent.TransitionDenied;
 import org.camunda4j.engine.internal.record.UserTaskEvent.TransitionFinished;
 import org.camunda4j.engine.internal.record.UserTaskEvent.TransitionStarted;
 import org.camunda4j.engine.internal.state.ElementInstance;
+import org.camunda4j.engine.internal.state.ElementState;
 import org.camunda4j.engine.internal.state.EngineState;
 import org.camunda4j.engine.internal.state.IncidentStep;
 import org.camunda4j.engine.internal.state.Job;
@@ -263,7 +264,15 @@ final class UserTaskBehavior {
       case CANCELING -> {
         // reached only when canceling listeners held the element; without them cancel() ends the task itself
         emit(ctx, new TransitionFinished(key, UserTaskState.CANCELED, ctx.now()));
-        state.elementInstance(task.elementInstanceKey()).ifPresent(instance -> bpmn.finishTermination(ctx, instance));
+        ElementInstance instance = state.elementInstance(task.elementInstanceKey()).orElseThrow();
+        long flowScopeKey = instance.flowScopeKey();
+        bpmn.finishTermination(ctx, instance);
+        // An interrupting event terminated only this task and its flow went on meanwhile: if that flow
+        // has already ended, the scope was waiting for nothing but this task, so it completes now.
+        state
+            .elementInstance(flowScopeKey)
+            .filter(scope -> scope.state() == ElementState.ACTIVATED && scope.childCount() == 0 && scope.activeFlows() == 0)
+            .ifPresent(scope -> ctx.followUp(() -> bpmn.complete(ctx, scope.key())));
       }
     }
   }
