@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -108,11 +109,14 @@ public final class Demo {
       PackingStation station = features.packing() ? new PackingStation(client.blocking(), ordersById, check) : null;
       Duration budget = Duration.ofSeconds(60 + instances / 5);
       Map<OrderPlan, CompletableFuture<ProcessInstanceCreationResult>> runs = new LinkedHashMap<>();
-      try (ProgressLine progress = new ProgressLine(out, () -> status(workers, start))) {
+      ProgressLine progress = new ProgressLine(out, () -> status(workers, start));
+      try {
         for (OrderPlan order : orders) {
           runs.put(order, place(order, budget));
         }
         awaitEnds(runs, budget);
+      } finally {
+        progress.close();
       }
       Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
       if (station != null) {
@@ -193,7 +197,7 @@ public final class Demo {
       SearchRequest byTag = SearchRequest.filter(Map.of("processDefinitionId", PROCESS_ID, "tags", List.of(order.orderId())));
       return client.blocking().searchProcessInstances(byTag).items().stream()
           .map(instance -> stuck.get(instance.processInstanceKey()))
-          .filter(java.util.Objects::nonNull)
+          .filter(Objects::nonNull)
           .map(incident -> ": incident at " + incident.elementId() + ": " + incident.errorMessage())
           .findFirst().orElse(" in time");
     }

@@ -35,7 +35,7 @@ final class HandlerTimings {
   }
 
   /** Times a blocking handler, whatever its outcome. */
-  JobHandler timed(JobHandler handler) {
+  JobHandler timedBlocking(JobHandler handler) {
     return job -> {
       long start = System.nanoTime();
       try {
@@ -47,7 +47,7 @@ final class HandlerTimings {
   }
 
   /** Times an async handler until its stage completes, whatever its outcome. */
-  AsyncJobHandler timed(AsyncJobHandler handler) {
+  AsyncJobHandler timedAsync(AsyncJobHandler handler) {
     return job -> {
       long start = System.nanoTime();
       CompletionStage<?> stage;

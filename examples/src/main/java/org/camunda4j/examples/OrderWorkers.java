@@ -36,7 +36,7 @@ final class OrderWorkers {
 
     HandlerTimings carrier = new HandlerTimings();
     running.add(new Running(client.createJobWorker(
-        WorkerConfig.of("book-carrier"), ExecutionStrategy.VIRTUAL, carrier.timed(OrderHandlers::bookCarrier)), carrier));
+        WorkerConfig.of("book-carrier"), ExecutionStrategy.VIRTUAL, carrier.timedBlocking(OrderHandlers::bookCarrier)), carrier));
 
     running.add(async(client, "publish-order-processed", OrderHandlers::publishOrderProcessed));
     running.add(async(client, "assign-packer", OrderHandlers::assignPacker));
@@ -46,11 +46,11 @@ final class OrderWorkers {
 
   private static Running async(CamundaAsyncClient client, String jobType, AsyncJobHandler handler) {
     HandlerTimings timings = new HandlerTimings();
-    return new Running(client.createJobWorker(WorkerConfig.of(jobType), timings.timed(handler)), timings);
+    return new Running(client.createJobWorker(WorkerConfig.of(jobType), timings.timedAsync(handler)), timings);
   }
 
   private static Running thread(CamundaAsyncClient client, String jobType, JobHandler handler) {
     HandlerTimings timings = new HandlerTimings();
-    return new Running(client.createJobWorker(WorkerConfig.of(jobType), timings.timed(handler)), timings);
+    return new Running(client.createJobWorker(WorkerConfig.of(jobType), timings.timedBlocking(handler)), timings);
   }
 }

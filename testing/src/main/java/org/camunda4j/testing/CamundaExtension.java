@@ -7,10 +7,12 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import org.camunda4j.engine.Engine;
 import org.camunda4j.engine.EngineClock;
 import org.camunda4j.sdk.CamundaAsyncClient;
 import org.camunda4j.sdk.CamundaClient;
+import org.camunda4j.sdk.JobWorker;
 import org.camunda4j.testing.internal.CurrentContext;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.AfterEachCallback;
@@ -36,11 +38,11 @@ public final class CamundaExtension
   private static final String WORKERS_BEFORE = "workersBefore";
 
   /** What a test can ask for, and how to get it from the context. */
-  private static final Map<Class<?>, java.util.function.Function<CamundaTestContext, Object>> INJECTABLE =
+  private static final Map<Class<?>, Function<CamundaTestContext, Object>> INJECTABLE =
       injectable();
 
-  private static Map<Class<?>, java.util.function.Function<CamundaTestContext, Object>> injectable() {
-    Map<Class<?>, java.util.function.Function<CamundaTestContext, Object>> map = new LinkedHashMap<>();
+  private static Map<Class<?>, Function<CamundaTestContext, Object>> injectable() {
+    Map<Class<?>, Function<CamundaTestContext, Object>> map = new LinkedHashMap<>();
     map.put(CamundaTestContext.class, c -> c);
     map.put(CamundaClient.class, CamundaTestContext::client);
     map.put(CamundaAsyncClient.class, CamundaTestContext::asyncClient);
@@ -85,7 +87,7 @@ public final class CamundaExtension
     }
     // A shared engine: undo what this test changed that would surprise the next one.
     @SuppressWarnings("unchecked")
-    Set<org.camunda4j.sdk.JobWorker> before = store.remove(WORKERS_BEFORE, Set.class);
+    Set<JobWorker> before = store.remove(WORKERS_BEFORE, Set.class);
     contextOf(context).ifPresent(shared -> {
       shared.closeWorkersExcept(before == null ? Set.of() : before);
       if (shared.clock().isPinned()) {

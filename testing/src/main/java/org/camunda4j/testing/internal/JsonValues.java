@@ -3,7 +3,6 @@ package org.camunda4j.testing.internal;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.util.Iterator;
 import java.util.Map;
 
 /**
@@ -37,8 +36,7 @@ public final class JsonValues {
       if (a.size() != b.size()) {
         return false;
       }
-      for (Iterator<Map.Entry<String, JsonNode>> it = a.fields(); it.hasNext(); ) {
-        Map.Entry<String, JsonNode> field = it.next();
+      for (Map.Entry<String, JsonNode> field : a.properties()) {
         JsonNode other = b.get(field.getKey());
         if (other == null || !sameValue(field.getValue(), other)) {
           return false;
