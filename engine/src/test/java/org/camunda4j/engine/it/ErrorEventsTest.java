@@ -117,6 +117,31 @@ class ErrorEventsTest extends EngineScenario {
   }
 
   @Test
+  void anErrorFromInsideASubProcessWalksOutToTheProcessLevelEventSubProcess() {
+    http.deployOk(bpmn("error-event-subprocess-catches-from-nested-scope.bpmn"));
+    String instance = http.createInstance("error-event-subprocess-catches-from-nested-scope");
+    JsonNode inner = http.activateOne("inner-risky");
+
+    http.post("/jobs/" + inner.path("jobKey").asText() + "/error", Map.of("errorCode", "DEEP_FAILURE"));
+
+    http.completeNext("handle-deep", Map.of());
+    http.awaitInstanceState(instance, "COMPLETED");
+    assertProblem(http.post("/jobs/" + inner.path("jobKey").asText() + "/completion", Map.of()), 404, "NOT_FOUND");
+  }
+
+  @Test
+  void theInnermostScopeCatchesFirstEvenWithACatchAll() {
+    http.deployOk(bpmn("error-inner-catch-all-before-outer-specific.bpmn"));
+    http.createInstance("error-inner-catch-all-before-outer-specific");
+    JsonNode inner = http.activateOne("inner-risky");
+
+    http.post("/jobs/" + inner.path("jobKey").asText() + "/error", Map.of("errorCode", "SPECIFIC"));
+
+    http.activateOne("handle-inner");
+    assertThat(http.activateNow("handle-outer")).isEmpty();
+  }
+
+  @Test
   void resolvingAnUnhandledErrorMakesTheJobActivatableAgain() {
     http.deployOk(bpmn("error-boundary-on-task.bpmn"));
     String instance = http.createInstance("error-boundary-on-task");

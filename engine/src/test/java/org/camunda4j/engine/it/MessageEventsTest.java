@@ -222,6 +222,19 @@ class MessageEventsTest extends EngineScenario {
   }
 
   @Test
+  void aBufferedMessageForAKeyStartsTheNextInstanceOnceTheActiveOneHasEnded() {
+    http.deployOk(bpmn("message-start-event.bpmn"));
+    publish("order-placed", "customer-3", BUFFERED, null, Map.of("sequence", 1));
+    JsonNode first = http.activateOne("process-placed-order");
+    publish("order-placed", "customer-3", BUFFERED, null, Map.of("sequence", 2));
+    assertThat(http.activate("process-placed-order", 1, 1_000).json().path("jobs")).as("one instance per key at a time").isEmpty();
+
+    http.completeJob(first.path("jobKey").asText(), Map.of());
+
+    assertThat(http.activateOne("process-placed-order").path("variables").path("sequence").asInt()).isEqualTo(2);
+  }
+
+  @Test
   void correlateToAMessageStartEventAnswersWithTheNewInstance() {
     http.deployOk(bpmn("message-start-event.bpmn"));
 
