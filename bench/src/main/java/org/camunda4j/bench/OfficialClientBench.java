@@ -67,8 +67,8 @@ final class OfficialClientBench {
       table.print(out);
       out.println("- worker: maxJobsActive " + options.settings().maxJobs() + ", job timeout 60 s, handler"
           + " client.newCompleteCommand(job).send().join(), REST polling (no streaming)");
-      out.println("- JVM CPU covers engine + feeder + worker (one JVM): compare with the RAW row of"
-          + " 'bench workers --strategy RAW' to get the client's own cost");
+      out.println("- JVM CPU covers engine + feeder + worker (one JVM), measured as in 'bench workers',"
+          + " whose rows (and RAW reference) this table sits next to");
       out.println("reproduce: " + options.commandLine());
     }
   }

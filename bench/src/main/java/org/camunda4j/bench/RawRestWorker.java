@@ -6,9 +6,10 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * The cheapest worker there can be: one platform thread that long-polls for up to M jobs and
- * completes them one by one with raw REST calls. Its CPU per 1k jobs, next to a real worker's in
- * the same harness, shows what the engine and the feeder cost, so the difference is the worker's.
+ * A worker with no SDK at all: one platform thread that long-polls for up to M jobs and completes
+ * them one by one with raw REST calls. Next to the SDK's rows in the same harness it shows roughly
+ * what the engine and the feeder cost per job; roughly, because fixed costs (GC, JIT, timers) are
+ * spread over more jobs when a worker is faster than this one.
  */
 final class RawRestWorker implements WorkerUnderTest {
 

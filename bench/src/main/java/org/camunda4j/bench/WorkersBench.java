@@ -76,8 +76,9 @@ final class WorkersBench {
       table.print(out);
       int maxJobs = options.settings().maxJobs();
       out.println("- worker: maxConcurrentJobs " + maxJobs + ", job timeout 60 s, the handler returns at once");
-      out.println("- JVM CPU covers engine + feeder + worker (one JVM): a strategy's own cost is its excess over RAW,"
-          + " one thread that long-polls up to " + maxJobs + " jobs and completes each over raw REST");
+      out.println("- JVM CPU covers engine + feeder + worker (one JVM); RAW is the reference without an SDK: one thread"
+          + " that long-polls up to " + maxJobs + " jobs and completes them one by one over raw REST (a reference,"
+          + " not a floor: fixed costs spread over more jobs at higher rates)");
       out.println("- min backlog 0 would mean the worker may have waited for work (the feeder was the limit)");
       out.println("reproduce: " + options.commandLine());
     }
