@@ -130,6 +130,33 @@ class OfficialClientUserTaskTest {
         .satisfies(v -> assertThat(v.getValue()).isEqualTo("true"));
   }
 
+  @Test
+  void theClientsUserTaskCommandsAndSearchWork() {
+    long instance = deployAndStart("user-task-static-attributes", Map.of());
+    long key = awaitCreatedTask(instance).getUserTaskKey();
+
+    client.newAssignUserTaskCommand(key).assignee("dana").send().join();
+    client.newUpdateUserTaskCommand(key).priority(15).candidateGroups(List.of("auditors")).clearFollowUpDate().send().join();
+    assertThat(client.newUserTaskSearchRequest().filter(f -> f.candidateGroup("auditors").assignee("dana")).send().join().items())
+        .singleElement()
+        .satisfies(
+            task -> {
+              assertThat(task.getUserTaskKey()).isEqualTo(key);
+              assertThat(task.getPriority()).isEqualTo(15);
+              assertThat(task.getFollowUpDate()).isNull();
+              assertThat(task.getDueDate()).isNotNull();
+              assertThat(task.getExternalFormReference()).isEqualTo("https://forms.example.com/review");
+            });
+
+    client.newUnassignUserTaskCommand(key).send().join();
+    assertThat(client.newUserTaskGetRequest(key).send().join().getAssignee()).isNull();
+
+    client.newCompleteUserTaskCommand(key).variables(Map.of("approved", true)).send().join();
+    UserTask completed = client.newUserTaskGetRequest(key).send().join();
+    assertThat(completed.getState()).isEqualTo(UserTaskState.COMPLETED);
+    assertThat(completed.getCompletionDate()).isNotNull();
+  }
+
   private long deployAndStart(String processId, Map<String, Object> variables) {
     client.newDeployResourceCommand().addResourceFromClasspath("usertask/" + processId + ".bpmn").send().join();
     return client.newCreateInstanceCommand().bpmnProcessId(processId).latestVersion().variables(variables).send().join()
