@@ -115,6 +115,32 @@ class OfficialClientTaskListenersTest {
         state -> state == UserTaskState.COMPLETED);
   }
 
+  @Test
+  void drivesAUserTaskThroughAssignUnassignUpdateAndComplete() {
+    client.newDeployResourceCommand().addResourceFromClasspath("bpmn/user-task-basic.bpmn").send().join();
+    long instance =
+        client.newCreateInstanceCommand().bpmnProcessId("user-task-basic").latestVersion().send().join().getProcessInstanceKey();
+    workers.add(
+        client.newWorker().jobType("after-review").handler((jobClient, job) -> jobClient.newCompleteCommand(job).send().join()).open());
+    long taskKey = awaitTask(instance).getUserTaskKey();
+
+    client.newAssignUserTaskCommand(taskKey).assignee("carol").send().join();
+    assertThat(client.newUserTaskGetRequest(taskKey).send().join().getAssignee()).isEqualTo("carol");
+    client.newUnassignUserTaskCommand(taskKey).send().join();
+    assertThat(client.newUserTaskGetRequest(taskKey).send().join().getAssignee()).isNull();
+    client.newUpdateUserTaskCommand(taskKey).priority(90).candidateGroups("managers").send().join();
+    UserTask updated = client.newUserTaskGetRequest(taskKey).send().join();
+    assertThat(updated.getPriority()).isEqualTo(90);
+    assertThat(updated.getCandidateGroups()).containsExactly("managers");
+
+    client.newCompleteUserTaskCommand(taskKey).variables(java.util.Map.of("approved", true)).send().join();
+
+    OfficialJavaClientTest.Eventually.get(
+        "the instance to complete",
+        () -> client.newProcessInstanceGetRequest(instance).send().join().getState(),
+        state -> state == io.camunda.client.api.search.enums.ProcessInstanceState.COMPLETED);
+  }
+
   /** The client may wrap the problem; find it wherever it sits in the cause chain. */
   private static ProblemException problemIn(Throwable thrown) {
     for (Throwable t = thrown; t != null; t = t.getCause()) {

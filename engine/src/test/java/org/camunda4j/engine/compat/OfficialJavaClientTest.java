@@ -302,6 +302,39 @@ class OfficialJavaClientTest {
     assertThat(result.getVariablesAsMap()).containsOnlyKeys("a");
   }
 
+  @Test
+  void setsVariablesReadsThemBackAndCancelsTheInstance() {
+    deploy("single-service-task.bpmn");
+    long instance = createInstance("single-service-task", Map.of("a", 1));
+
+    client.newSetVariablesCommand(instance).variables(Map.of("a", 2, "note", "hello")).send().join();
+    List<io.camunda.client.api.search.response.Variable> variables =
+        client.newVariableSearchRequest().filter(f -> f.processInstanceKey(instance)).send().join().items();
+    assertThat(variables)
+        .extracting(v -> v.getName() + "=" + v.getValue())
+        .containsExactlyInAnyOrder("a=2", "note=\"hello\"");
+    assertThat(client.newVariableGetRequest(variables.getFirst().getVariableKey()).send().join().getName())
+        .isEqualTo(variables.getFirst().getName());
+
+    client.newCancelInstanceCommand(instance).send().join();
+
+    awaitInstanceState(instance, ProcessInstanceState.TERMINATED);
+    assertThat(client.newProcessInstanceGetRequest(instance).send().join().getEndDate()).isNotNull();
+  }
+
+  @Test
+  void readsAnIncidentByKey() {
+    deploy("io-mapping-error.bpmn");
+    long instance = createInstance("io-mapping-error", Map.of());
+    Incident found = awaitActiveIncident(instance);
+
+    Incident incident = client.newIncidentGetRequest(found.getIncidentKey()).send().join();
+
+    assertThat(incident.getErrorType()).isEqualTo(IncidentErrorType.IO_MAPPING_ERROR);
+    assertThat(incident.getElementId()).isEqualTo("Task_NeedsOrder");
+    assertThat(incident.getJobKey()).isNull();
+  }
+
   // ------------------------------------------------------------------ helpers
 
   private void deploy(String file) {
