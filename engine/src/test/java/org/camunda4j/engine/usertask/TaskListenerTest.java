@@ -360,9 +360,10 @@ class TaskListenerTest extends UserTaskScenario {
     assertThat(http.userTask(key).path("state").asText()).isEqualTo("CANCELING");
     assertThat(http.get("/process-instances/" + instance).json().path("state").asText()).isEqualTo("ACTIVE");
 
-    http.completeJobOk(job.path("jobKey").asText(), Map.of());
+    http.completeJobOk(job.path("jobKey").asText(), Map.of("result", Map.of("corrections", Map.of("priority", 1))));
 
     assertThat(http.userTask(key).path("state").asText()).isEqualTo("CANCELED");
+    assertThat(http.userTask(key).path("priority").asInt()).as("corrections while canceling do not last").isEqualTo(50);
     assertThat(http.get("/process-instances/" + instance).json().path("state").asText()).isEqualTo("TERMINATED");
   }
 

@@ -47,7 +47,8 @@ final class UserTaskApplier {
       case TransitionDenied e -> rest(tasks.byKey.get(e.key()), UserTaskState.CREATED, false);
       case TransitionFinished e -> {
         UserTask task = tasks.byKey.get(e.key());
-        rest(task, e.endState(), true);
+        // corrections made while canceling have no lasting effect: a canceled task keeps its attributes
+        rest(task, e.endState(), e.endState() != UserTaskState.CANCELED);
         if (e.endState().isEnd()) {
           task.completionDate = e.time();
           tasks.liveByElementInstance.remove(task.elementInstanceKey());
