@@ -30,6 +30,25 @@ class CallActivityTest extends EngineScenario {
   }
 
   @Test
+  void childInstancesAreFoundByTheirParentAndTheirIncidentsNameTheRoot() {
+    http.deployOk(bpmn("call-activity-parent.bpmn"), bpmn("call-activity-child.bpmn"));
+    String parent = http.createInstance("call-activity-parent");
+    JsonNode childJob = http.activateOne("child-work");
+    String child = childJob.path("processInstanceKey").asText();
+
+    assertThat(http.search("process-instances", Map.of("filter", Map.of("parentProcessInstanceKey", parent))))
+        .extracting(i -> i.path("processInstanceKey").asText())
+        .containsExactly(child);
+    assertThat(http.getInstance(child).path("rootProcessInstanceKey").asText()).isEqualTo(parent);
+
+    http.post("/jobs/" + childJob.path("jobKey").asText() + "/failure", Map.of("retries", 0));
+
+    JsonNode incident = http.awaitActiveIncident(child);
+    assertThat(incident.path("processDefinitionId").asText()).isEqualTo("call-activity-child");
+    assertThat(incident.path("rootProcessInstanceKey").asText()).isEqualTo(parent);
+  }
+
+  @Test
   void theCalledProcessIdCanComeFromFeel() {
     http.deployOk(bpmn("call-activity-feel-parent.bpmn"), bpmn("call-activity-child.bpmn"));
     http.createInstance("call-activity-feel-parent", Map.of("childProcessId", "call-activity-child"));

@@ -81,6 +81,36 @@ class ExecutionListenerTest extends EngineScenario {
   }
 
   @Test
+  void resolvingTheListenerIncidentRerunsTheListenerAndThenTheTask() {
+    http.deployOk(bpmn("execution-listeners-service-task.bpmn"));
+    String instance = http.createInstance("execution-listeners-service-task");
+    JsonNode start = http.activateOne("el-start");
+    http.post("/jobs/" + start.path("jobKey").asText() + "/failure", Map.of("retries", 0));
+    JsonNode incident = http.awaitActiveIncident(instance);
+
+    http.patch("/jobs/" + start.path("jobKey").asText(), Map.of("changeset", Map.of("retries", 1)));
+    assertThat(http.post("/incidents/" + incident.path("incidentKey").asText() + "/resolution", Map.of()).status())
+        .isEqualTo(204);
+
+    JsonNode again = http.activateOne("el-start");
+    assertThat(again.path("listenerEventType").asText()).isEqualTo("START");
+    http.completeJob(again.path("jobKey").asText(), Map.of());
+    http.activateOne("el-main");
+  }
+
+  @Test
+  void listenerJobsAreFoundByKindAndEventType() {
+    http.deployOk(bpmn("execution-listeners-service-task.bpmn"));
+    http.createInstance("execution-listeners-service-task");
+    http.awaitJobExists("el-start");
+
+    assertThat(http.search("jobs", Map.of("filter", Map.of("kind", "EXECUTION_LISTENER", "listenerEventType", "START"))))
+        .extracting(j -> j.path("type").asText())
+        .containsExactly("el-start");
+    assertThat(http.search("jobs", Map.of("filter", Map.of("kind", "BPMN_ELEMENT")))).isEmpty();
+  }
+
+  @Test
   void anExecutionListenerJobCannotThrowABpmnError() {
     http.deployOk(bpmn("execution-listeners-service-task.bpmn"));
     http.createInstance("execution-listeners-service-task");
