@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import org.camunda4j.engine.Engine;
 import org.junit.jupiter.api.Test;
 
 /** The demo's main path, as {@code bin/camunda4j demo --instances 12} runs it, in this JVM. */
@@ -24,6 +25,22 @@ class DemoTest {
         .contains("worker (job type)", "strategy", "jobs/s", "p50", "p99")
         .contains("charge-payment           ASYNC", "compute-shipping-label   PROCESS", "book-carrier             VIRTUAL")
         .contains("All 12 orders ended as designed");
+  }
+
+  /** {@code --rest-address}: the same run against an engine the demo did not start, as against a cluster. */
+  @Test
+  void theSameRunWorksAgainstAGivenRestAddress() {
+    ByteArrayOutputStream captured = new ByteArrayOutputStream();
+    PrintStream out = new PrintStream(captured, true, StandardCharsets.UTF_8);
+
+    int exitCode;
+    try (Engine elsewhere = Engine.start()) {
+      exitCode = Demo.run(out, "--instances", "6", "--rest-address", elsewhere.restAddress().toString());
+    }
+
+    String output = captured.toString(StandardCharsets.UTF_8);
+    assertThat(exitCode).as(output).isZero();
+    assertThat(output).doesNotContain("embedded engine").contains("All 6 orders ended as designed");
   }
 
   @Test
