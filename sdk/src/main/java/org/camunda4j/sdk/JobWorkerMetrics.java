@@ -18,7 +18,9 @@ import java.util.function.ToLongFunction;
  *       errored, expired, handed-back, ack-not-found, ack-failed — outcomes count only what the
  *       cluster accepted;</li>
  *   <li>{@code camunda.worker.polls} and {@code camunda.worker.poll.errors} (counters);</li>
- *   <li>{@code camunda.worker.jobs.in.flight} (gauge);</li>
+ *   <li>{@code camunda.worker.jobs.in.flight} and {@code camunda.worker.jobs.capacity} (gauges);</li>
+ *   <li>{@code camunda.worker.queue} (function timer: time from arrival to handler start);</li>
+ *   <li>{@code camunda.worker.lock.extensions} (counter);</li>
  *   <li>{@code camunda.worker.handler} (function timer: count and total time in handlers).</li>
  * </ul>
  *
@@ -54,6 +56,13 @@ public final class JobWorkerMetrics implements MeterBinder {
           .tags(tags).description("Job activation requests that failed").register(registry);
       Gauge.builder("camunda.worker.jobs.in.flight", worker, w -> w.stats().inFlight())
           .tags(tags).description("Jobs between activation and acknowledgement").register(registry);
+      FunctionTimer.builder("camunda.worker.queue", worker, w -> w.stats().started(),
+              w -> w.stats().queueTime().toNanos(), TimeUnit.NANOSECONDS)
+          .tags(tags).description("Time jobs waited between arrival and handler start").register(registry);
+      Gauge.builder("camunda.worker.jobs.capacity", worker, JobWorker::maxConcurrentJobs)
+          .tags(tags).description("Jobs the worker runs at once at most").register(registry);
+      FunctionCounter.builder("camunda.worker.lock.extensions", worker, w -> w.stats().lockExtensions())
+          .tags(tags).description("Locks renewed while handlers ran").register(registry);
       FunctionTimer.builder("camunda.worker.handler", worker, w -> w.stats().handled(),
               w -> w.stats().handlerTime().toNanos(), TimeUnit.NANOSECONDS)
           .tags(tags).description("Time spent in job handlers").register(registry);

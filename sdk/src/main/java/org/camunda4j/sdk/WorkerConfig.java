@@ -17,6 +17,9 @@ import java.util.List;
  * @param fetchVariables variable names to fetch; {@code null} = all
  * @param workerName recorded on each job; {@code CAMUNDA_WORKER_NAME}, default {@code camunda4j-<host>-<pid>}
  * @param tenantIds tenants to poll; {@code null} = {@code CAMUNDA_TENANT_IDS}/{@code CAMUNDA_TENANT_ID}, else none sent
+ * @param autoExtendLock while a handler runs, renew its lock ({@code PATCH /jobs/{key}}, timeout = jobTimeout)
+ *     whenever a third of it is left, so long jobs of unpredictable length are not timed out and handed
+ *     to another worker; {@code null} = off
  */
 public record WorkerConfig(
     String jobType,
@@ -25,7 +28,8 @@ public record WorkerConfig(
     Integer maxConcurrentJobs,
     List<String> fetchVariables,
     String workerName,
-    List<String> tenantIds) {
+    List<String> tenantIds,
+    Boolean autoExtendLock) {
 
   public WorkerConfig {
     if (jobType == null || jobType.isBlank()) {
@@ -46,30 +50,36 @@ public record WorkerConfig(
 
   /** A config for this job type with every other field inherited. */
   public static WorkerConfig of(String jobType) {
-    return new WorkerConfig(jobType, null, null, null, null, null, null);
+    return new WorkerConfig(jobType, null, null, null, null, null, null, null);
   }
 
   public WorkerConfig withJobTimeout(Duration timeout) {
-    return new WorkerConfig(jobType, timeout, requestTimeout, maxConcurrentJobs, fetchVariables, workerName, tenantIds);
+    return new WorkerConfig(jobType, timeout, requestTimeout, maxConcurrentJobs, fetchVariables, workerName, tenantIds, autoExtendLock);
   }
 
   public WorkerConfig withRequestTimeout(Duration timeout) {
-    return new WorkerConfig(jobType, jobTimeout, timeout, maxConcurrentJobs, fetchVariables, workerName, tenantIds);
+    return new WorkerConfig(jobType, jobTimeout, timeout, maxConcurrentJobs, fetchVariables, workerName, tenantIds, autoExtendLock);
   }
 
   public WorkerConfig withMaxConcurrentJobs(int max) {
-    return new WorkerConfig(jobType, jobTimeout, requestTimeout, max, fetchVariables, workerName, tenantIds);
+    return new WorkerConfig(jobType, jobTimeout, requestTimeout, max, fetchVariables, workerName, tenantIds, autoExtendLock);
   }
 
   public WorkerConfig withFetchVariables(List<String> names) {
-    return new WorkerConfig(jobType, jobTimeout, requestTimeout, maxConcurrentJobs, names, workerName, tenantIds);
+    return new WorkerConfig(jobType, jobTimeout, requestTimeout, maxConcurrentJobs, names, workerName, tenantIds, autoExtendLock);
   }
 
   public WorkerConfig withWorkerName(String name) {
-    return new WorkerConfig(jobType, jobTimeout, requestTimeout, maxConcurrentJobs, fetchVariables, name, tenantIds);
+    return new WorkerConfig(jobType, jobTimeout, requestTimeout, maxConcurrentJobs, fetchVariables, name, tenantIds, autoExtendLock);
   }
 
   public WorkerConfig withTenantIds(List<String> tenants) {
-    return new WorkerConfig(jobType, jobTimeout, requestTimeout, maxConcurrentJobs, fetchVariables, workerName, tenants);
+    return new WorkerConfig(jobType, jobTimeout, requestTimeout, maxConcurrentJobs, fetchVariables, workerName, tenants,
+        autoExtendLock);
+  }
+
+  public WorkerConfig withAutoExtendLock() {
+    return new WorkerConfig(jobType, jobTimeout, requestTimeout, maxConcurrentJobs, fetchVariables, workerName, tenantIds,
+        true);
   }
 }

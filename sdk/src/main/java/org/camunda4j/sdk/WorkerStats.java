@@ -10,6 +10,9 @@ import java.time.Duration;
  * @param expired jobs whose lock ran out before their handler started, so they were not run
  * @param handedBack jobs given back unstarted (fail with unchanged retries) during shutdown
  * @param handlerTime total time spent in handlers
+ * @param started handlers started (the count behind {@code queueTime})
+ * @param queueTime total time jobs waited between arrival and the start of their handler
+ * @param lockExtensions lock renewals made by {@link WorkerConfig#autoExtendLock()}
  */
 public record WorkerStats(
     long polls,
@@ -24,4 +27,7 @@ public record WorkerStats(
     long ackFailed,
     int inFlight,
     long handled,
-    Duration handlerTime) {}
+    Duration handlerTime,
+    long started,
+    Duration queueTime,
+    long lockExtensions) {}

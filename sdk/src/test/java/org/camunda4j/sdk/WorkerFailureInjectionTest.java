@@ -326,4 +326,44 @@ class WorkerFailureInjectionTest {
     Await.until("the completion", () -> worker.stats().completed() == 1);
     assertNoLeak(worker);
   }
+
+  @Test
+  void autoExtendRenewsTheLockWhileALongHandlerRuns() {
+    stub.on("POST", ACTIVATION).thenRespond(jobs(job(21, "work", 3, "{}"))).otherwise(emptyLongPoll(Duration.ofMillis(100)));
+    stub.on("PATCH", "/v2/jobs/21").otherwise(noContent());
+    stub.on("POST", COMPLETION).otherwise(noContent());
+    JobWorker worker = client.createJobWorker(
+        WorkerConfig.of("work").withJobTimeout(Duration.ofMillis(1500)).withMaxConcurrentJobs(1).withAutoExtendLock(),
+        (SyncJobContext job) -> {
+          Thread.sleep(4000); // longer than the 1.5 s lock
+          return Map.of("long", true);
+        });
+
+    Await.until("the completion", () -> worker.stats().completed() == 1);
+
+    assertThat(stub.requests("PATCH", "/v2/jobs/21")).hasSizeGreaterThanOrEqualTo(2)
+        .allSatisfy(r -> assertThat(json(r).get("changeset").get("timeout").asLong()).isEqualTo(1500));
+    assertThat(worker.stats().lockExtensions()).isGreaterThanOrEqualTo(2);
+    assertThat(worker.stats().ackFailed()).isZero();
+    assertNoLeak(worker);
+  }
+
+  @Test
+  void withoutAutoExtendALongHandlerIsNotRenewed() {
+    stub.on("POST", ACTIVATION).thenRespond(jobs(job(22, "work", 3, "{}"))).otherwise(emptyLongPoll(Duration.ofMillis(100)));
+    stub.on("POST", COMPLETION).otherwise(noContent());
+    JobWorker worker = client.createJobWorker(
+        WorkerConfig.of("work").withJobTimeout(Duration.ofMillis(1500)).withMaxConcurrentJobs(1),
+        (SyncJobContext job) -> {
+          Thread.sleep(2000);
+          return null;
+        });
+
+    Await.until("the handler to finish", () -> worker.stats().handled() == 1);
+
+    assertThat(stub.requests("PATCH", "/v2/jobs/22")).isEmpty();
+    assertThat(worker.stats().queueTime().isNegative()).isFalse();
+    assertThat(worker.stats().started()).isEqualTo(1);
+    assertNoLeak(worker);
+  }
 }

@@ -366,6 +366,51 @@ public final class DefaultJobWorker implements JobWorker {
     });
   }
 
+  /** Called by {@link JobRun#tryStart()} when a handler is about to run. */
+  void handlerStarting(JobRun run) {
+    stats.started.increment();
+    stats.queueNanos.add(System.nanoTime() - run.arrivedAtNanos());
+    if (settings.autoExtendLock()) {
+      scheduleLockRenewal(run);
+    }
+  }
+
+  /** Renews the lock when a third of it is left, for as long as the handler runs. */
+  private void scheduleLockRenewal(JobRun run) {
+    long lockNanos = settings.jobTimeout().toNanos();
+    long delay = Math.max(0, run.remainingNanos() - lockNanos / 3);
+    environment.scheduler().schedule(() -> renewLock(run), delay, TimeUnit.NANOSECONDS);
+  }
+
+  private void renewLock(JobRun run) {
+    if (run.state() != JobRun.State.RUNNING || environment.clientClosed().getAsBoolean()) {
+      return;
+    }
+    long key = run.job().jobKey();
+    long requestedAt = System.nanoTime();
+    Wire.UpdateJob body = new Wire.UpdateJob(new Wire.UpdateJob.Changeset(null, settings.jobTimeout().toMillis()));
+    transport.send(Call.json("PATCH", "/jobs/" + key, body, null, RetryMode.IDEMPOTENT)).whenComplete((v, error) -> {
+      if (error == null) {
+        run.extendLease(requestedAt + settings.jobTimeout().toNanos());
+        stats.lockExtensions.increment();
+        run.log().debug("Job {}: lock renewed for {} ms", key, settings.jobTimeout().toMillis());
+        scheduleLockRenewal(run);
+        return;
+      }
+      Throwable cause = OutcomeMapper.unwrap(error);
+      if (cause instanceof CamundaApiException api && (api.isNotFound() || api.isConflict())) {
+        run.log().warn("Job {}: its lock can no longer be renewed ({}); the handler's outcome may be rejected", key,
+            api.getMessage());
+        return;
+      }
+      run.log().warn("Job {}: renewing its lock failed ({}); trying again", key, cause.getMessage());
+      if (run.remainingNanos() > 0) {
+        environment.scheduler().schedule(() -> renewLock(run),
+            Math.min(1_000_000_000L, Math.max(1, run.remainingNanos() / 4)), TimeUnit.NANOSECONDS);
+      }
+    });
+  }
+
   void recordHandlerTime(long nanos) {
     stats.handled.increment();
     stats.handlerNanos.add(nanos);

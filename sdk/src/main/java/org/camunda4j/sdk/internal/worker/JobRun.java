@@ -20,6 +20,7 @@ final class JobRun {
   private final AtomicReference<State> state = new AtomicReference<>(State.QUEUED);
   private final AtomicBoolean acknowledgedByHandler = new AtomicBoolean();
   private volatile long leaseDeadlineNanos;
+  private final long arrivedAtNanos;
 
   JobRun(ActivatedJob job, CapacityLedger.Slot slot, JobLogger log, DefaultJobWorker worker, long leaseDeadlineNanos) {
     this.job = job;
@@ -27,6 +28,7 @@ final class JobRun {
     this.log = log;
     this.worker = worker;
     this.leaseDeadlineNanos = leaseDeadlineNanos;
+    this.arrivedAtNanos = System.nanoTime();
   }
 
   ActivatedJob job() {
@@ -70,7 +72,15 @@ final class JobRun {
       state.set(State.DONE);
       return StartDecision.EXPIRED;
     }
-    return state.compareAndSet(State.QUEUED, State.RUNNING) ? StartDecision.RUN : StartDecision.HAND_BACK;
+    if (!state.compareAndSet(State.QUEUED, State.RUNNING)) {
+      return StartDecision.HAND_BACK;
+    }
+    worker.handlerStarting(this);
+    return StartDecision.RUN;
+  }
+
+  long arrivedAtNanos() {
+    return arrivedAtNanos;
   }
 
   /** Used by the shutdown path to claim a job that no strategy has started yet. */

@@ -18,10 +18,13 @@ final class StatsRecorder {
   final LongAdder ackFailed = new LongAdder();
   final LongAdder handled = new LongAdder();
   final LongAdder handlerNanos = new LongAdder();
+  final LongAdder started = new LongAdder();
+  final LongAdder queueNanos = new LongAdder();
+  final LongAdder lockExtensions = new LongAdder();
 
   WorkerStats snapshot(int inFlight) {
     return new WorkerStats(polls.sum(), pollErrors.sum(), activated.sum(), completed.sum(), failed.sum(),
         errored.sum(), expired.sum(), handedBack.sum(), ackNotFound.sum(), ackFailed.sum(), inFlight, handled.sum(),
-        Duration.ofNanos(handlerNanos.sum()));
+        Duration.ofNanos(handlerNanos.sum()), started.sum(), Duration.ofNanos(queueNanos.sum()), lockExtensions.sum());
   }
 }

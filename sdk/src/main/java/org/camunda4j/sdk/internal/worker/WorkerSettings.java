@@ -15,7 +15,8 @@ public record WorkerSettings(
     int maxConcurrentJobs,
     List<String> fetchVariables,
     List<String> tenantIds,
-    Duration startupJitterMax) {
+    Duration startupJitterMax,
+    boolean autoExtendLock) {
 
   public static WorkerSettings resolve(WorkerConfig config, WorkerDefaults defaults, List<String> clientTenantIds,
       Duration startupJitterOverride) {
@@ -35,6 +36,7 @@ public record WorkerSettings(
         config.maxConcurrentJobs() != null ? config.maxConcurrentJobs() : defaults.maxConcurrentJobs(),
         config.fetchVariables(),
         config.tenantIds() != null ? config.tenantIds() : clientTenantIds,
-        startupJitterOverride != null ? startupJitterOverride : defaults.startupJitterMax());
+        startupJitterOverride != null ? startupJitterOverride : defaults.startupJitterMax(),
+        Boolean.TRUE.equals(config.autoExtendLock()));
   }
 }
