@@ -131,6 +131,29 @@ class JobActivationTest extends EngineScenario {
   }
 
   @Test
+  void aBatchStaysWithinTheFourMegabyteMessageLimitAndTheRestFollowsInLaterBatches() {
+    http.deployOk(bpmn("single-service-task.bpmn"));
+    String payload = "y".repeat(1_500_000);
+    for (int i = 0; i < 4; i++) {
+      http.createInstance("single-service-task", Map.of("payload", payload));
+    }
+    http.awaitJobCount("work", 4);
+
+    EngineHttp.Response first = http.activate("work", 4, 10_000);
+
+    assertThat(first.status()).isEqualTo(200);
+    int firstBatch = first.json().path("jobs").size();
+    assertThat(firstBatch).as("jobs that fit into 4 MB").isBetween(1, 2);
+    assertThat(first.body().length()).isLessThanOrEqualTo(4 * 1024 * 1024);
+    int handedOut = firstBatch;
+    while (handedOut < 4) {
+      int next = http.activateJobs("work", 4).size();
+      assertThat(next).as("the jobs left over come in later batches").isPositive();
+      handedOut += next;
+    }
+  }
+
+  @Test
   void fetchVariableLimitsTheVariablesHandedOut() {
     http.deployOk(bpmn("single-service-task.bpmn"));
     http.createInstance("single-service-task", Map.of("a", 1, "b", 2, "c", 3));

@@ -256,6 +256,39 @@ class ProcessInstanceApiTest extends EngineScenario {
   }
 
   @Test
+  void tagsAndBusinessIdGivenAtCreationAreKeptAndTagsReachTheJobs() {
+    http.deployOk(bpmn("single-service-task.bpmn"));
+
+    EngineHttp.Response created =
+        http.post(
+            "/process-instances",
+            Map.of(
+                "processDefinitionId", "single-service-task",
+                "tags", List.of("priority:high", "region.eu"),
+                "businessId", "order-42"));
+
+    assertThat(created.status()).as("%s", created).isEqualTo(200);
+    String instance = created.json().path("processInstanceKey").asText();
+    assertThat(created.json().path("businessId").asText()).isEqualTo("order-42");
+    JsonNode fetched = http.getInstance(instance);
+    assertThat(fetched.path("businessId").asText()).isEqualTo("order-42");
+    assertThat(fetched.path("tags")).extracting(JsonNode::asText).containsExactlyInAnyOrder("priority:high", "region.eu");
+    assertThat(http.activateOne("work").path("tags")).extracting(JsonNode::asText).containsExactlyInAnyOrder("priority:high", "region.eu");
+  }
+
+  @Test
+  void anInvalidTagIsRejectedNamingIt() {
+    http.deployOk(bpmn("single-service-task.bpmn"));
+
+    String detail =
+        assertProblem(
+            http.post("/process-instances", Map.of("processDefinitionId", "single-service-task", "tags", List.of("9 lives"))),
+            400,
+            "INVALID_ARGUMENT");
+    assertThat(detail).contains("9 lives");
+  }
+
+  @Test
   void getByUnknownKeyIs404() {
     String detail = assertProblem(http.get("/process-instances/2251799813699999"), 404, "NOT_FOUND");
     assertThat(detail).contains("2251799813699999");

@@ -97,6 +97,17 @@ class WireFormatTest extends EngineScenario {
   }
 
   @Test
+  void aRequestAboveTheFourMegabyteLimitIsA413Problem() {
+    String hugeValue = "x".repeat(5 * 1024 * 1024);
+
+    EngineHttp.Response response =
+        http.post("/process-instances", Map.of("processDefinitionId", "start-end", "variables", Map.of("huge", hugeValue)));
+
+    assertThat(response.status()).isEqualTo(413);
+    assertThat(response.mediaType()).isEqualTo("application/problem+json");
+  }
+
+  @Test
   void errorsForEveryResourceUseProblemJson() {
     for (EngineHttp.Response response :
         new EngineHttp.Response[] {
