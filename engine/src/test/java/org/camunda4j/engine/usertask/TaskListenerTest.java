@@ -339,6 +339,28 @@ class TaskListenerTest extends UserTaskScenario {
   }
 
   @Test
+  void aListenerTypeFromFeelThatFailsRaisesAnIncidentWhoseResolutionRunsThatListener() {
+    String instance = start("task-listener-feel-type", Map.of("listenerRetries", 2));
+    JsonNode incident =
+        UserTaskHttp.eventually(
+                "an incident", () -> http.search("incidents", Map.of("processInstanceKey", instance)), list -> !list.isEmpty())
+            .getFirst();
+    assertThat(incident.path("errorType").asText()).isEqualTo("EXTRACT_VALUE_ERROR");
+    assertThat(incident.path("elementId").asText()).isEqualTo("Task_Review");
+    String key = http.awaitUserTask(instance, "CREATING").path("userTaskKey").asText();
+
+    assertThat(http.put("/element-instances/" + instance + "/variables", Map.of("variables", Map.of("team", "sales"))).status())
+        .isEqualTo(204);
+    assertThat(http.post("/incidents/" + incident.path("incidentKey").asText() + "/resolution", Map.of()).status()).isEqualTo(204);
+
+    JsonNode job = http.activateOne("on-create-sales");
+    assertThat(job.path("retries").asInt()).isEqualTo(2);
+    assertThat(job.path("listenerEventType").asText()).isEqualTo("CREATING");
+    http.completeJobOk(job.path("jobKey").asText(), Map.of());
+    assertThat(http.userTask(key).path("state").asText()).isEqualTo("CREATED");
+  }
+
+  @Test
   void aListenerJobCannotThrowABpmnError() {
     start("task-listeners-all-events");
     String job = http.activateOne("on-creating").path("jobKey").asText();

@@ -131,14 +131,12 @@ final class UserTaskTransformer {
       FeelExpression type = attribute(task, "task listener type", listener.getType());
       String retriesText = isBlank(listener.getRetries()) ? "3" : listener.getRetries();
       FeelExpression retries = attribute(task, "task listener retries", retriesText);
-      if (!type.isStatic() || !retries.isStatic()) {
-        // A FEEL type would need an incident step of its own to re-run just that listener.
-        throw unsupported(task, "task listener type and retries given as FEEL expressions are not executed yet");
-      }
-      try {
-        Integer.parseInt(retries.source().strip());
-      } catch (NumberFormatException e) {
-        throw unsupported(task, "the task listener retries '" + retries.source() + "' are not a number");
+      if (retries.isStatic()) {
+        try {
+          Integer.parseInt(retries.source().strip());
+        } catch (NumberFormatException e) {
+          throw unsupported(task, "the task listener retries '" + retries.source() + "' are not a number");
+        }
       }
       listeners.add(new TaskListenerDefinition(eventType, type, retries));
     }

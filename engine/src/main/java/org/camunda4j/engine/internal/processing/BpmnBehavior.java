@@ -162,6 +162,11 @@ final class BpmnBehavior {
     this.userTasks = userTasks;
   }
 
+  /** Resolving the expression incident of a task listener runs that listener again. */
+  void resumeUserTaskListeners(ProcessingContext ctx, long elementInstanceKey) {
+    userTasks.resumeListeners(ctx, elementInstanceKey);
+  }
+
   /** The ACTIVATING step of an element instance: input mappings, then what the element does. */
   void activate(ProcessingContext ctx, long key) {
     ElementInstance instance = state.elementInstance(key).orElse(null);

@@ -43,6 +43,11 @@ final class IncidentCommands {
         ctx.emit(new IncidentResolved(key, ctx.now()));
         ctx.followUp(() -> bpmn.complete(ctx, incident.elementInstanceKey()));
       }
+      // --- user tasks
+      case USER_TASK_LISTENER -> {
+        ctx.emit(new IncidentResolved(key, ctx.now()));
+        ctx.followUp(() -> bpmn.resumeUserTaskListeners(ctx, incident.elementInstanceKey()));
+      }
     }
   }
 }

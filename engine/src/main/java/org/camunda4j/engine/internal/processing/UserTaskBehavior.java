@@ -195,6 +195,11 @@ final class UserTaskBehavior {
     runNextListener(ctx, task.key());
   }
 
+  /** After an expression incident of a task listener was resolved: that listener runs again. */
+  void resumeListeners(ProcessingContext ctx, long elementInstanceKey) {
+    state.userTasks().liveOfElement(elementInstanceKey).ifPresent(task -> runNextListener(ctx, task.key()));
+  }
+
   /** Creates the job of the transition's next listener, or finishes the transition when none is left. */
   private void runNextListener(ProcessingContext ctx, long key) {
     UserTask task = state.userTasks().get(key).orElseThrow();
@@ -204,13 +209,22 @@ final class UserTaskBehavior {
       return;
     }
     TaskListenerDefinition listener = listeners.get(task.listenerIndex());
-    // type and retries are static: the transformer rejects FEEL there
-    String type = listener.type().source();
-    int retries = Integer.parseInt(listener.retries().source().strip());
+    String type;
+    long retries;
+    try {
+      Map<String, Object> context = state.visibleVariables(task.elementInstanceKey());
+      type = feel.evaluateString(listener.type(), context);
+      retries = feel.evaluateLong(listener.retries(), context);
+    } catch (FeelException e) {
+      // the transition pauses; resolving the incident comes back here for this same listener
+      ElementInstance instance = state.elementInstance(task.elementInstanceKey()).orElseThrow();
+      incidents.raiseOnElement(ctx, instance, "EXTRACT_VALUE_ERROR", e.getMessage(), IncidentStep.USER_TASK_LISTENER);
+      return;
+    }
     ProcessDefinition process = task.process();
     ctx.emit(
         new JobCreated(
-            state.nextKey(), type, retries, TaskListenerHeaders.of(task), task.elementInstanceKey(), task.element().id(),
+            state.nextKey(), type, (int) retries, TaskListenerHeaders.of(task), task.elementInstanceKey(), task.element().id(),
             task.processInstanceKey(), process.key(), process.bpmnProcessId(), process.version(), process.tenantId(),
             JobKind.TASK_LISTENER, listener.eventType().name(), ctx.now()));
     ctx.jobsAvailable(type);

@@ -7,5 +7,7 @@ public enum IncidentStep {
   /** Run the element's activation again (input mappings, job type and retries). */
   ACTIVATE_ELEMENT,
   /** Run the element's completion again (output mappings, gateway conditions). */
-  COMPLETE_ELEMENT
+  COMPLETE_ELEMENT,
+  /** Create the job of a user task's current task listener again (its type or retries expression failed). */
+  USER_TASK_LISTENER
 }
