@@ -64,7 +64,9 @@ public final class BackpressureGate {
       synchronized (this) {
         if (cap == null || inUse < cap) {
           inUse++;
-          permit.complete(null);
+          if (!permit.complete(null)) {
+            inUse--; // the caller gave up while waiting
+          }
         } else {
           waiters.add(permit);
         }

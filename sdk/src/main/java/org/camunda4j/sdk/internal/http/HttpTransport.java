@@ -114,13 +114,17 @@ public final class HttpTransport {
       return;
     }
     CompletableFuture<Void> permit = call.gated ? gate.acquire() : CompletableFuture.completedFuture(null);
+    java.util.concurrent.atomic.AtomicBoolean holdsPermit = new java.util.concurrent.atomic.AtomicBoolean();
     chain.currentExchange = permit;
     permit
-        .thenCompose(ignored -> auth.authorization())
+        .thenCompose(ignored -> {
+          holdsPermit.set(call.gated);
+          return auth.authorization();
+        })
         .thenCompose(header -> exchange(call, header, chain))
         .whenComplete((response, error) -> {
-          if (call.gated) {
-            gate.release();
+          if (holdsPermit.get()) {
+            gate.release(); // only a permit actually granted goes back, never one cancelled while waiting
           }
           if (chain.result.isDone()) {
             return;

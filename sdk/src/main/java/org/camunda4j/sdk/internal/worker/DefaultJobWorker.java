@@ -138,7 +138,11 @@ public final class DefaultJobWorker implements JobWorker {
         List<ActivatedJob> jobs;
         try {
           jobs = activate(slots);
-        } catch (ExecutionException e) {
+        } catch (CancellationException e) {
+          ledger.release(slots);
+          continue;
+        } catch (ExecutionException | RuntimeException e) {
+          // Any failure, even an unexpected one, is a poll error: back off and poll again, never stall.
           ledger.release(slots);
           if (stopping.get()) {
             break;
@@ -146,11 +150,8 @@ public final class DefaultJobWorker implements JobWorker {
           consecutiveErrors++;
           stats.pollErrors.increment();
           Duration delay = pollBackoff.delay(consecutiveErrors);
-          logPollError(e.getCause(), consecutiveErrors, delay);
+          logPollError(e instanceof ExecutionException ? e.getCause() : e, consecutiveErrors, delay);
           sleep(delay);
-          continue;
-        } catch (CancellationException e) {
-          ledger.release(slots);
           continue;
         } catch (InterruptedException e) {
           ledger.release(slots);
@@ -372,6 +373,18 @@ public final class DefaultJobWorker implements JobWorker {
     stats.queueNanos.add(System.nanoTime() - run.arrivedAtNanos());
     if (settings.autoExtendLock()) {
       scheduleLockRenewal(run);
+    } else {
+      environment.scheduler().schedule(() -> warnIfOverrun(run), Math.max(0, run.remainingNanos()),
+          TimeUnit.NANOSECONDS);
+    }
+  }
+
+  /** Says so when a handler outlives its lock: the cluster may already have given the job to another worker. */
+  private void warnIfOverrun(JobRun run) {
+    if (run.state() == JobRun.State.RUNNING && run.remainingNanos() <= 0) {
+      run.log().warn("Job {}: its {} ms lock ran out while the handler is still running; another worker may get"
+              + " the job and this outcome may be rejected (raise the job timeout, call job.extendTimeout(...) or"
+              + " use WorkerConfig.withAutoExtendLock())", run.job().jobKey(), settings.jobTimeout().toMillis());
     }
   }
 

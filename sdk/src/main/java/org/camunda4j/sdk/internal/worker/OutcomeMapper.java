@@ -35,6 +35,12 @@ public final class OutcomeMapper {
     if (value instanceof JobError error) {
       return fromThrowable(error, job, log);
     }
+    if (value instanceof java.util.concurrent.CompletionStage<?> || value instanceof java.util.concurrent.Future<?>) {
+      String message = "a blocking handler returned a " + value.getClass().getName()
+          + "; return the result itself, or use an AsyncJobHandler (ExecutionStrategy.ASYNC) for asynchronous work";
+      log.error("Job {} failed: {}", job.jobKey(), message);
+      return fail(job, message);
+    }
     try {
       Map<String, Object> variables = Json.toVariables(value);
       return new Ack.Complete(JobCompletionRequest.withVariables(variables));

@@ -82,4 +82,11 @@ class OutcomeMapperTest {
               .contains(value.getClass().getName()).contains("return a Map"));
     }
   }
+
+  @Test
+  void aFutureReturnedByABlockingHandlerIsRejectedWithAdvice() {
+    assertThat(map(java.util.concurrent.CompletableFuture.completedFuture(Map.of())))
+        .isInstanceOfSatisfying(Ack.Fail.class, fail -> assertThat(((Wire.FailJob) fail.body()).errorMessage())
+            .contains("use an AsyncJobHandler"));
+  }
 }
