@@ -75,12 +75,12 @@ final class EngineThroughputBench {
     Machine.Start machine = Machine.start();
     try (Engine engine = Engine.start(); RawRest rest = new RawRest(engine.restAddress())) {
       rest.deploy(BenchProcess.RESOURCE, BenchProcess.bpmn());
+      Duration bound = Duration.ofSeconds(options.seconds());
       if (options.warmupInstances() > 0) {
-        Duration bound = Duration.ofSeconds(options.seconds());
+        // Untimed, so that the measured phases run JIT-compiled code; leftovers are drained later.
         createInstances(rest, options.warmupInstances(), options.concurrency(), bound);
         drainJobs(rest, options.concurrency(), options.batch(), bound, new AtomicLong());
       }
-      Duration bound = Duration.ofSeconds(options.seconds());
       Phase creations = createInstances(rest, options.instances(), options.concurrency(), bound);
       AtomicLong activationCalls = new AtomicLong();
       Phase jobs = drainJobs(rest, options.concurrency(), options.batch(), bound, activationCalls);
