@@ -108,6 +108,29 @@ class WireFormatTest extends EngineScenario {
   }
 
   @Test
+  void theTypeScriptSdksHeadersGetPlainJsonBack() throws Exception {
+    java.net.http.HttpClient client =
+        java.net.http.HttpClient.newBuilder().version(java.net.http.HttpClient.Version.HTTP_1_1).build();
+    java.net.http.HttpRequest request =
+        java.net.http.HttpRequest.newBuilder(java.net.URI.create(http.v2() + "/topology"))
+            .header("accept", "*/*")
+            .header("accept-encoding", "gzip, deflate")
+            .GET()
+            .build();
+
+    java.net.http.HttpResponse<byte[]> response = client.send(request, java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("application/json");
+    String encoding = response.headers().firstValue("Content-Encoding").orElse("identity");
+    byte[] body =
+        encoding.equals("gzip")
+            ? new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(response.body())).readAllBytes()
+            : response.body();
+    assertThat(EngineHttp.parse(new String(body, java.nio.charset.StandardCharsets.UTF_8)).has("brokers")).isTrue();
+  }
+
+  @Test
   void errorsForEveryResourceUseProblemJson() {
     for (EngineHttp.Response response :
         new EngineHttp.Response[] {
