@@ -297,6 +297,8 @@ class WorkerFailureInjectionTest {
     assertThat(result.abandoned()).isEqualTo(1);
     assertThat(result.timedOut()).isTrue();
     Await.until("the handler to be interrupted", interrupted::get);
+    Await.until("the interrupted job to be handed back", () -> worker.stats().handedBack() == 1);
+    assertThat(json(stub.requests("POST", FAILURE).get(0)).get("retries").asInt()).as("retries unchanged").isEqualTo(3);
   }
 
   @Test

@@ -64,6 +64,10 @@ public final class ProcessPool implements AutoCloseable {
     this.permits = new Semaphore(size, true);
   }
 
+  public boolean isClosed() {
+    return closed;
+  }
+
   public int size() {
     return size;
   }

@@ -37,9 +37,14 @@ final class BlockingExecution implements Execution {
             : OutcomeMapper.fromReturn(value, run.job(), run.log());
       } catch (Throwable thrown) {
         run.worker().recordHandlerTime(System.nanoTime() - started);
-        ack = run.acknowledgedByHandler()
-            ? new Ack.AlreadyAcknowledged()
-            : OutcomeMapper.fromThrowable(thrown, run.job(), run.log());
+        if (run.acknowledgedByHandler()) {
+          ack = new Ack.AlreadyAcknowledged();
+        } else if (run.worker().isStopping() && OutcomeMapper.unwrap(thrown) instanceof InterruptedException) {
+          // Interrupted because the grace period ran out: not the job's fault, so its retries stay.
+          ack = run.handBack();
+        } else {
+          ack = OutcomeMapper.fromThrowable(thrown, run.job(), run.log());
+        }
       }
       result.complete(ack);
     });

@@ -60,6 +60,10 @@ final class ProcessExecution implements Execution {
       ProcessPool.Reply reply = lease.run(Json.write(request),
           (level, message) -> run.log().atLevel(level).log(message));
       run.worker().recordHandlerTime(System.nanoTime() - started);
+      if (reply.crash() != null && pool.isClosed()) {
+        // The child was stopped because the worker's grace period ran out: not the job's fault.
+        return run.handBack();
+      }
       if (reply.crash() != null) {
         run.log().error("Job {} failed: {}", run.job().jobKey(), reply.crash());
         return OutcomeMapper.fail(run.job(), reply.crash());
