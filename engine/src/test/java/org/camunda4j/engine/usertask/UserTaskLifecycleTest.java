@@ -124,6 +124,22 @@ class UserTaskLifecycleTest extends UserTaskScenario {
   }
 
   @Test
+  void aTasksVariablesAreItsOwnAndThoseOfItsEnclosingScopes() {
+    String instance = start("user-task-io-mapping", Map.of("order", Map.of("id", "o-3"), "orderId", "outer"));
+    String key = http.awaitUserTask(instance, "CREATED").path("userTaskKey").asText();
+
+    UserTaskHttp.Response all = http.post("/user-tasks/" + key + "/variables/search", Map.of());
+    UserTaskHttp.Response byName = http.post("/user-tasks/" + key + "/variables/search", Map.of("filter", Map.of("name", "order")));
+
+    assertThat(all.status()).isEqualTo(200);
+    Map<String, String> values = new HashMap<>();
+    all.json().path("items").forEach(v -> values.put(v.path("name").asText(), v.path("value").asText()));
+    assertThat(values).as("the task's own orderId hides the outer one").containsOnlyKeys("orderId", "order").containsEntry("orderId", "\"o-3\"");
+    assertThat(byName.json().path("items")).hasSize(1);
+    assertThat(http.post("/user-tasks/2251799813685999/variables/search", Map.of()).status()).isEqualTo(404);
+  }
+
+  @Test
   void aCompletedTaskIsGoneForCommandsButStillFound() {
     String key = createdTask("user-task-defaults");
     http.post("/user-tasks/" + key + "/completion", Map.of());

@@ -219,7 +219,7 @@ final class SearchApi {
 
   // --- variables
 
-  private static final SearchFields<VariableSearchResult> VARIABLE_FIELDS =
+  static final SearchFields<VariableSearchResult> VARIABLE_FIELDS = // also the user-task variable search
       SearchFields.<VariableSearchResult>builder()
           .key("variableKey", VariableSearchResult::variableKey)
           .string("name", VariableSearchResult::name)
@@ -237,7 +237,7 @@ final class SearchApi {
     return search(query, state -> state.variables().stream().map(v -> toWire(v, truncate, state.rootOf(v.processInstanceKey()))).toList(), VARIABLE_FIELDS);
   }
 
-  private static VariableSearchResult toWire(Variable variable, boolean truncate, long rootProcessInstanceKey) {
+  static VariableSearchResult toWire(Variable variable, boolean truncate, long rootProcessInstanceKey) {
     String json = Json.writeString(variable.value());
     boolean truncated = truncate && json.length() > TRUNCATE_AT;
     return new VariableSearchResult(

@@ -31,6 +31,8 @@ import org.camunda4j.engine.internal.rest.wire.UserTaskCompletionRequest;
 import org.camunda4j.engine.internal.rest.wire.UserTaskResult;
 import org.camunda4j.engine.internal.rest.wire.UserTaskState;
 import org.camunda4j.engine.internal.rest.wire.UserTaskUpdateRequest;
+import org.camunda4j.engine.internal.rest.wire.VariableSearchResult;
+import org.camunda4j.engine.internal.state.ElementInstance;
 import org.camunda4j.engine.internal.state.EngineState;
 import org.camunda4j.engine.internal.state.UserTask;
 import org.camunda4j.engine.internal.state.UserTaskAttributes;
@@ -55,7 +57,8 @@ final class UserTasksApi {
         .route("POST", "/v2/user-tasks/{userTaskKey}/completion", this::complete)
         .route("PATCH", "/v2/user-tasks/{userTaskKey}", this::update)
         .route("GET", "/v2/user-tasks/{userTaskKey}", this::get)
-        .route("POST", "/v2/user-tasks/search", this::search);
+        .route("POST", "/v2/user-tasks/search", this::search)
+        .route("POST", "/v2/user-tasks/{userTaskKey}/variables/search", this::variables);
   }
 
   private CompletionStage<Reply> assign(Request request) {
@@ -165,6 +168,51 @@ final class UserTasksApi {
     return all;
   }
 
+  // --- the variables of one task
+
+  private CompletionStage<Reply> variables(Request request) {
+    long key = request.keyParam("userTaskKey");
+    SearchQuery query = request.body(SearchQuery.class);
+    boolean truncate = request.queryParam("truncateValues").map(v -> !v.equalsIgnoreCase("false")).orElse(true);
+    return Outcomes.reply(
+        engine.read(state -> state.userTasks().get(key).map(task -> visibleVariables(state, task, truncate))),
+        found ->
+            Reply.json(
+                Search.search(
+                    found.orElseThrow(() -> ApiException.notFound("User task with key '" + key + "' not found")),
+                    query,
+                    SearchApi.VARIABLE_FIELDS,
+                    SearchApi.VARIABLE_FIELDS)));
+  }
+
+  /**
+   * The variables a task sees: its own scope's, then each enclosing scope's, an inner variable
+   * hiding an outer one of the same name. Once a task has ended its sub-process scopes may be gone,
+   * so it sees its own variables and the process instance's.
+   */
+  private static List<VariableSearchResult> visibleVariables(EngineState state, UserTask task, boolean truncate) {
+    List<Long> scopes = new ArrayList<>();
+    for (long scope = task.elementInstanceKey(); scope >= 0; ) {
+      scopes.add(scope);
+      scope = state.elementInstance(scope).map(ElementInstance::flowScopeKey).orElse(-1L);
+    }
+    if (!scopes.contains(task.processInstanceKey())) {
+      scopes.add(task.processInstanceKey());
+    }
+    Map<Long, List<Variable>> byScope = new HashMap<>();
+    for (Variable variable : state.variables()) {
+      byScope.computeIfAbsent(variable.scopeKey(), k -> new ArrayList<>()).add(variable);
+    }
+    Map<String, VariableSearchResult> visible = new java.util.LinkedHashMap<>();
+    long root = state.rootOf(task.processInstanceKey());
+    for (long scope : scopes) {
+      for (Variable variable : byScope.getOrDefault(scope, List.of())) {
+        visible.putIfAbsent(variable.name(), SearchApi.toWire(variable, truncate, root));
+      }
+    }
+    return List.copyOf(visible.values());
+  }
+
   static UserTaskResult toWire(EngineState state, UserTask task) {
     UserTaskAttributes attributes = task.attributes();
     Set<String> tags = state.processInstance(task.processInstanceKey()).map(p -> (Set<String>) new java.util.LinkedHashSet<>(p.tags())).orElse(Set.of());
@@ -191,7 +239,7 @@ final class UserTasksApi {
         task.process().name(),
         key(task.process().key()),
         key(task.processInstanceKey()),
-        key(task.processInstanceKey()),
+        key(state.rootOf(task.processInstanceKey())),
         null, // no linked form has a key: the engine deploys no forms
         tags);
   }
