@@ -96,6 +96,16 @@ class DeploymentTest extends EngineScenario {
   }
 
   @Test
+  void poolsAnnotationsGroupsDocumentationAndPropertiesDoNotStopADeploymentAndTheVersionTagIsKept() {
+    http.deployOk(bpmn("modeler-artifacts.bpmn"));
+
+    String instance = http.createInstance("modeler-artifacts");
+
+    assertThat(http.activateOne("fulfil").path("processInstanceKey").asText()).isEqualTo(instance);
+    assertThat(http.getInstance(instance).path("processDefinitionVersionTag").asText()).isEqualTo("release-2026.11");
+  }
+
+  @Test
   void anElementTheEngineDoesNotExecuteIsRejectedNamingItsIdAndType() {
     String detail = assertProblem(http.deploy(bpmn("unsupported-manual-task.bpmn")), 400, "INVALID_ARGUMENT");
 
