@@ -76,10 +76,14 @@ public interface CamundaClient extends AutoCloseable {
 
   Topology topology();
 
-  /** AUTO for an async handler: runs as {@link ExecutionStrategy#ASYNC}. */
+  /**
+   * AUTO for an async handler: runs as {@link ExecutionStrategy#ASYNC}. Java picks this overload or the
+   * blocking one from the lambda's parameter type, so write it: {@code (ConnectedJobContext job) -> ...},
+   * or pass a method reference, or name the strategy.
+   */
   JobWorker createJobWorker(WorkerConfig config, AsyncJobHandler handler);
 
-  /** AUTO for a blocking handler: runs as {@link ExecutionStrategy#THREAD}. */
+  /** AUTO for a blocking handler ({@code (SyncJobContext job) -> ...}): runs as {@link ExecutionStrategy#THREAD}. */
   JobWorker createJobWorker(WorkerConfig config, JobHandler handler);
 
   <H> JobWorker createJobWorker(WorkerConfig config, ExecutionStrategy<H> strategy, H handler);
