@@ -177,7 +177,7 @@ class ReadmeTest {
     return surefire != null && !surefire.isBlank() ? surefire : System.getProperty("java.class.path");
   }
 
-  private static Path readme() {
+  static Path readme() {
     for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
       if (Files.isRegularFile(dir.resolve("README.md")) && Files.isRegularFile(dir.resolve("mvnw"))) {
         return dir.resolve("README.md");
