@@ -4,10 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda4j.engine.it.Problems.assertProblem;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /** POST/GET /v2/process-instances, cancellation and search, in the 8.9 shapes. */
@@ -163,7 +167,7 @@ class ProcessInstanceApiTest extends EngineScenario {
   void awaitCompletionWaitsForTheWorkToFinish() throws Exception {
     http.deployOk(bpmn("single-service-task.bpmn"));
     var pending =
-        java.util.concurrent.CompletableFuture.supplyAsync(
+        CompletableFuture.supplyAsync(
             () ->
                 http.post(
                     "/process-instances",
@@ -171,7 +175,7 @@ class ProcessInstanceApiTest extends EngineScenario {
 
     http.completeNext("work", Map.of("result", "done"));
 
-    EngineHttp.Response response = pending.get(25, java.util.concurrent.TimeUnit.SECONDS);
+    EngineHttp.Response response = pending.get(25, TimeUnit.SECONDS);
     assertThat(response.status()).isEqualTo(200);
     assertThat(response.json().path("variables").path("result").asText()).isEqualTo("done");
   }
@@ -379,7 +383,7 @@ class ProcessInstanceApiTest extends EngineScenario {
     assertThat(page.has("hasMoreTotalItems")).isTrue();
     assertThat(page.has("startCursor")).isTrue();
     assertThat(page.has("endCursor")).isTrue();
-    List<String> seen = new java.util.ArrayList<>();
+    List<String> seen = new ArrayList<>();
     seen.addAll(keys(items(first)));
     seen.addAll(keys(items(second)));
     seen.addAll(keys(items(third)));
@@ -387,7 +391,7 @@ class ProcessInstanceApiTest extends EngineScenario {
     assertThat(items(second)).hasSize(2);
     assertThat(items(third)).hasSize(1);
     assertThat(seen).containsExactlyInAnyOrderElementsOf(created);
-    assertThat(seen).isSortedAccordingTo(java.util.Comparator.comparingLong(Long::parseLong));
+    assertThat(seen).isSortedAccordingTo(Comparator.comparingLong(Long::parseLong));
   }
 
   @Test
@@ -405,7 +409,7 @@ class ProcessInstanceApiTest extends EngineScenario {
 
     assertThat(items(first)).hasSize(2);
     assertThat(items(next)).hasSize(1);
-    List<String> seen = new java.util.ArrayList<>(keys(items(first)));
+    List<String> seen = new ArrayList<>(keys(items(first)));
     seen.addAll(keys(items(next)));
     assertThat(seen).containsExactlyInAnyOrderElementsOf(created);
   }
@@ -424,7 +428,7 @@ class ProcessInstanceApiTest extends EngineScenario {
 
   private static List<JsonNode> items(EngineHttp.Response response) {
     assertThat(response.status()).as("search: %s", response).isEqualTo(200);
-    List<JsonNode> items = new java.util.ArrayList<>();
+    List<JsonNode> items = new ArrayList<>();
     response.json().path("items").forEach(items::add);
     return items;
   }

@@ -3,7 +3,14 @@ package org.camunda4j.engine.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda4j.engine.it.Problems.assertProblem;
 
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.Test;
 
 /** Cross-cutting wire rules: lenient input, problem+json for every error, keys as strings. */
@@ -81,7 +88,7 @@ class WireFormatTest extends EngineScenario {
         "--" + boundary + "\r\n"
             + "Content-Disposition: form-data; name=\"resources\"; filename=\"start-end.bpmn\"\r\n"
             + "Content-Type: application/octet-stream\r\n\r\n"
-            + new String(file, java.nio.charset.StandardCharsets.ISO_8859_1) + "\r\n"
+            + new String(file, StandardCharsets.ISO_8859_1) + "\r\n"
             + "--" + boundary + "\r\n"
             + "Content-Disposition: form-data; name=\"tenantId\"\r\n"
             + "Content-Type: text/plain; charset=ISO-8859-1\r\n\r\n"
@@ -109,25 +116,25 @@ class WireFormatTest extends EngineScenario {
 
   @Test
   void theTypeScriptSdksHeadersGetPlainJsonBack() throws Exception {
-    java.net.http.HttpClient client =
-        java.net.http.HttpClient.newBuilder().version(java.net.http.HttpClient.Version.HTTP_1_1).build();
-    java.net.http.HttpRequest request =
-        java.net.http.HttpRequest.newBuilder(java.net.URI.create(http.v2() + "/topology"))
+    HttpClient client =
+        HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    HttpRequest request =
+        HttpRequest.newBuilder(URI.create(http.v2() + "/topology"))
             .header("accept", "*/*")
             .header("accept-encoding", "gzip, deflate")
             .GET()
             .build();
 
-    java.net.http.HttpResponse<byte[]> response = client.send(request, java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+    HttpResponse<byte[]> response = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
 
     assertThat(response.statusCode()).isEqualTo(200);
     assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("application/json");
     String encoding = response.headers().firstValue("Content-Encoding").orElse("identity");
     byte[] body =
         encoding.equals("gzip")
-            ? new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(response.body())).readAllBytes()
+            ? new GZIPInputStream(new ByteArrayInputStream(response.body())).readAllBytes()
             : response.body();
-    assertThat(EngineHttp.parse(new String(body, java.nio.charset.StandardCharsets.UTF_8)).has("brokers")).isTrue();
+    assertThat(EngineHttp.parse(new String(body, StandardCharsets.UTF_8)).has("brokers")).isTrue();
   }
 
   @Test
@@ -163,7 +170,7 @@ class WireFormatTest extends EngineScenario {
         "--" + boundary + "\r\n"
             + "Content-Disposition: form-data; name=\"resources\"; filename=\"start-end.bpmn\"\r\n"
             + "Content-Type: application/xml\r\n\r\n"
-            + new String(file, java.nio.charset.StandardCharsets.UTF_8) + "\r\n"
+            + new String(file, StandardCharsets.UTF_8) + "\r\n"
             + "--" + boundary + "--\r\n";
 
     EngineHttp.Response response = http.postRaw("/deployments", "multipart/form-data; boundary=" + boundary, body);
