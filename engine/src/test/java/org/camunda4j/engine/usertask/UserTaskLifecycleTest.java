@@ -174,6 +174,28 @@ class UserTaskLifecycleTest extends UserTaskScenario {
   }
 
   @Test
+  void aMultiInstanceUserTaskCreatesATaskPerItemAndCollectsTheirResults() {
+    String instance = start("user-task-multi-instance", Map.of("reviewers", List.of("ann", "ben")));
+    List<JsonNode> tasks =
+        UserTaskHttp.eventually(
+            "a task per reviewer",
+            () -> http.userTasks(Map.of("processInstanceKey", instance, "state", "CREATED")),
+            found -> found.size() == 2);
+    assertThat(tasks).extracting(t -> t.path("assignee").asText()).containsExactlyInAnyOrder("ann", "ben");
+
+    for (JsonNode task : tasks) {
+      String verdict = task.path("assignee").asText() + " approves";
+      http.post("/user-tasks/" + task.path("userTaskKey").asText() + "/completion", Map.of("variables", Map.of("verdict", verdict)));
+    }
+
+    UserTaskHttp.eventually(
+        "the instance to complete",
+        () -> http.get("/process-instances/" + instance).json().path("state").asText(),
+        "COMPLETED"::equals);
+    assertThat(rootVariables(instance).get("verdicts")).contains("ann approves").contains("ben approves");
+  }
+
+  @Test
   void theSearchFiltersAndSorts() {
     http.deployOk("usertask/user-task-static-attributes.bpmn");
     http.deployOk("usertask/user-task-defaults.bpmn");
