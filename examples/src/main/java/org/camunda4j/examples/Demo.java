@@ -236,9 +236,9 @@ public final class Demo {
       List<String> problems = check.problems();
       if (problems.isEmpty()) {
         long declined = orders.stream().filter(OrderPlan::declined).count();
-        out.printf("All %d orders ended as designed: %d shipped, %d cancelled after a declined payment;"
-                + " %d payments retried after a busy gateway, %d carrier bookings retried after an exception,"
-                + " %d unclaimed completions denied.%n",
+        out.printf("All %d orders ended as designed: %d shipped, %d cancelled after a declined payment."
+                + " Retried after a busy payment gateway: %d; after a carrier exception: %d."
+                + " Unclaimed completions denied: %d.%n",
             orders.size(), orders.size() - declined, declined,
             orders.stream().filter(OrderPlan::paymentBusy).count(),
             orders.stream().filter(OrderPlan::carrierTimeout).count(),
