@@ -195,6 +195,38 @@ class TaskListenerTest extends EngineScenario {
   }
 
   @Test
+  void theActionOfTheCallReachesTheListenerAndDefaultsToComplete() throws Exception {
+    http.deployOk(bpmn("task-listener-completing-denial.bpmn"));
+    String taskKey = UserTaskTest.key(UserTaskTest.awaitTaskOf(http, http.createInstance("task-listener-completing-denial")));
+
+    CompletableFuture<EngineHttp.Response> custom =
+        CompletableFuture.supplyAsync(() -> http.post("/user-tasks/" + taskKey + "/completion", Map.of("action", "approve")));
+    JsonNode first = http.activateOne("check-completion");
+    assertThat(first.path("userTask").path("action").asText()).isEqualTo("approve");
+    assertThat(first.path("customHeaders").path("io.camunda.zeebe:action").asText()).isEqualTo("approve");
+    denyListener(first, "try again");
+    assertProblem(custom.get(20, TimeUnit.SECONDS), 409, "INVALID_STATE");
+
+    CompletableFuture<EngineHttp.Response> plain = completeInBackground(taskKey);
+    JsonNode second = http.activateOne("check-completion");
+    assertThat(second.path("userTask").path("action").asText()).isEqualTo("complete");
+    completeListener(second, null);
+    assertThat(plain.get(20, TimeUnit.SECONDS).status()).isEqualTo(204);
+  }
+
+  @Test
+  void aPriorityCorrectionOutsideZeroToHundredIsRejected() {
+    JsonNode listener = creatingListenerJob();
+
+    assertProblem(
+        http.post(
+            "/jobs/" + listener.path("jobKey").asText() + "/completion",
+            Map.of("result", Map.of("type", "userTask", "corrections", Map.of("priority", 101)))),
+        400,
+        "INVALID_ARGUMENT");
+  }
+
+  @Test
   void aListenerCompletionWithVariablesIsRejected() {
     JsonNode listener = creatingListenerJob();
 

@@ -164,6 +164,16 @@ class UserTaskTest extends EngineScenario {
   }
 
   @Test
+  void aPriorityOutsideZeroToHundredIsRejected() {
+    http.deployOk(bpmn("user-task-basic.bpmn"));
+    JsonNode task = awaitTask(http.createInstance("user-task-basic"));
+
+    String detail =
+        assertProblem(http.patch("/user-tasks/" + key(task), Map.of("changeset", Map.of("priority", 101))), 400, "INVALID_ARGUMENT");
+    assertThat(detail).contains("priority");
+  }
+
+  @Test
   void anUpdateWithoutChangesIsRejected() {
     http.deployOk(bpmn("user-task-basic.bpmn"));
     JsonNode task = awaitTask(http.createInstance("user-task-basic"));
