@@ -54,6 +54,8 @@ public final class JobWorkerMetrics implements MeterBinder {
           .tags(tags).description("Job activation requests answered").register(registry);
       FunctionCounter.builder("camunda.worker.poll.errors", worker, w -> w.stats().pollErrors())
           .tags(tags).description("Job activation requests that failed").register(registry);
+      Gauge.builder("camunda.worker.poll.errors.consecutive", worker, w -> w.stats().consecutivePollErrors())
+          .tags(tags).description("Failed activations since the last successful one").register(registry);
       Gauge.builder("camunda.worker.jobs.in.flight", worker, w -> w.stats().inFlight())
           .tags(tags).description("Jobs between activation and acknowledgement").register(registry);
       FunctionTimer.builder("camunda.worker.queue", worker, w -> w.stats().started(),

@@ -20,6 +20,8 @@ import java.util.List;
  * @param autoExtendLock while a handler runs, renew its lock ({@code PATCH /jobs/{key}}, timeout = jobTimeout)
  *     whenever a third of it is left, so long jobs of unpredictable length are not timed out and handed
  *     to another worker; {@code null} = off
+ * @param tenantFilter PROVIDED (the tenant ids above) or ASSIGNED (the client's own tenants, 8.9);
+ *     {@code null} = not sent, which the cluster treats as PROVIDED
  */
 public record WorkerConfig(
     String jobType,
@@ -29,7 +31,8 @@ public record WorkerConfig(
     List<String> fetchVariables,
     String workerName,
     List<String> tenantIds,
-    Boolean autoExtendLock) {
+    Boolean autoExtendLock,
+    TenantFilter tenantFilter) {
 
   public WorkerConfig {
     if (jobType == null || jobType.isBlank()) {
@@ -44,42 +47,51 @@ public record WorkerConfig(
     if (workerName != null && workerName.isBlank()) {
       throw new CamundaConfigurationException("workerName", "must not be blank");
     }
+    if (tenantFilter == TenantFilter.ASSIGNED && tenantIds != null) {
+      throw new CamundaConfigurationException("tenantFilter",
+          "ASSIGNED polls the tenants the client is assigned to; remove tenantIds or use PROVIDED");
+    }
     fetchVariables = fetchVariables == null ? null : List.copyOf(fetchVariables);
     tenantIds = tenantIds == null ? null : List.copyOf(tenantIds);
   }
 
   /** A config for this job type with every other field inherited. */
   public static WorkerConfig of(String jobType) {
-    return new WorkerConfig(jobType, null, null, null, null, null, null, null);
+    return new WorkerConfig(jobType, null, null, null, null, null, null, null, null);
   }
 
   public WorkerConfig withJobTimeout(Duration timeout) {
-    return new WorkerConfig(jobType, timeout, requestTimeout, maxConcurrentJobs, fetchVariables, workerName, tenantIds, autoExtendLock);
+    return new WorkerConfig(jobType, timeout, requestTimeout, maxConcurrentJobs, fetchVariables, workerName, tenantIds, autoExtendLock, tenantFilter);
   }
 
   public WorkerConfig withRequestTimeout(Duration timeout) {
-    return new WorkerConfig(jobType, jobTimeout, timeout, maxConcurrentJobs, fetchVariables, workerName, tenantIds, autoExtendLock);
+    return new WorkerConfig(jobType, jobTimeout, timeout, maxConcurrentJobs, fetchVariables, workerName, tenantIds, autoExtendLock, tenantFilter);
   }
 
   public WorkerConfig withMaxConcurrentJobs(int max) {
-    return new WorkerConfig(jobType, jobTimeout, requestTimeout, max, fetchVariables, workerName, tenantIds, autoExtendLock);
+    return new WorkerConfig(jobType, jobTimeout, requestTimeout, max, fetchVariables, workerName, tenantIds, autoExtendLock, tenantFilter);
   }
 
   public WorkerConfig withFetchVariables(List<String> names) {
-    return new WorkerConfig(jobType, jobTimeout, requestTimeout, maxConcurrentJobs, names, workerName, tenantIds, autoExtendLock);
+    return new WorkerConfig(jobType, jobTimeout, requestTimeout, maxConcurrentJobs, names, workerName, tenantIds, autoExtendLock, tenantFilter);
   }
 
   public WorkerConfig withWorkerName(String name) {
-    return new WorkerConfig(jobType, jobTimeout, requestTimeout, maxConcurrentJobs, fetchVariables, name, tenantIds, autoExtendLock);
+    return new WorkerConfig(jobType, jobTimeout, requestTimeout, maxConcurrentJobs, fetchVariables, name, tenantIds, autoExtendLock, tenantFilter);
   }
 
   public WorkerConfig withTenantIds(List<String> tenants) {
     return new WorkerConfig(jobType, jobTimeout, requestTimeout, maxConcurrentJobs, fetchVariables, workerName, tenants,
-        autoExtendLock);
+        autoExtendLock, tenantFilter);
   }
 
   public WorkerConfig withAutoExtendLock() {
     return new WorkerConfig(jobType, jobTimeout, requestTimeout, maxConcurrentJobs, fetchVariables, workerName, tenantIds,
-        true);
+        true, tenantFilter);
+  }
+
+  public WorkerConfig withTenantFilter(TenantFilter filter) {
+    return new WorkerConfig(jobType, jobTimeout, requestTimeout, maxConcurrentJobs, fetchVariables, workerName, tenantIds,
+        autoExtendLock, filter);
   }
 }

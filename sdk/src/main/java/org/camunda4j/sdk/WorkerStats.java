@@ -13,6 +13,8 @@ import java.time.Duration;
  * @param started handlers started (the count behind {@code queueTime})
  * @param queueTime total time jobs waited between arrival and the start of their handler
  * @param lockExtensions lock renewals made by {@link WorkerConfig#autoExtendLock()}
+ * @param consecutivePollErrors failed activations since the last successful one; a health check can
+ *     flag a worker whose value keeps growing (the worker itself keeps retrying with backoff)
  */
 public record WorkerStats(
     long polls,
@@ -30,4 +32,5 @@ public record WorkerStats(
     Duration handlerTime,
     long started,
     Duration queueTime,
-    long lockExtensions) {}
+    long lockExtensions,
+    int consecutivePollErrors) {}

@@ -79,9 +79,11 @@ class WorkerFailureInjectionTest {
 
     JobWorker worker = client.createJobWorker(config(2), (SyncJobContext job) -> Map.of("ok", true));
 
+    Await.until("a run of errors to be visible", () -> worker.stats().consecutivePollErrors() >= 2);
     Await.until("the job to be completed", () -> worker.stats().completed() == 1);
     List<StubServer.Request> polls = stub.requests("POST", ACTIVATION);
     assertThat(worker.stats().pollErrors()).isEqualTo(4);
+    assertThat(worker.stats().consecutivePollErrors()).isZero();
     // Equal jitter: the n-th retry waits at least half of min(10 s, 100 ms × 2^(n−1)).
     long[] minimumGapMillis = {50, 100, 200, 400};
     for (int n = 0; n < 4; n++) {
@@ -135,6 +137,22 @@ class WorkerFailureInjectionTest {
       assertThat(body.get("requestTimeout").asLong()).isEqualTo(20_000);
       assertThat(body.get("fetchVariable")).hasSize(2);
       assertThat(body.get("tenantIds").toString()).isEqualTo("[\"t1\",\"t2\"]");
+      assertThat(body.has("tenantFilter")).isFalse();
+    }
+  }
+
+  @Test
+  void anAssignedTenantFilterIsSentWithoutTenantIds() {
+    stub.on("POST", ACTIVATION).otherwise(emptyLongPoll(Duration.ofMillis(100)));
+    try (CamundaClient tenantClient = CamundaClient.builder().environment(Map.of())
+        .configuration(Map.of("CAMUNDA_REST_ADDRESS", stub.address().toString(), "CAMUNDA_TENANT_IDS", "t1"))
+        .build()) {
+      tenantClient.createJobWorker(config(1).withTenantFilter(TenantFilter.ASSIGNED), (SyncJobContext job) -> null);
+
+      Await.until("a poll", () -> !stub.requests("POST", ACTIVATION).isEmpty());
+      JsonNode body = json(stub.requests("POST", ACTIVATION).get(0));
+      assertThat(body.get("tenantFilter").asText()).isEqualTo("ASSIGNED");
+      assertThat(body.has("tenantIds")).isFalse();
     }
   }
 

@@ -202,7 +202,7 @@ public final class DefaultCamundaAsyncClient implements CamundaAsyncClient {
     Duration requestTimeout = request.requestTimeout() == null ? Duration.ZERO : request.requestTimeout();
     Wire.ActivateJobs body = new Wire.ActivateJobs(request.type(), request.worker(), request.timeout().toMillis(),
         request.maxJobsToActivate(), request.fetchVariable(), requestTimeout.toMillis(),
-        tenants.isEmpty() ? null : tenants);
+        tenants.isEmpty() ? null : tenants, null);
     Call call = Call.json("POST", "/jobs/activation", body, type(Wire.ActivatedJobs.class), RetryMode.NONE)
         .asGated()
         .withTimeout(requestTimeout.isNegative() ? HttpTransport.DEFAULT_TIMEOUT

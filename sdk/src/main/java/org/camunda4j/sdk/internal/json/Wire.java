@@ -14,7 +14,7 @@ public final class Wire {
 
   public record ActivateJobs(
       String type, String worker, long timeout, int maxJobsToActivate, List<String> fetchVariable,
-      Long requestTimeout, List<String> tenantIds) {}
+      Long requestTimeout, List<String> tenantIds, String tenantFilter) {}
 
   public record ActivatedJobs(List<ActivatedJob> jobs) {
     public ActivatedJobs {

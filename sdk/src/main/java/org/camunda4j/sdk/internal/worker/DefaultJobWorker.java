@@ -67,6 +67,7 @@ public final class DefaultJobWorker implements JobWorker {
   private final Consumer<DefaultJobWorker> onClosed;
   private final Thread pollThread;
   private volatile CompletableFuture<?> currentPoll;
+  private volatile int consecutivePollErrors;
 
   private DefaultJobWorker(WorkerSettings settings, ExecutionStrategy<?> strategy, Object handler,
       WorkerEnvironment environment, Consumer<DefaultJobWorker> onClosed, Backoff pollBackoff) {
@@ -148,6 +149,7 @@ public final class DefaultJobWorker implements JobWorker {
             break;
           }
           consecutiveErrors++;
+          consecutivePollErrors = consecutiveErrors;
           stats.pollErrors.increment();
           Duration delay = pollBackoff.delay(consecutiveErrors);
           logPollError(e instanceof ExecutionException ? e.getCause() : e, consecutiveErrors, delay);
@@ -159,6 +161,7 @@ public final class DefaultJobWorker implements JobWorker {
         }
         long receivedAt = System.nanoTime();
         consecutiveErrors = 0;
+        consecutivePollErrors = 0;
         stats.polls.increment();
         int kept = Math.min(jobs.size(), slots);
         ledger.release(slots - kept);
@@ -189,7 +192,8 @@ public final class DefaultJobWorker implements JobWorker {
   private List<ActivatedJob> activate(int slots) throws ExecutionException, InterruptedException {
     Wire.ActivateJobs body = new Wire.ActivateJobs(settings.jobType(), settings.workerName(),
         settings.jobTimeout().toMillis(), slots, settings.fetchVariables(), settings.requestTimeout().toMillis(),
-        settings.tenantIds().isEmpty() ? null : settings.tenantIds());
+        settings.tenantIds().isEmpty() ? null : settings.tenantIds(),
+        settings.tenantFilter() == null ? null : settings.tenantFilter().name());
     Call call = Call.json("POST", "/jobs/activation", body, ACTIVATED_JOBS, RetryMode.NONE)
         .asGated()
         .withTimeout(httpTimeoutForLongPoll(settings.requestTimeout()));
@@ -508,7 +512,7 @@ public final class DefaultJobWorker implements JobWorker {
 
   @Override
   public WorkerStats stats() {
-    return stats.snapshot(inFlight.size());
+    return stats.snapshot(inFlight.size(), consecutivePollErrors);
   }
 
   /** Slots currently taken, by jobs and by a poll in flight; 0 once the worker is closed. For tests. */

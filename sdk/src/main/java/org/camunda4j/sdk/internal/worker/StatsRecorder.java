@@ -22,9 +22,10 @@ final class StatsRecorder {
   final LongAdder queueNanos = new LongAdder();
   final LongAdder lockExtensions = new LongAdder();
 
-  WorkerStats snapshot(int inFlight) {
+  WorkerStats snapshot(int inFlight, int consecutivePollErrors) {
     return new WorkerStats(polls.sum(), pollErrors.sum(), activated.sum(), completed.sum(), failed.sum(),
         errored.sum(), expired.sum(), handedBack.sum(), ackNotFound.sum(), ackFailed.sum(), inFlight, handled.sum(),
-        Duration.ofNanos(handlerNanos.sum()), started.sum(), Duration.ofNanos(queueNanos.sum()), lockExtensions.sum());
+        Duration.ofNanos(handlerNanos.sum()), started.sum(), Duration.ofNanos(queueNanos.sum()), lockExtensions.sum(),
+        consecutivePollErrors);
   }
 }

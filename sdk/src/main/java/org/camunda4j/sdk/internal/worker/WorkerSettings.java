@@ -3,6 +3,7 @@ package org.camunda4j.sdk.internal.worker;
 import java.time.Duration;
 import java.util.List;
 import org.camunda4j.sdk.CamundaConfigurationException;
+import org.camunda4j.sdk.TenantFilter;
 import org.camunda4j.sdk.WorkerConfig;
 import org.camunda4j.sdk.internal.config.WorkerDefaults;
 
@@ -16,7 +17,8 @@ public record WorkerSettings(
     List<String> fetchVariables,
     List<String> tenantIds,
     Duration startupJitterMax,
-    boolean autoExtendLock) {
+    boolean autoExtendLock,
+    TenantFilter tenantFilter) {
 
   public static WorkerSettings resolve(WorkerConfig config, WorkerDefaults defaults, List<String> clientTenantIds,
       Duration startupJitterOverride) {
@@ -35,8 +37,10 @@ public record WorkerSettings(
         config.requestTimeout() != null ? config.requestTimeout() : defaults.requestTimeout(),
         config.maxConcurrentJobs() != null ? config.maxConcurrentJobs() : defaults.maxConcurrentJobs(),
         config.fetchVariables(),
-        config.tenantIds() != null ? config.tenantIds() : clientTenantIds,
+        config.tenantFilter() == TenantFilter.ASSIGNED ? List.of()
+            : config.tenantIds() != null ? config.tenantIds() : clientTenantIds,
         startupJitterOverride != null ? startupJitterOverride : defaults.startupJitterMax(),
-        Boolean.TRUE.equals(config.autoExtendLock()));
+        Boolean.TRUE.equals(config.autoExtendLock()),
+        config.tenantFilter());
   }
 }

@@ -219,4 +219,11 @@ class ConfigurationResolverTest {
     assertThatThrownBy(() -> WorkerConfig.of("t").withJobTimeout(Duration.ZERO))
         .isInstanceOfSatisfying(CamundaConfigurationException.class, e -> assertThat(e.key()).isEqualTo("jobTimeout"));
   }
+
+  @Test
+  void anAssignedTenantFilterCannotBeCombinedWithTenantIds() {
+    assertThatThrownBy(() -> WorkerConfig.of("t").withTenantIds(List.of("a")).withTenantFilter(
+        org.camunda4j.sdk.TenantFilter.ASSIGNED)).isInstanceOfSatisfying(CamundaConfigurationException.class,
+            e -> assertThat(e.key()).isEqualTo("tenantFilter"));
+  }
 }
