@@ -100,7 +100,7 @@ public final class BackpressureGate {
       consecutiveSignals++;
       lastSignalAt = now;
       healthySince = 0;
-      boolean wasHealthy = cap == null || (!severe && consecutiveSignals == 1);
+      boolean wasUnlimited = cap == null;
       if (cap == null) {
         cap = INITIAL_CAP;
       } else {
@@ -111,7 +111,7 @@ public final class BackpressureGate {
       if (cap == 1 && severe) {
         floorDelayMillis = floorDelayMillis == 0 ? 25 : Math.min(2000, floorDelayMillis * 2);
       }
-      if (wasHealthy) {
+      if (wasUnlimited) {
         LOG.info("Backpressure from the cluster: limiting concurrent gated calls to {}", cap);
       } else {
         LOG.debug("Backpressure again: limit {} (severe={}, floor delay {} ms)", cap, severe, floorDelayMillis);
@@ -151,11 +151,11 @@ public final class BackpressureGate {
         cap = (int) Math.ceil(cap * 1.5);
       }
     }
-    release0();
+    admitWaiters();
   }
 
-  private void release0() {
-    // Wake waiters that fit under a raised cap.
+  /** Wakes the waiters that fit under a raised cap. */
+  private void admitWaiters() {
     while (true) {
       CompletableFuture<Void> next = null;
       synchronized (this) {

@@ -152,8 +152,6 @@ public final class HttpTransport {
     if (call.body != null) {
       builder.header("Content-Type", call.contentType);
       builder.method(call.method, HttpRequest.BodyPublishers.ofByteArray(call.body));
-    } else if (call.method.equals("POST") || call.method.equals("PUT") || call.method.equals("PATCH")) {
-      builder.method(call.method, HttpRequest.BodyPublishers.noBody());
     } else {
       builder.method(call.method, HttpRequest.BodyPublishers.noBody());
     }
