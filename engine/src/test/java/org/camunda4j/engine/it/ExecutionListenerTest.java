@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda4j.engine.it.Problems.assertProblem;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -67,6 +69,28 @@ class ExecutionListenerTest extends EngineScenario {
     http.completeNext("gateway-start", Map.of("route", "express"));
 
     http.activateOne("route-express");
+  }
+
+  @Test
+  void listenersOnASubProcessAndOnAnIntermediateEventHoldThemInTurn() {
+    engine.clock().pin(Instant.parse("2030-01-01T10:00:00Z"));
+    http.deployOk(bpmn("execution-listeners-subprocess-and-event.bpmn"));
+    String instance = http.createInstance("execution-listeners-subprocess-and-event");
+
+    assertThat(http.completeNext("sub-start", Map.of()).path("elementId").asText()).isEqualTo("SubProcess_Listened");
+    http.completeNext("sub-work", Map.of());
+    assertThat(http.completeNext("sub-end", Map.of()).path("listenerEventType").asText()).isEqualTo("END");
+    engine.clock().advance(Duration.ofMinutes(2));
+    assertThat(http.completeNext("event-end", Map.of()).path("elementId").asText()).isEqualTo("Event_OneMinute");
+
+    http.awaitInstanceState(instance, "COMPLETED");
+  }
+
+  @Test
+  void anEndListenerOnAGatewayIsRejectedAtDeployment() {
+    String detail = assertProblem(http.deploy(bpmn("execution-listener-end-on-gateway.bpmn")), 400, "INVALID_ARGUMENT");
+
+    assertThat(detail).contains("Gateway_Listened");
   }
 
   @Test
