@@ -89,6 +89,46 @@ class UserTaskAttributesTest extends UserTaskScenario {
   }
 
   @Test
+  void aLinkedFormDeployedWithTheProcessGivesTheTaskItsFormKey() {
+    UserTaskHttp.Response deployment = http.deploy("usertask/user-task-linked-form.bpmn", "usertask/approval-form.form");
+    assertThat(deployment.status()).as(deployment.body()).isEqualTo(200);
+    JsonNode form = null;
+    for (JsonNode entry : deployment.json().path("deployments")) {
+      if (entry.path("form").isObject()) {
+        form = entry.path("form");
+      }
+    }
+    assertThat(form).as("a form in %s", deployment.body()).isNotNull();
+    assertThat(form.path("formId").asText()).isEqualTo("approval-form");
+    assertThat(form.path("version").asInt()).isEqualTo(1);
+    String formKey = form.path("formKey").asText();
+
+    String instance = http.createInstance("user-task-linked-form", Map.of());
+    JsonNode listener = http.activateOne("form-check");
+    assertThat(listener.path("userTask").path("formKey").asText()).isEqualTo(formKey);
+    assertThat(listener.path("customHeaders").path("io.camunda.zeebe:formKey").asText()).isEqualTo(formKey);
+    http.completeJobOk(listener.path("jobKey").asText(), Map.of());
+
+    assertThat(http.awaitUserTask(instance, "CREATED").path("formKey").asText()).isEqualTo(formKey);
+  }
+
+  @Test
+  void aMissingLinkedFormRaisesAnIncidentAndDeployingItThenResolvingCreatesTheTask() {
+    String instance = start("user-task-linked-form");
+    JsonNode incident =
+        UserTaskHttp.eventually(
+            "an incident", () -> http.search("incidents", Map.of("processInstanceKey", instance)), list -> !list.isEmpty()).getFirst();
+    assertThat(incident.path("errorType").asText()).isEqualTo("FORM_NOT_FOUND");
+    assertThat(incident.path("errorMessage").asText()).contains("approval-form");
+
+    http.deployOk("usertask/approval-form.form");
+    assertThat(http.post("/incidents/" + incident.path("incidentKey").asText() + "/resolution", Map.of()).status()).isEqualTo(204);
+
+    http.completeListener("form-check");
+    assertThat(http.awaitUserTask(instance, "CREATED").path("formKey").asText()).isNotEmpty();
+  }
+
+  @Test
   void aUserTaskWithoutZeebeUserTaskIsRejectedAtDeployment() {
     UserTaskHttp.Response response = http.deploy("usertask/job-worker-user-task.bpmn");
 

@@ -76,16 +76,20 @@ final class UserTaskHttp {
 
   // --- deployments and instances
 
-  Response deploy(String classpathResource) {
+  /** Deploys classpath resources in one multipart call, one {@code resources} part each. */
+  Response deploy(String... classpathResources) {
     String boundary = "usertask-" + UUID.randomUUID();
-    String name = classpathResource.substring(classpathResource.lastIndexOf('/') + 1);
     List<byte[]> parts = new ArrayList<>();
-    parts.add(
-        ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"resources\"; filename=\"" + name
-                + "\"\r\nContent-Type: application/octet-stream\r\n\r\n")
-            .getBytes(StandardCharsets.UTF_8));
-    parts.add(readResource(classpathResource));
-    parts.add(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+    for (String classpathResource : classpathResources) {
+      String name = classpathResource.substring(classpathResource.lastIndexOf('/') + 1);
+      parts.add(
+          ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"resources\"; filename=\"" + name
+                  + "\"\r\nContent-Type: application/octet-stream\r\n\r\n")
+              .getBytes(StandardCharsets.UTF_8));
+      parts.add(readResource(classpathResource));
+      parts.add("\r\n".getBytes(StandardCharsets.UTF_8));
+    }
+    parts.add(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
     return send(
         request("/deployments")
             .header("Content-Type", "multipart/form-data; boundary=" + boundary)

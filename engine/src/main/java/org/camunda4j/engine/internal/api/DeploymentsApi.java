@@ -54,7 +54,10 @@ final class DeploymentsApi {
                 new DeploymentResult(
                     key(deployment.deploymentKey()),
                     deployment.tenantId(),
-                    deployment.processes().stream().map(DeploymentsApi::toWire).toList())));
+                    java.util.stream.Stream.concat(
+                            deployment.processes().stream().map(DeploymentsApi::toWire),
+                            deployment.forms().stream().map(UserTasksApi::formToWire)) // --- user tasks: linked forms
+                        .toList())));
   }
 
   private static DeploymentMetadataResult toWire(ProcessDefinition definition) {

@@ -25,6 +25,7 @@ import org.camunda4j.engine.internal.rest.search.Search;
 import org.camunda4j.engine.internal.rest.search.SearchFields;
 import org.camunda4j.engine.internal.rest.search.SearchQuery;
 import org.camunda4j.engine.internal.rest.wire.ActivatedJobResult;
+import org.camunda4j.engine.internal.rest.wire.DeploymentResult;
 import org.camunda4j.engine.internal.rest.wire.JobResult;
 import org.camunda4j.engine.internal.rest.wire.UserTaskAssignmentRequest;
 import org.camunda4j.engine.internal.rest.wire.UserTaskCompletionRequest;
@@ -32,6 +33,7 @@ import org.camunda4j.engine.internal.rest.wire.UserTaskResult;
 import org.camunda4j.engine.internal.rest.wire.UserTaskState;
 import org.camunda4j.engine.internal.rest.wire.UserTaskUpdateRequest;
 import org.camunda4j.engine.internal.rest.wire.VariableSearchResult;
+import org.camunda4j.engine.internal.state.DeployedForm;
 import org.camunda4j.engine.internal.state.ElementInstance;
 import org.camunda4j.engine.internal.state.EngineState;
 import org.camunda4j.engine.internal.state.UserTask;
@@ -240,8 +242,15 @@ final class UserTasksApi {
         key(task.process().key()),
         key(task.processInstanceKey()),
         key(state.rootOf(task.processInstanceKey())),
-        null, // no linked form has a key: the engine deploys no forms
+        Outcomes.optionalKey(task.formKey()),
         tags);
+  }
+
+  // --- linked forms, for DeploymentsApi
+
+  static DeploymentResult.DeploymentMetadataResult formToWire(DeployedForm form) {
+    return DeploymentResult.DeploymentMetadataResult.of(
+        new DeploymentResult.DeploymentFormResult(form.formId(), form.version(), form.resourceName(), form.tenantId(), key(form.key())));
   }
 
   // --- task-listener jobs, for JobsApi

@@ -10,7 +10,8 @@ import org.camunda4j.engine.internal.feel.FeelExpression;
  *
  * @param candidateGroups static: a comma-separated list; FEEL: a list of strings
  * @param priority 0-100; absent means 50
- * @param formId the id of a linked Camunda form; kept for reference, since the engine deploys no forms
+ * @param formId the id of a linked Camunda form ({@code .form} deployed with the process or before)
+ * @param formFromSameDeployment binding type "deployment": the form deployed with the process, else the latest
  * @param listeners every task listener, in model order
  */
 public record UserTaskDefinition(
@@ -22,6 +23,7 @@ public record UserTaskDefinition(
     FeelExpression priority,
     FeelExpression externalFormReference,
     String formId,
+    boolean formFromSameDeployment,
     Map<String, String> headers,
     List<TaskListenerDefinition> listeners) {
 

@@ -60,6 +60,7 @@ final class UserTaskTransformer {
             priority(task, priority == null ? null : priority.getPriority()),
             attribute(task, "externalReference", form == null ? null : form.getExternalReference()),
             form == null || isBlank(form.getFormId()) ? null : form.getFormId().strip(),
+            formBinding(task, form),
             headers(task),
             listeners(task));
     return element;
@@ -103,6 +104,18 @@ final class UserTaskTransformer {
       }
     }
     return expression;
+  }
+
+  /** True for binding type "deployment"; "latest" (the default) is false; "versionTag" is not executed. */
+  private static boolean formBinding(UserTask task, ZeebeFormDefinition form) throws DeploymentException {
+    if (form == null || form.getBindingType() == null) {
+      return false;
+    }
+    return switch (form.getBindingType()) {
+      case latest -> false;
+      case deployment -> true;
+      default -> throw unsupported(task, "a form bound by version tag is not executed yet; bind it to 'latest' or 'deployment'");
+    };
   }
 
   private static Map<String, String> headers(UserTask task) {

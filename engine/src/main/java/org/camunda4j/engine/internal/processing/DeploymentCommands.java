@@ -41,7 +41,16 @@ final class DeploymentCommands {
     List<String> errors = new ArrayList<>();
     List<Parsed> parsed = new ArrayList<>();
     Set<String> idsInThisDeployment = new HashSet<>();
+    List<FormDeployments.ParsedForm> forms = new ArrayList<>(); // --- user tasks: linked forms
     for (DeploymentResource resource : resources) {
+      if (FormDeployments.isForm(resource.name())) {
+        try {
+          forms.add(FormDeployments.parse(resource));
+        } catch (DeploymentException e) {
+          errors.add(e.getMessage());
+        }
+        continue;
+      }
       String lower = resource.name().toLowerCase();
       if (!lower.endsWith(".bpmn") && !lower.endsWith(".xml")) {
         errors.add("'" + resource.name() + "': unsupported resource type; the engine deploys BPMN files (.bpmn or .xml)");
@@ -79,7 +88,7 @@ final class DeploymentCommands {
       timers.deployed(ctx, definition);
       deployed.add(definition);
     }
-    return new Deployment(deploymentKey, tenantId, deployed);
+    return new Deployment(deploymentKey, tenantId, deployed, FormDeployments.deploy(ctx, state, forms, tenantId, deploymentKey));
   }
 
   private record Parsed(DeploymentResource resource, TransformedProcess process, String checksum) {}

@@ -38,6 +38,9 @@ final class TaskListenerHeaders {
     }
     putIfPresent(headers, "dueDate", attributes.dueDate());
     putIfPresent(headers, "followUpDate", attributes.followUpDate());
+    if (task.formKey() >= 0) {
+      headers.put(PREFIX + "formKey", Long.toString(task.formKey()));
+    }
     headers.put(PREFIX + "priority", Integer.toString(attributes.priority()));
     headers.put(PREFIX + "userTaskKey", Long.toString(task.key()));
     return java.util.Collections.unmodifiableMap(headers);
@@ -58,7 +61,7 @@ final class TaskListenerHeaders {
     properties.put("changedAttributes", task.changedAttributes());
     properties.put("dueDate", attributes.dueDate());
     properties.put("followUpDate", attributes.followUpDate());
-    properties.put("formKey", null); // linked forms are not deployed by this engine, so no form has a key
+    properties.put("formKey", task.formKey() < 0 ? null : Long.toString(task.formKey()));
     properties.put("priority", attributes.priority());
     properties.put("userTaskKey", Long.toString(task.key()));
     return properties;

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.camunda4j.engine.internal.feel.Feel;
 import org.camunda4j.engine.internal.feel.FeelException;
@@ -22,6 +23,7 @@ import org.camunda4j.engine.internal.record.UserTaskEvent.ListenerCompleted;
 import org.camunda4j.engine.internal.record.UserTaskEvent.TransitionDenied;
 import org.camunda4j.engine.internal.record.UserTaskEvent.TransitionFinished;
 import org.camunda4j.engine.internal.record.UserTaskEvent.TransitionStarted;
+import org.camunda4j.engine.internal.state.DeployedForm;
 import org.camunda4j.engine.internal.state.ElementInstance;
 import org.camunda4j.engine.internal.state.ElementState;
 import org.camunda4j.engine.internal.state.EngineState;
@@ -87,12 +89,29 @@ final class UserTaskBehavior {
       incidents.raiseOnElement(ctx, instance, "EXTRACT_VALUE_ERROR", e.getMessage(), IncidentStep.ACTIVATE_ELEMENT);
       return;
     }
+    long formKey = -1;
+    if (definition.formId() != null) {
+      String tenantId = instance.process().tenantId();
+      Optional<DeployedForm> form =
+          definition.formFromSameDeployment()
+              ? state.forms().inDeployment(definition.formId(), tenantId, instance.process().deploymentKey())
+              : state.forms().latest(definition.formId(), tenantId);
+      if (form.isEmpty()) {
+        incidents.raiseOnElement(
+            ctx, instance, "FORM_NOT_FOUND",
+            "Expected to find a form with id '" + definition.formId() + "', but no form with this id is found, at least a form with"
+                + " this id should be available. To resolve the Incident please deploy a form with the same id",
+            IncidentStep.ACTIVATE_ELEMENT);
+        return;
+      }
+      formKey = form.get().key();
+    }
     long key = state.nextKey();
     emit(
         ctx,
         new Creating(
             key, instance.key(), instance.processInstanceKey(), instance.process().key(), instance.element().id(), attributes,
-            modelAssignee, externalFormReference, ctx.now()));
+            modelAssignee, externalFormReference, formKey, ctx.now()));
     runNextListener(ctx, key);
   }
 

@@ -145,4 +145,7 @@ public sealed interface EngineEvent {
 
   // --- user tasks: their events live in UserTaskEvent and are applied by UserTaskApplier
   record UserTaskChanged(UserTaskEvent event) implements EngineEvent {}
+
+  /** A Camunda form deployed for user tasks to link. */
+  record FormDeployed(org.camunda4j.engine.internal.state.DeployedForm form) implements EngineEvent {}
 }

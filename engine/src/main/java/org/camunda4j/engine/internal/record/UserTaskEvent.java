@@ -23,6 +23,7 @@ public sealed interface UserTaskEvent {
    * The element reached a user task: the creating transition starts.
    *
    * @param modelAssignee the assignee the model gives, assigned once the task is created; or null
+   * @param formKey the key of the linked form, or -1
    */
   record Creating(
       long key,
@@ -33,6 +34,7 @@ public sealed interface UserTaskEvent {
       UserTaskAttributes attributes,
       String modelAssignee,
       String externalFormReference,
+      long formKey,
       long time)
       implements UserTaskEvent {}
 

@@ -54,6 +54,13 @@ public final class EngineState {
     return userTasks;
   }
 
+  final FormStore forms = new FormStore();
+
+  /** Deployed Camunda forms, which user tasks link. */
+  public FormStore forms() {
+    return forms;
+  }
+
   final Map<Long, MessageSubscription> messageSubscriptions = new LinkedHashMap<>();
   final Map<Long, SignalSubscription> signalSubscriptions = new LinkedHashMap<>();
   final Map<Long, Timer> timers = new HashMap<>();

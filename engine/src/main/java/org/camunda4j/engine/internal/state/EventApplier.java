@@ -195,6 +195,7 @@ public final class EventApplier {
       }
       // --- user tasks
       case UserTaskChanged e -> UserTaskApplier.apply(state, e.event());
+      case FormDeployed e -> state.forms.add(e.form());
     }
   }
 

@@ -24,6 +24,7 @@ public final class UserTask {
   private final ExecutableElement element;
   private final String modelAssignee;
   private final String externalFormReference;
+  private final long formKey;
   private final long creationDate;
   UserTaskState state = UserTaskState.CREATING;
   UserTaskAttributes attributes;
@@ -38,7 +39,7 @@ public final class UserTask {
 
   UserTask(
       long key, long elementInstanceKey, long processInstanceKey, ProcessDefinition process, ExecutableElement element,
-      UserTaskAttributes attributes, String modelAssignee, String externalFormReference, long creationDate) {
+      UserTaskAttributes attributes, String modelAssignee, String externalFormReference, long formKey, long creationDate) {
     this.key = key;
     this.elementInstanceKey = elementInstanceKey;
     this.processInstanceKey = processInstanceKey;
@@ -48,6 +49,7 @@ public final class UserTask {
     this.pending = attributes;
     this.modelAssignee = modelAssignee;
     this.externalFormReference = externalFormReference;
+    this.formKey = formKey;
     this.creationDate = creationDate;
   }
 
@@ -60,6 +62,8 @@ public final class UserTask {
   /** The assignee the model gives, assigned right after creation; or null. */
   public String modelAssignee() { return modelAssignee; }
   public String externalFormReference() { return externalFormReference; }
+  /** The key of the linked Camunda form, or -1. */
+  public long formKey() { return formKey; }
   public long creationDate() { return creationDate; }
   public UserTaskState state() { return state; }
   /** The attributes as they stand outside any transition. */

@@ -23,7 +23,7 @@ final class UserTaskApplier {
         UserTask task =
             new UserTask(
                 e.key(), e.elementInstanceKey(), e.processInstanceKey(), process, process.element(e.elementId()), e.attributes(),
-                e.modelAssignee(), e.externalFormReference(), e.time());
+                e.modelAssignee(), e.externalFormReference(), e.formKey(), e.time());
         tasks.byKey.put(task.key(), task);
         tasks.liveByElementInstance.put(task.elementInstanceKey(), task);
       }
