@@ -335,6 +335,52 @@ class OfficialJavaClientTest {
     assertThat(incident.getJobKey()).isNull();
   }
 
+  @Test
+  void aWorkerWithFewSlotsWorksThroughManyJobs() {
+    deploy("single-service-task.bpmn");
+    List<Long> instances = new ArrayList<>();
+    for (int i = 0; i < 20; i++) {
+      instances.add(createInstance("single-service-task", Map.of("n", i)));
+    }
+
+    open(
+        client.newWorker()
+            .jobType("work")
+            .handler((jobClient, job) -> jobClient.newCompleteCommand(job).send().join())
+            .maxJobsActive(3));
+
+    OfficialJavaClientTest.Eventually.get(
+        "all 20 instances to complete",
+        () ->
+            client.newProcessInstanceSearchRequest()
+                .filter(f -> f.state(ProcessInstanceState.COMPLETED))
+                .send()
+                .join()
+                .items()
+                .size(),
+        completed -> completed == instances.size());
+  }
+
+  @Test
+  void createsInstancesOfAGivenVersionAndByDefinitionKey() {
+    DeploymentEvent first =
+        client.newDeployResourceCommand().addResourceFromClasspath("bpmn/start-end.bpmn").send().join();
+    client.newDeployResourceCommand().addResourceFromClasspath("bpmn/start-end-renamed.bpmn").send().join();
+
+    ProcessInstanceEvent byVersion =
+        client.newCreateInstanceCommand().bpmnProcessId("start-end").version(1).send().join();
+    ProcessInstanceEvent byKey =
+        client.newCreateInstanceCommand()
+            .processDefinitionKey(first.getProcesses().getFirst().getProcessDefinitionKey())
+            .send()
+            .join();
+    ProcessInstanceEvent latest = client.newCreateInstanceCommand().bpmnProcessId("start-end").latestVersion().send().join();
+
+    assertThat(byVersion.getVersion()).isEqualTo(1);
+    assertThat(byKey.getVersion()).isEqualTo(1);
+    assertThat(latest.getVersion()).isEqualTo(2);
+  }
+
   // ------------------------------------------------------------------ helpers
 
   private void deploy(String file) {
