@@ -107,7 +107,7 @@ public final class Demo {
       long start = System.nanoTime();
       List<OrderWorkers.Running> workers = OrderWorkers.start(client);
       PackingStation station = features.packing() ? new PackingStation(client.blocking(), ordersById, check) : null;
-      Duration budget = Duration.ofSeconds(60 + instances / 5);
+      Duration budget = Duration.ofSeconds(120 + instances / 2); // a bound against hangs, not a speed target
       Map<OrderPlan, CompletableFuture<ProcessInstanceCreationResult>> runs = new LinkedHashMap<>();
       ProgressLine progress = new ProgressLine(out, () -> status(workers, start));
       try {

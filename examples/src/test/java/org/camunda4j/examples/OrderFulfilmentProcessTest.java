@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda4j.testing.CamundaAssertions.assertThat;
 
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.camunda4j.sdk.CamundaApiException;
 import org.camunda4j.sdk.CamundaAsyncClient;
 import org.camunda4j.sdk.ExecutionStrategy;
@@ -14,11 +15,13 @@ import org.camunda4j.sdk.WorkerConfig;
 import org.camunda4j.testing.CamundaTest;
 import org.camunda4j.testing.CamundaTestContext;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * The demo's order-fulfilment model, driven by hand and by the demo's own workers, with the testing
  * kit. Waits are bounded at a minute because the PROCESS worker's child JVMs start slowly on a busy machine.
  */
+@Timeout(value = 5, unit = TimeUnit.MINUTES) // child JVMs start slowly on a busy machine; this only guards against a hang
 @CamundaTest(deploy = Demo.MODEL, configuration = "CAMUNDA_WORKER_TIMEOUT=30000", awaitMillis = 60_000)
 class OrderFulfilmentProcessTest {
 

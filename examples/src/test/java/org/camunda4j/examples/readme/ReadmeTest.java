@@ -28,6 +28,7 @@ import org.camunda4j.sdk.ProcessInstanceCreationRequest;
 import org.camunda4j.sdk.ProcessInstanceCreationResult;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.platform.launcher.Launcher;
 import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
@@ -41,6 +42,7 @@ import org.junit.platform.launcher.listeners.TestExecutionSummary;
  * configured only through {@code CAMUNDA_REST_ADDRESS} as a reader's would be, and each job type its
  * workers poll must complete a job; a test class runs through the JUnit launcher and must pass.
  */
+@Timeout(value = 5, unit = TimeUnit.MINUTES) // child JVMs start slowly on a busy machine; this only guards against a hang
 class ReadmeTest {
 
   private static final Duration RUN_BUDGET = Duration.ofSeconds(90);
