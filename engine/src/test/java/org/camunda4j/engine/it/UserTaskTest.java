@@ -6,7 +6,6 @@ import static org.camunda4j.engine.it.Problems.assertProblem;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /** Camunda user tasks (issue 5 §1): attributes from the model and every /v2/user-tasks endpoint. */
@@ -53,7 +52,6 @@ class UserTaskTest extends EngineScenario {
   }
 
   @Test
-  @Disabled("pending: issue 5 linked forms (.form deployment and the task's formKey)")
   void aLinkedFormDeployedAlongsideGivesTheTaskItsFormKey() {
     JsonNode deployment = http.deployOk(bpmn("user-task-linked-form.bpmn"), bpmn("review-form.form"));
     JsonNode form = null;
