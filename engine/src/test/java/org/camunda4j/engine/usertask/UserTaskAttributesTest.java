@@ -65,6 +65,7 @@ class UserTaskAttributesTest extends UserTaskScenario {
     assertThat(strings(task.path("candidateGroups"))).isEmpty();
     assertThat(task.path("dueDate").isNull()).isTrue();
     assertThat(task.path("externalFormReference").isNull()).isTrue();
+    assertThat(http.get("/user-tasks/" + task.path("userTaskKey").asText() + "/form").status()).as("no linked form").isEqualTo(204);
   }
 
   @Test
@@ -109,7 +110,14 @@ class UserTaskAttributesTest extends UserTaskScenario {
     assertThat(listener.path("customHeaders").path("io.camunda.zeebe:formKey").asText()).isEqualTo(formKey);
     http.completeJobOk(listener.path("jobKey").asText(), Map.of());
 
-    assertThat(http.awaitUserTask(instance, "CREATED").path("formKey").asText()).isEqualTo(formKey);
+    JsonNode task = http.awaitUserTask(instance, "CREATED");
+    assertThat(task.path("formKey").asText()).isEqualTo(formKey);
+    UserTaskHttp.Response taskForm = http.get("/user-tasks/" + task.path("userTaskKey").asText() + "/form");
+    assertThat(taskForm.status()).isEqualTo(200);
+    assertThat(taskForm.json().path("formId").asText()).isEqualTo("approval-form");
+    assertThat(taskForm.json().path("formKey").asText()).isEqualTo(formKey);
+    assertThat(taskForm.json().path("version").asInt()).isEqualTo(1);
+    assertThat(taskForm.json().path("schema").asText()).contains("\"id\": \"approval-form\"");
   }
 
   @Test

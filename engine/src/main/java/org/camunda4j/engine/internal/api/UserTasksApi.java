@@ -59,6 +59,7 @@ final class UserTasksApi {
         .route("POST", "/v2/user-tasks/{userTaskKey}/completion", this::complete)
         .route("PATCH", "/v2/user-tasks/{userTaskKey}", this::update)
         .route("GET", "/v2/user-tasks/{userTaskKey}", this::get)
+        .route("GET", "/v2/user-tasks/{userTaskKey}/form", this::form)
         .route("POST", "/v2/user-tasks/search", this::search)
         .route("POST", "/v2/user-tasks/{userTaskKey}/variables/search", this::variables);
   }
@@ -98,6 +99,34 @@ final class UserTasksApi {
     return Outcomes.reply(
         engine.read(state -> state.userTasks().get(key).map(task -> toWire(state, task))),
         found -> Reply.json(found.orElseThrow(() -> ApiException.notFound("User task with key '" + key + "' not found"))));
+  }
+
+  /** {@code GET /v2/user-tasks/{key}/form} (8.9 FormResult). */
+  private record FormResult(String tenantId, String formId, String schema, int version, String formKey) {}
+
+  /** What the form endpoint found: no task, a task without a linked form, or the form. */
+  private record TaskForm(boolean taskFound, DeployedForm form) {}
+
+  private CompletionStage<Reply> form(Request request) {
+    long key = request.keyParam("userTaskKey");
+    return Outcomes.reply(
+        engine.read(
+            state ->
+                state
+                    .userTasks()
+                    .get(key)
+                    .map(task -> new TaskForm(true, state.forms().get(task.formKey()).orElse(null)))
+                    .orElse(new TaskForm(false, null))),
+        found -> {
+          if (!found.taskFound()) {
+            throw ApiException.notFound("User task with key '" + key + "' not found");
+          }
+          DeployedForm form = found.form();
+          // a task without a linked form has nothing to show: 204, as Camunda answers
+          return form == null
+              ? Reply.noContent()
+              : Reply.json(new FormResult(form.tenantId(), form.formId(), form.schema(), form.version(), key(form.key())));
+        });
   }
 
   // --- search
