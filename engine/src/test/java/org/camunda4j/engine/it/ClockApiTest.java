@@ -3,7 +3,9 @@ package org.camunda4j.engine.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda4j.engine.it.Problems.assertProblem;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -34,6 +36,25 @@ class ClockApiTest extends EngineScenario {
             Map.of("type", "work", "timeout", 1_000, "maxJobsToActivate", 1, "requestTimeout", 10_000));
 
     assertThat(response.json().path("jobs").get(0).path("deadline").asLong()).isEqualTo(pinned.toEpochMilli() + 1_000);
+  }
+
+  @Test
+  void datesInResponsesFollowTheEngineClockAndDateFiltersUseThem() {
+    engine.clock().pin(Instant.parse("2031-06-01T08:00:00Z"));
+    http.deployOk(bpmn("io-mapping-error.bpmn"));
+    String instance = http.createInstance("io-mapping-error");
+    JsonNode incident = http.awaitActiveIncident(instance);
+
+    assertThat(OffsetDateTime.parse(http.getInstance(instance).path("startDate").asText()).toInstant())
+        .isEqualTo(Instant.parse("2031-06-01T08:00:00Z"));
+    assertThat(OffsetDateTime.parse(incident.path("creationTime").asText()).toInstant())
+        .isEqualTo(Instant.parse("2031-06-01T08:00:00Z"));
+    assertThat(http.search("incidents", Map.of("filter", Map.of("creationTime", Map.of("$gte", "2031-06-01T07:59:00Z")))))
+        .hasSize(1);
+    assertThat(http.search("incidents", Map.of("filter", Map.of("creationTime", Map.of("$lt", "2031-06-01T07:59:00Z")))))
+        .isEmpty();
+    assertThat(http.search("process-instances", Map.of("filter", Map.of("startDate", Map.of("$gt", "2031-06-01T08:00:01Z")))))
+        .isEmpty();
   }
 
   @Test
