@@ -29,12 +29,31 @@ import org.camunda.feel.api.ParseResult;
  */
 public final class Feel {
 
-  private final FeelEngineApi engine;
+  private final LongSupplier clockMillis;
+  private volatile FeelEngineApi engine;
 
   public Feel(LongSupplier clockMillis) {
-    FeelEngineClock clock =
-        () -> ZonedDateTime.ofInstant(java.time.Instant.ofEpochMilli(clockMillis.getAsLong()), ZoneId.of("UTC"));
-    this.engine = FeelEngineBuilder.forJava().withClock(clock).build();
+    this.clockMillis = clockMillis;
+  }
+
+  /**
+   * The FEEL engine, built on first use: loading it (and the Scala library) takes a few hundred
+   * milliseconds, which an engine that starts for a test should not pay before its first deployment.
+   */
+  private FeelEngineApi engine() {
+    FeelEngineApi built = engine;
+    if (built == null) {
+      synchronized (this) {
+        built = engine;
+        if (built == null) {
+          FeelEngineClock clock =
+              () -> ZonedDateTime.ofInstant(java.time.Instant.ofEpochMilli(clockMillis.getAsLong()), ZoneId.of("UTC"));
+          built = FeelEngineBuilder.forJava().withClock(clock).build();
+          engine = built;
+        }
+      }
+    }
+    return built;
   }
 
   /**
@@ -52,7 +71,7 @@ public final class Feel {
 
   /** Parses text that is always FEEL (a sequence-flow condition, an input mapping source). */
   public FeelExpression parseFeel(String expression) throws FeelException {
-    ParseResult result = engine.parseExpression(expression);
+    ParseResult result = engine().parseExpression(expression);
     if (result.isFailure()) {
       String reason = ((FailedParseResult) result).failure().message();
       throw new FeelException("failed to parse expression '" + expression + "': " + reason);
@@ -65,7 +84,7 @@ public final class Feel {
     if (expression.isStatic()) {
       return expression.source();
     }
-    EvaluationResult result = engine.evaluate(expression.parsed(), variables);
+    EvaluationResult result = engine().evaluate(expression.parsed(), variables);
     if (result.isFailure()) {
       String reason = ((FailedEvaluationResult) result).failure().message();
       throw new FeelException("Expected to evaluate expression '" + expression.source() + "', but " + reason);
