@@ -122,6 +122,22 @@ class DeploymentTest extends EngineScenario {
   }
 
   @Test
+  void aServiceTaskWithoutTaskDefinitionIsRejectedNamingIt() {
+    String detail =
+        assertProblem(http.deploy(bpmn("invalid/service-task-without-task-definition.bpmn")), 400, "INVALID_ARGUMENT");
+
+    assertThat(detail).contains("Task_NoType");
+  }
+
+  @Test
+  void aConditionThatIsNotValidFeelIsRejectedAtDeployNamingTheFlow() {
+    String detail =
+        assertProblem(http.deploy(bpmn("invalid/condition-with-feel-syntax-error.bpmn")), 400, "INVALID_ARGUMENT");
+
+    assertThat(detail).contains("Flow_Broken");
+  }
+
+  @Test
   void anUnsupportedFileTypeIsRejected() {
     Map<String, byte[]> files = new LinkedHashMap<>();
     files.put("notes.txt", "not a process".getBytes(StandardCharsets.UTF_8));
