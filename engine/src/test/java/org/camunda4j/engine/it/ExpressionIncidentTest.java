@@ -54,6 +54,26 @@ class ExpressionIncidentTest extends EngineScenario {
   }
 
   @Test
+  void aFailingOutputMappingRaisesAnIncidentWhoseResolutionAppliesTheMappingAgain() {
+    http.deployOk(bpmn("output-mapping-error.bpmn"));
+    String instance = http.createInstance("output-mapping-error");
+    JsonNode job = http.activateOne("calculate");
+
+    http.completeJob(job.path("jobKey").asText(), Map.of("note", "forgot the total"));
+
+    JsonNode incident = http.awaitActiveIncident(instance);
+    assertThat(incident.path("errorType").asText()).isEqualTo("IO_MAPPING_ERROR");
+    assertThat(incident.path("elementId").asText()).isEqualTo("Task_Calculate");
+    assertThat(http.activateNow("invoice")).isEmpty();
+
+    setVariables(job.path("elementInstanceKey").asText(), Map.of("total", 42));
+    resolve(incident);
+
+    JsonNode invoice = http.activateOne("invoice");
+    assertThat(invoice.path("variables").path("checkedTotal").asInt()).isEqualTo(42);
+  }
+
+  @Test
   void aJobTypeExpressionWithoutAValueRaisesAnExtractValueErrorIncident() {
     http.deployOk(bpmn("extract-value-error.bpmn"));
     String instance = http.createInstance("extract-value-error");
