@@ -87,6 +87,21 @@ class ExecutionListenerTest extends EngineScenario {
   }
 
   @Test
+  void aStartListenerOnAStartEventIsRejectedAtDeployment() {
+    String detail =
+        assertProblem(http.deploy(bpmn("invalid/execution-listener-start-on-start-event.bpmn")), 400, "INVALID_ARGUMENT");
+
+    assertThat(detail).contains("StartEvent_1");
+  }
+
+  @Test
+  void theSameListenerTwiceOnOneElementIsRejectedAtDeployment() {
+    String detail = assertProblem(http.deploy(bpmn("invalid/execution-listeners-duplicated.bpmn")), 400, "INVALID_ARGUMENT");
+
+    assertThat(detail).contains("audit");
+  }
+
+  @Test
   void anEndListenerOnAGatewayIsRejectedAtDeployment() {
     String detail = assertProblem(http.deploy(bpmn("execution-listener-end-on-gateway.bpmn")), 400, "INVALID_ARGUMENT");
 
