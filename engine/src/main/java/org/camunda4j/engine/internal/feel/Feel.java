@@ -176,7 +176,8 @@ public final class Feel {
     return d.doubleValue();
   }
 
-  static String typeName(Object value) {
+  /** The FEEL type name of a value, as error messages show it. */
+  public static String typeName(Object value) {
     if (value == null) {
       return "NULL";
     }

@@ -49,46 +49,71 @@ final class JobCommands {
     this.userTasks = userTasks;
   }
 
+  /**
+   * The most a batch of activated jobs may weigh, as the gateway's maximum message size: jobs that
+   * would not fit stay activatable for the next request. One job always goes out, however large.
+   */
+  static final long MAX_BATCH_BYTES = 4L * 1024 * 1024;
+
   /** Activates up to {@code maxJobsToActivate} jobs of the type, oldest first; may return none. */
   List<ActivatedJob> activate(ProcessingContext ctx, ActivationRequest request) {
-    List<Job> jobs =
+    List<Job> candidates =
         state
             .activatableJobs(request.type())
             .filter(job -> request.tenantIds().contains(job.tenantId()))
             .limit(request.maxJobsToActivate())
             .toList();
+    List<Job> jobs = new ArrayList<>(candidates.size());
+    List<Map<String, Object>> jobVariables = new ArrayList<>(candidates.size());
+    long batchBytes = 0;
+    for (Job job : candidates) {
+      Map<String, Object> fetched = fetchedVariables(job, request.fetchVariables());
+      long jobBytes = 1024 + JsonSize.of(fetched) + JsonSize.of(job.customHeaders());
+      if (!jobs.isEmpty() && batchBytes + jobBytes > MAX_BATCH_BYTES) {
+        break; // the rest stay activatable for the next request
+      }
+      batchBytes += jobBytes;
+      jobs.add(job);
+      jobVariables.add(fetched);
+    }
     if (jobs.isEmpty()) {
       return List.of();
     }
     long deadline = ctx.now() + request.timeoutMillis();
     ctx.emit(new JobsActivated(jobs.stream().map(Job::key).toList(), request.worker(), deadline, ctx.now()));
     List<ActivatedJob> activated = new ArrayList<>(jobs.size());
-    for (Job job : jobs) {
-      activated.add(snapshot(job, request.fetchVariables()));
+    for (int i = 0; i < jobs.size(); i++) {
+      activated.add(snapshot(jobs.get(i), jobVariables.get(i)));
     }
     return activated;
   }
 
-  private ActivatedJob snapshot(Job job, List<String> fetchVariables) {
+  /** Every variable visible from the job's element, or only those named; inner scopes shadow outer ones. */
+  private Map<String, Object> fetchedVariables(Job job, List<String> fetchVariables) {
     Map<String, Object> visible = state.visibleVariables(job.elementInstanceKey());
-    Map<String, Object> fetched = new java.util.LinkedHashMap<>();
     if (fetchVariables.isEmpty()) {
-      fetched.putAll(visible);
-    } else {
-      for (String name : fetchVariables) {
-        if (visible.containsKey(name)) {
-          fetched.put(name, visible.get(name));
-        }
+      return visible;
+    }
+    Map<String, Object> fetched = new java.util.LinkedHashMap<>();
+    for (String name : fetchVariables) {
+      if (visible.containsKey(name)) {
+        fetched.put(name, visible.get(name));
       }
     }
+    return fetched;
+  }
+
+  /** The job as handed out, taken after its activation was applied (worker, deadline, count). */
+  private ActivatedJob snapshot(Job job, Map<String, Object> variables) {
     return new ActivatedJob(
-        job.key(), job.type(), job.worker(), job.retries(), job.deadline(), fetched, job.customHeaders(), job.processDefinitionId(),
+        job.key(), job.type(), job.worker(), job.retries(), job.deadline(), variables, job.customHeaders(), job.processDefinitionId(),
         job.processDefinitionVersion(), job.processDefinitionKey(), job.processInstanceKey(),
         state.processInstance(job.processInstanceKey()).map(p -> p.rootProcessInstanceKey()).orElse(job.processInstanceKey()),
         job.elementId(), job.elementInstanceKey(), job.tenantId(), job.kind(), job.listenerEventType(), userTaskOf(job),
         state.processInstance(job.processInstanceKey()).map(p -> p.tags()).orElse(List.of()),
         job.activationCount());
   }
+
 
   // --- user tasks
   /** The {@code userTask} object of an activated task-listener job; null for every other kind. */

@@ -375,7 +375,7 @@ final class UserTaskBehavior {
     }
     if (!(value instanceof String text)) {
       throw new FeelException(
-          "Expected result of the expression '" + expression.source() + "' (" + name + ") to be 'STRING', but was '" + typeOf(value) + "'.");
+          "Expected result of the expression '" + expression.source() + "' (" + name + ") to be 'STRING', but was '" + Feel.typeName(value) + "'.");
     }
     String stripped = text.strip();
     return stripped.isEmpty() ? null : stripped;
@@ -398,7 +398,7 @@ final class UserTaskBehavior {
     }
     throw new FeelException(
         "Expected result of the expression '" + expression.source() + "' (" + name + ") to be 'ARRAY' of 'STRING', but was '"
-            + typeOf(value) + "'.");
+            + Feel.typeName(value) + "'.");
   }
 
   private static List<String> splitCommaList(String text) {
@@ -433,19 +433,4 @@ final class UserTaskBehavior {
     return (int) priority;
   }
 
-  private static String typeOf(Object value) {
-    if (value instanceof Number) {
-      return "NUMBER";
-    }
-    if (value instanceof Boolean) {
-      return "BOOLEAN";
-    }
-    if (value instanceof List) {
-      return "ARRAY";
-    }
-    if (value instanceof Map) {
-      return "OBJECT";
-    }
-    return value instanceof String ? "STRING" : value.getClass().getSimpleName().toUpperCase();
-  }
 }
