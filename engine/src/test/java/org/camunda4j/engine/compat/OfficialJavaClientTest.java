@@ -15,6 +15,7 @@ import io.camunda.client.api.search.response.Incident;
 import io.camunda.client.api.search.response.ProcessInstance;
 import io.camunda.client.api.worker.JobWorker;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -381,6 +382,43 @@ class OfficialJavaClientTest {
     assertThat(latest.getVersion()).isEqualTo(2);
   }
 
+  @Test
+  void aLongPollingActivationAnswersWhenTheJobIsCreated() throws Exception {
+    deploy("single-service-task.bpmn");
+    var pending =
+        client.newActivateJobsCommand()
+            .jobType("work")
+            .maxJobsToActivate(1)
+            .workerName("long-poller")
+            .requestTimeout(Duration.ofSeconds(25))
+            .send();
+
+    long instance = createInstance("single-service-task", Map.of());
+
+    List<ActivatedJob> jobs = pending.join(20, TimeUnit.SECONDS).getJobs();
+    assertThat(jobs).extracting(ActivatedJob::getProcessInstanceKey).containsExactly(instance);
+    assertThat(jobs.getFirst().getWorker()).isEqualTo("long-poller");
+  }
+
+  @Test
+  void aFailureWithRetryBackoffWaitsForTheEngineClock() {
+    Instant start = Instant.parse("2030-01-01T10:00:00Z");
+    client.newPinClockCommand().time(start).send().join();
+    deploy("single-service-task.bpmn");
+    createInstance("single-service-task", Map.of());
+    ActivatedJob job = activateOne();
+
+    client.newFailCommand(job).retries(2).retryBackoff(Duration.ofMinutes(1)).errorMessage("later").send().join();
+
+    assertThat(client.newActivateJobsCommand().jobType("work").maxJobsToActivate(1).requestTimeout(Duration.ofSeconds(1)).send().join().getJobs())
+        .isEmpty();
+    client.newPinClockCommand().time(start.plus(Duration.ofMinutes(2))).send().join();
+    ActivatedJob again = activateOne();
+    assertThat(again.getKey()).isEqualTo(job.getKey());
+    assertThat(again.getRetries()).isEqualTo(2);
+    client.newResetClockCommand().send().join();
+  }
+
   // ------------------------------------------------------------------ helpers
 
   private void deploy(String file) {
@@ -401,6 +439,14 @@ class OfficialJavaClientTest {
     JobWorker worker = builder.open();
     workers.add(worker);
     return worker;
+  }
+
+  private ActivatedJob activateOne() {
+    return Eventually.get(
+            "a job of type work",
+            () -> client.newActivateJobsCommand().jobType("work").maxJobsToActivate(1).send().join().getJobs(),
+            jobs -> jobs.size() == 1)
+        .getFirst();
   }
 
   private void awaitInstanceState(long key, ProcessInstanceState state) {
