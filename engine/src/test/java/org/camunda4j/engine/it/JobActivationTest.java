@@ -6,6 +6,7 @@ import static org.camunda4j.engine.it.Problems.assertProblem;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -83,6 +84,10 @@ class JobActivationTest extends EngineScenario {
 
     assertThat(response.json().path("jobs").get(0).path("deadline").asLong())
         .isEqualTo(pinned.toEpochMilli() + 30_000);
+    // Everywhere else dates are RFC 3339 strings, the job search's deadline included.
+    JsonNode found = http.search("jobs", Map.of("filter", Map.of("type", "work"))).getFirst();
+    assertThat(OffsetDateTime.parse(found.path("deadline").asText()).toInstant())
+        .isEqualTo(pinned.plusMillis(30_000));
   }
 
   @Test

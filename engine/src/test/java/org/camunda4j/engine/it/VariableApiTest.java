@@ -76,6 +76,7 @@ class VariableApiTest extends EngineScenario {
     assertThat(response.json().path("name").asText()).isEqualTo("name");
     assertThat(response.json().path("value").asText()).isEqualTo("\"abc\"");
     assertThat(response.json().path("scopeKey").asText()).isEqualTo(instance);
+    assertThat(response.json().has("isTruncated")).as("GET returns the full value, so no isTruncated member").isFalse();
   }
 
   @Test
