@@ -156,6 +156,20 @@ class ErrorEventsTest extends EngineScenario {
   }
 
   @Test
+  void twoCatchEventsForTheSameCodeInOneScopeAreRejectedAtDeployment() {
+    String detail = assertProblem(http.deploy(bpmn("invalid/error-duplicate-code-in-scope.bpmn")), 400, "INVALID_ARGUMENT");
+
+    assertThat(detail).containsAnyOf("Boundary_First", "Boundary_Second", "DECLINED");
+  }
+
+  @Test
+  void aNonInterruptingErrorBoundaryEventIsRejectedAtDeployment() {
+    String detail = assertProblem(http.deploy(bpmn("invalid/error-boundary-non-interrupting.bpmn")), 400, "INVALID_ARGUMENT");
+
+    assertThat(detail).contains("Boundary_Soft");
+  }
+
+  @Test
   void twoCatchAllEventsInOneScopeAreRejectedAtDeployment() {
     String detail = assertProblem(http.deploy(bpmn("error-ambiguous-catch-all.bpmn")), 400, "INVALID_ARGUMENT");
 

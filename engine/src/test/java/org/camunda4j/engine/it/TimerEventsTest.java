@@ -37,6 +37,18 @@ class TimerEventsTest extends EngineScenario {
   }
 
   @Test
+  void aTimerDurationCanComeFromAVariable() {
+    http.deployOk(bpmn("timer-feel-duration.bpmn"));
+    String instance = http.createInstance("timer-feel-duration", Map.of("waitTime", "PT5M"));
+
+    engine.clock().advance(Duration.ofMinutes(4));
+    assertNoJobNow("after-wait");
+    engine.clock().advance(Duration.ofMinutes(2));
+
+    assertThat(http.activateOne("after-wait").path("processInstanceKey").asText()).isEqualTo(instance);
+  }
+
+  @Test
   void anInterruptingTimerBoundaryCancelsTheTaskWhenItFires() {
     http.deployOk(bpmn("timer-boundary-interrupting.bpmn"));
     http.createInstance("timer-boundary-interrupting");
