@@ -163,6 +163,30 @@ class WireFormatTest extends EngineScenario {
   }
 
   @Test
+  void anotherTenantIsRejectedOnDeploymentsAndMessagesToo() {
+    byte[] file = EngineHttp.readResource(bpmn("start-end.bpmn"));
+    String boundary = "TenantBoundary";
+    String body =
+        "--" + boundary + "\r\n"
+            + "Content-Disposition: form-data; name=\"resources\"; filename=\"start-end.bpmn\"\r\n"
+            + "Content-Type: application/xml\r\n\r\n"
+            + new String(file, StandardCharsets.UTF_8) + "\r\n"
+            + "--" + boundary + "\r\n"
+            + "Content-Disposition: form-data; name=\"tenantId\"\r\n\r\n"
+            + "acme\r\n"
+            + "--" + boundary + "--\r\n";
+
+    assertThat(assertProblem(http.postRaw("/deployments", "multipart/form-data; boundary=" + boundary, body), 400, "INVALID_ARGUMENT"))
+        .contains("acme");
+    assertThat(
+            assertProblem(
+                http.post("/messages/publication", Map.of("name", "m", "correlationKey", "k", "tenantId", "acme")),
+                400,
+                "INVALID_ARGUMENT"))
+        .contains("acme");
+  }
+
+  @Test
   void aDeploymentWithoutTenantPartAndWithXmlPartsAsTheTsSdkSendsIsAccepted() {
     byte[] file = EngineHttp.readResource(bpmn("start-end.bpmn"));
     String boundary = "TsSdkBoundary7";
