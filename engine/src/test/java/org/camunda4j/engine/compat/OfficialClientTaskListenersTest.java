@@ -5,11 +5,15 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 
 import io.camunda.client.CamundaClient;
 import io.camunda.client.api.command.ProblemException;
+import io.camunda.client.api.response.ActivatedJob;
+import io.camunda.client.api.search.enums.JobKind;
+import io.camunda.client.api.search.enums.ListenerEventType;
 import io.camunda.client.api.search.enums.UserTaskState;
 import io.camunda.client.api.search.response.UserTask;
 import io.camunda.client.api.worker.JobWorker;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.camunda4j.engine.Engine;
 import org.junit.jupiter.api.AfterEach;
@@ -45,6 +49,7 @@ class OfficialClientTaskListenersTest {
 
   @Test
   void anAssigningListenerCorrectsPriorityAndCandidateGroups() {
+    List<ActivatedJob> seenByListener = new CopyOnWriteArrayList<>();
     client.newDeployResourceCommand().addResourceFromClasspath("bpmn/task-listener-assigning-corrections.bpmn").send().join();
     long instance =
         client.newCreateInstanceCommand()
@@ -57,15 +62,25 @@ class OfficialClientTaskListenersTest {
         client.newWorker()
             .jobType("adjust-assignment")
             .handler(
-                (jobClient, job) ->
-                    jobClient.newCompleteCommand(job)
-                        .withResult(r -> r.forUserTask().correctPriority(80).correctCandidateGroups(List.of("senior-reviewers")))
-                        .send()
-                        .join())
+                (jobClient, job) -> {
+                  seenByListener.add(job);
+                  jobClient.newCompleteCommand(job)
+                      .withResult(r -> r.forUserTask().correctPriority(80).correctCandidateGroups(List.of("senior-reviewers")))
+                      .send()
+                      .join();
+                })
             .open());
     UserTask task = awaitTask(instance);
 
     client.newAssignUserTaskCommand(task.getUserTaskKey()).assignee("carol").send().join();
+
+    assertThat(seenByListener).hasSize(1);
+    ActivatedJob listenerJob = seenByListener.getFirst();
+    assertThat(listenerJob.getKind()).isEqualTo(JobKind.TASK_LISTENER);
+    assertThat(listenerJob.getListenerEventType()).isEqualTo(ListenerEventType.ASSIGNING);
+    assertThat(listenerJob.getUserTask().getUserTaskKey()).isEqualTo(task.getUserTaskKey());
+    assertThat(listenerJob.getUserTask().getAssignee()).isEqualTo("carol");
+    assertThat(listenerJob.getUserTask().getCandidateGroups()).containsExactly("reviewers");
 
     UserTask assigned = client.newUserTaskGetRequest(task.getUserTaskKey()).send().join();
     assertThat(assigned.getAssignee()).isEqualTo("carol");
