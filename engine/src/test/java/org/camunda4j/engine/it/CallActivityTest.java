@@ -49,6 +49,21 @@ class CallActivityTest extends EngineScenario {
   }
 
   @Test
+  void theLatestVersionOfTheChildIsCalledAtTheTimeTheCallActivityIsReached() {
+    http.deployOk(bpmn("call-activity-parent.bpmn"), bpmn("call-activity-child.bpmn"));
+    http.createInstance("call-activity-parent");
+    JsonNode v1Job = http.activateOne("child-work");
+    assertThat(v1Job.path("processDefinitionVersion").asInt()).isEqualTo(1);
+
+    http.deployOk(bpmn("call-activity-child-v2.bpmn"));
+    http.createInstance("call-activity-parent");
+
+    JsonNode v2Job = http.activateOne("child-work-v2");
+    assertThat(v2Job.path("processDefinitionId").asText()).isEqualTo("call-activity-child");
+    assertThat(v2Job.path("processDefinitionVersion").asInt()).isEqualTo(2);
+  }
+
+  @Test
   void theCalledProcessIdCanComeFromFeel() {
     http.deployOk(bpmn("call-activity-feel-parent.bpmn"), bpmn("call-activity-child.bpmn"));
     http.createInstance("call-activity-feel-parent", Map.of("childProcessId", "call-activity-child"));
