@@ -35,12 +35,13 @@ class SignalEventsTest extends EngineScenario {
         Eventually.get(
             "the signal to reach the waiting instance",
             () -> {
-              http.post("/signals/broadcast", Map.of("signalName", "go"));
+              http.post("/signals/broadcast", Map.of("signalName", "go", "variables", Map.of("startedBy", "ops")));
               return http.activateNow("after-go");
             },
             found -> !found.isEmpty());
 
     assertThat(jobs).extracting(j -> j.path("processInstanceKey").asText()).containsExactly(instance);
+    assertThat(jobs.getFirst().path("variables").path("startedBy").asText()).as("signal variables reach the instance").isEqualTo("ops");
   }
 
   @Test
