@@ -202,6 +202,9 @@ public final class BpmnTransformer {
                         ? Set.of(EventKind.NONE, EventKind.MESSAGE, EventKind.TIMER, EventKind.SIGNAL)
                         : Set.of(EventKind.NONE);
             ExecutableElement e = event(start, ElementType.START_EVENT, allowed);
+            if (e.eventKind() == EventKind.ERROR && !start.isInterrupting()) {
+              throw unsupported(start, "an error start event always interrupts its scope: remove isInterrupting=\"false\"");
+            }
             e.interrupting = start.isInterrupting();
             yield e;
           }
@@ -210,7 +213,10 @@ public final class BpmnTransformer {
           case BoundaryEvent boundary -> {
             ExecutableElement e =
                 event(boundary, ElementType.BOUNDARY_EVENT, Set.of(EventKind.ERROR, EventKind.MESSAGE, EventKind.TIMER, EventKind.SIGNAL));
-            e.interrupting = boundary.cancelActivity() || e.eventKind() == EventKind.ERROR;
+            if (e.eventKind() == EventKind.ERROR && !boundary.cancelActivity()) {
+              throw unsupported(boundary, "an error boundary event always interrupts its activity: remove cancelActivity=\"false\"");
+            }
+            e.interrupting = boundary.cancelActivity();
             e.attachedToId = boundary.getAttachedTo().getId();
             yield e;
           }
