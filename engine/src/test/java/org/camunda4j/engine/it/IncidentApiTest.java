@@ -88,6 +88,19 @@ class IncidentApiTest extends EngineScenario {
   }
 
   @Test
+  void resolvingAnIncidentTwiceIs404TheSecondTime() {
+    http.deployOk(bpmn("single-service-task.bpmn"));
+    String instance = http.createInstance("single-service-task");
+    JsonNode job = http.activateOne("work");
+    http.post("/jobs/" + job.path("jobKey").asText() + "/failure", Map.of("retries", 0));
+    JsonNode incident = http.awaitActiveIncident(instance);
+    http.patch("/jobs/" + job.path("jobKey").asText(), Map.of("changeset", Map.of("retries", 1)));
+    assertThat(http.post("/incidents/" + key(incident) + "/resolution", Map.of()).status()).isEqualTo(204);
+
+    assertProblem(http.post("/incidents/" + key(incident) + "/resolution", Map.of()), 404, "NOT_FOUND");
+  }
+
+  @Test
   void getAnUnknownIncidentIs404() {
     String detail = assertProblem(http.get("/incidents/2251799813699999"), 404, "NOT_FOUND");
     assertThat(detail).contains("2251799813699999");

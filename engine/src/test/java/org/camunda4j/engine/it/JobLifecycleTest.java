@@ -216,6 +216,15 @@ class JobLifecycleTest extends EngineScenario {
   }
 
   @Test
+  void throwingAnErrorForAJobHeldByAnIncidentIs409() {
+    JsonNode job = http.activateOne("work");
+    http.post("/jobs/" + key(job) + "/failure", Map.of("retries", 0));
+    http.awaitActiveIncident(instance);
+
+    assertProblem(http.post("/jobs/" + key(job) + "/error", Map.of("errorCode", "LATE")), 409, "INVALID_STATE");
+  }
+
+  @Test
   void failingAnUnknownJobIs404() {
     assertProblem(http.post("/jobs/2251799813699999/failure", Map.of("retries", 1)), 404, "NOT_FOUND");
   }
