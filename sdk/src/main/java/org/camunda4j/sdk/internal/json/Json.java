@@ -1,7 +1,9 @@
 package org.camunda4j.sdk.internal.json;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.util.JsonRecyclerPools;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -16,7 +18,14 @@ import java.util.Map;
  */
 public final class Json {
 
-  private static final ObjectMapper MAPPER = JsonMapper.builder()
+  /*
+   * Buffers come from a pool of the SDK's own instead of Jackson's default thread-local one: most
+   * SDK JSON is written and read on short-lived virtual threads (an ASYNC or VIRTUAL handler's
+   * thread serialises its acknowledgement), where a thread-local pool never recycles and every call
+   * allocates a fresh recycler and its buffers (kilobytes per job).
+   */
+  private static final ObjectMapper MAPPER = JsonMapper.builder(
+          JsonFactory.builder().recyclerPool(JsonRecyclerPools.newConcurrentDequePool()).build())
       .addModule(new JavaTimeModule())
       .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
       .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)

@@ -8,23 +8,27 @@ import org.camunda4j.sdk.SyncJobContext;
 final class SyncContext extends BaseJobContext implements SyncJobContext {
 
   private final JobRun run;
-  private final CamundaClient client;
+  private final CamundaClient workerClient;
+  private CamundaClient scoped; // guarded by this; built on first use: most handlers never ask for it
 
   SyncContext(JobRun run, CamundaClient client) {
     super(run.job(), run.log(), run::leaseDeadlineNanos);
     this.run = run;
-    this.client = JobScopedClients.blocking(client, run);
+    this.workerClient = client;
   }
 
   @Override
-  public CamundaClient client() {
-    return client;
+  public synchronized CamundaClient client() {
+    if (scoped == null) {
+      scoped = JobScopedClients.blocking(workerClient, run);
+    }
+    return scoped;
   }
 
   @Override
   public void extendTimeout(Duration timeout) {
     long requestedAt = System.nanoTime();
-    client.updateJob(run.job().jobKey(), JobUpdateRequest.timeout(timeout));
+    client().updateJob(run.job().jobKey(), JobUpdateRequest.timeout(timeout));
     run.extendLease(requestedAt + timeout.toNanos());
   }
 }
