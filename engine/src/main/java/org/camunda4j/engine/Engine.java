@@ -3,11 +3,13 @@ package org.camunda4j.engine;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.camunda4j.engine.internal.api.Routes;
 import org.camunda4j.engine.internal.processing.ControlledClock;
 import org.camunda4j.engine.internal.processing.EngineOperations;
 import org.camunda4j.engine.internal.rest.RestServer;
+import org.camunda4j.engine.internal.rest.Router;
 
 /**
  * An embedded Camunda-8-compatible engine that serves the Orchestration Cluster REST API v2.
@@ -40,16 +42,26 @@ public final class Engine implements AutoCloseable {
 
   /** Starts an engine as configured; returns once its REST server accepts connections. */
   public static Engine start(EngineConfig config) {
+    // Netty's classes load on another core while this thread builds the engine and its routes.
+    CompletableFuture<Void> netty = CompletableFuture.runAsync(RestServer::preload, Engine::startDaemon);
     EngineOperations operations = new EngineOperations(new ControlledClock(), config.longPollTimeout());
     AtomicInteger port = new AtomicInteger(config.port());
     try {
-      RestServer server = RestServer.start(config.host(), config.port(), Routes.create(operations, config.host(), port::get));
+      Router router = Routes.create(operations, config.host(), port::get);
+      netty.join();
+      RestServer server = RestServer.start(config.host(), config.port(), router);
       port.set(server.port());
       return new Engine(operations, server, config.host());
     } catch (RuntimeException e) {
       operations.close();
       throw e;
     }
+  }
+
+  private static void startDaemon(Runnable task) {
+    Thread thread = new Thread(task, "camunda4j-start");
+    thread.setDaemon(true);
+    thread.start();
   }
 
   /** The REST address without the {@code /v2} suffix, e.g. {@code http://127.0.0.1:41235}. */

@@ -63,6 +63,21 @@ public final class RestServer implements AutoCloseable {
    *
    * @throws IllegalStateException if the address cannot be bound
    */
+  /**
+   * Loads and initialises the Netty classes a server needs (most of a first start's cost), so that
+   * an engine can do it on another thread while it builds its routes.
+   */
+  public static void preload() {
+    EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("camunda4j-preload", true), NioIoHandler.newFactory());
+    try {
+      new HttpServerCodec();
+      new BodyLimitAggregator(MAX_BODY_BYTES);
+      new ServerBootstrap().group(group).channel(NioServerSocketChannel.class);
+    } finally {
+      group.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS);
+    }
+  }
+
   public static RestServer start(String host, int port, Router router) {
     Objects.requireNonNull(host, "host");
     Objects.requireNonNull(router, "router");
