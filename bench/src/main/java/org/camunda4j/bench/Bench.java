@@ -61,6 +61,10 @@ public final class Bench {
         var parsed = OfficialClientBench.Options.parse(BenchArgs.parse(options, OfficialClientBench.OPTIONS));
         yield () -> OfficialClientBench.run(parsed).print(out);
       }
+      case EngineStartBench.NAME -> {
+        var parsed = EngineStartBench.Options.parse(BenchArgs.parse(options, EngineStartBench.OPTIONS));
+        yield () -> EngineStartBench.run(parsed).print(out);
+      }
       default -> null;
     };
   }
@@ -71,7 +75,8 @@ public final class Bench {
         + "  " + EngineThroughputBench.USAGE + "\n"
         + "  " + LongPollLatencyBench.USAGE + "\n"
         + "  " + WorkersBench.USAGE + "\n"
-        + "  " + OfficialClientBench.USAGE + "\n\n"
+        + "  " + OfficialClientBench.USAGE + "\n"
+        + "  " + EngineStartBench.USAGE + "\n\n"
         + "Figures from a shared or busy machine are lower bounds; see docs/benchmarks.md.\n";
   }
 }

@@ -53,6 +53,17 @@ class BenchSmokeTest {
   }
 
   @Test
+  @Timeout(180) // a child JVM per cold sample
+  void engineStartTimesAFreshJvmAndLaterStarts() {
+    var result = EngineStartBench.run(EngineStartBench.Options.parse(args(EngineStartBench.OPTIONS, "--cold", "1", "--warm", "2")));
+
+    assertThat(result.cold().count()).isEqualTo(1);
+    assertThat(result.warm().count()).isEqualTo(2);
+    assertThat(result.cold().percentileMillis(50)).isPositive();
+    assertThat(printed(result::print)).contains("reproduce: bin/camunda4j bench engine-start --cold 1 --warm 2");
+  }
+
+  @Test
   @Timeout(120)
   void officialClientCompletesJobs() {
     var result = OfficialClientBench.run(OfficialClientBench.Options.parse(
