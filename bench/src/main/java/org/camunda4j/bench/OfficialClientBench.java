@@ -20,12 +20,14 @@ import java.util.concurrent.atomic.AtomicLong;
 final class OfficialClientBench {
 
   static final String NAME = "official-client";
-  static final Set<String> OPTIONS = Set.of("seconds", "warmup", "backlog", "max-jobs", "execution-threads");
-  static final String USAGE = NAME + " [--seconds S] [--warmup W] [--backlog B] [--max-jobs M] [--execution-threads T[,T...]]\n"
+  static final Set<String> OPTIONS = Set.of("seconds", "warmup", "warmup-round", "backlog", "max-jobs", "execution-threads");
+  static final String USAGE = NAME + " [--seconds S] [--warmup W] [--warmup-round R] [--backlog B] [--max-jobs M]"
+      + " [--execution-threads T[,T...]]\n"
       + "    the same no-op worker with camunda-client-java 8.9 over REST (maxJobsActive M), once per\n"
-      + "    numJobWorkerExecutionThreads T (default 1,32: the client's default and one thread per job slot)";
+      + "    numJobWorkerExecutionThreads T (default 1,32: the client's default and one thread per job slot),\n"
+      + "    after an untimed round of R s per row, as in 'bench workers'";
 
-  record Options(WorkerHarness.Settings settings, List<Integer> executionThreads) {
+  record Options(WorkerHarness.Settings settings, List<Integer> executionThreads, int warmupRoundSeconds) {
 
     static Options parse(BenchArgs args) {
       List<Integer> threads;
@@ -39,11 +41,13 @@ final class OfficialClientBench {
         throw new IllegalArgumentException("--execution-threads must be at least 1");
       }
       return new Options(new WorkerHarness.Settings(args.intValue("seconds", 5, 1), args.intValue("warmup", 2, 0),
-          args.intValue("backlog", 1_000, 1), args.intValue("max-jobs", 32, 1)), threads);
+          args.intValue("backlog", 1_000, 1), args.intValue("max-jobs", 32, 1)), threads,
+          args.intValue("warmup-round", 5, 0));
     }
 
     String commandLine() {
       return "bin/camunda4j bench " + NAME + " --seconds " + settings.seconds() + " --warmup " + settings.warmupSeconds()
+          + " --warmup-round " + warmupRoundSeconds
           + " --backlog " + settings.backlog() + " --max-jobs " + settings.maxJobs() + " --execution-threads "
           + String.join(",", executionThreads.stream().map(String::valueOf).toList());
     }
@@ -77,10 +81,18 @@ final class OfficialClientBench {
 
   static Result run(Options options) {
     Machine.Start machine = Machine.start();
+    WorkerHarness.Settings settings = options.settings();
+    if (options.warmupRoundSeconds() > 0) {
+      WorkerHarness.Settings round =
+          new WorkerHarness.Settings(options.warmupRoundSeconds(), 0, settings.backlog(), settings.maxJobs());
+      for (int threads : options.executionThreads()) {
+        WorkerHarness.measure(round, address -> OfficialWorker.start(address, threads, settings.maxJobs())); // JIT warm-up only
+      }
+    }
     List<Row> rows = new ArrayList<>();
     for (int threads : options.executionThreads()) {
-      WorkerHarness.Measurement m = WorkerHarness.measure(options.settings(),
-          address -> OfficialWorker.start(address, threads, options.settings().maxJobs()));
+      WorkerHarness.Measurement m =
+          WorkerHarness.measure(settings, address -> OfficialWorker.start(address, threads, settings.maxJobs()));
       rows.add(new Row(threads, m));
     }
     return new Result(machine, options, rows);

@@ -19,17 +19,22 @@ import org.camunda4j.sdk.WorkerConfig;
 final class WorkersBench {
 
   static final String NAME = "workers";
-  static final Set<String> OPTIONS = Set.of("seconds", "strategy", "warmup", "backlog", "max-jobs");
+  static final Set<String> OPTIONS = Set.of("seconds", "strategy", "warmup", "warmup-round", "backlog", "max-jobs");
   static final String USAGE = NAME + " [--seconds S] [--strategy ASYNC|THREAD|VIRTUAL|PROCESS|RAW|all] [--warmup W]"
-      + " [--backlog B] [--max-jobs M]\n"
+      + " [--warmup-round R] [--backlog B] [--max-jobs M]\n"
       + "    a no-op camunda4j worker (maxConcurrentJobs M) per strategy against the in-process engine, fed to keep\n"
-      + "    B jobs waiting; measures S s after the first job and W s of warm-up; RAW = a raw REST loop, the baseline";
+      + "    B jobs waiting; first an untimed round of R s per strategy (so the JIT is warm for every row, not only\n"
+      + "    the later ones), then measures S s after the first job and W s of warm-up; RAW = a raw REST loop, the baseline";
 
   /** Not an SDK strategy: the raw REST loop of {@link RawRestWorker}, the floor the strategies are read against. */
   static final String RAW = "RAW";
   static final List<String> ALL = List.of("ASYNC", "THREAD", "VIRTUAL", "PROCESS", RAW);
 
-  record Options(WorkerHarness.Settings settings, List<String> strategies) {
+  /**
+   * @param warmupRoundSeconds an untimed run of every strategy before the measured ones: rows run in
+   *     one JVM, and without it the first rows are measured while the JIT is still compiling
+   */
+  record Options(WorkerHarness.Settings settings, List<String> strategies, int warmupRoundSeconds) {
 
     static Options parse(BenchArgs args) {
       String strategy = args.stringValue("strategy", "all").toUpperCase(Locale.ROOT);
@@ -45,13 +50,14 @@ final class WorkersBench {
         }
       }
       return new Options(new WorkerHarness.Settings(args.intValue("seconds", 5, 1), args.intValue("warmup", 2, 0),
-          args.intValue("backlog", 1_000, 1), args.intValue("max-jobs", 32, 1)), strategies);
+          args.intValue("backlog", 1_000, 1), args.intValue("max-jobs", 32, 1)), strategies,
+          args.intValue("warmup-round", 5, 0));
     }
 
     String commandLine() {
       String strategy = strategies.equals(ALL) ? "all" : String.join(",", strategies);
       return "bin/camunda4j bench " + NAME + " --seconds " + settings.seconds() + " --strategy " + strategy
-          + " --warmup " + settings.warmupSeconds() + " --backlog " + settings.backlog()
+          + " --warmup " + settings.warmupSeconds() + " --warmup-round " + warmupRoundSeconds + " --backlog " + settings.backlog()
           + " --max-jobs " + settings.maxJobs();
     }
   }
@@ -88,15 +94,26 @@ final class WorkersBench {
 
   static Result run(Options options) {
     Machine.Start machine = Machine.start();
+    WorkerHarness.Settings settings = options.settings();
+    if (options.warmupRoundSeconds() > 0) {
+      WorkerHarness.Settings round =
+          new WorkerHarness.Settings(options.warmupRoundSeconds(), 0, settings.backlog(), settings.maxJobs());
+      for (String strategy : options.strategies()) {
+        measure(strategy, round); // discarded: it only warms the JIT for every strategy's code
+      }
+    }
     List<Row> rows = new ArrayList<>();
     for (String strategy : options.strategies()) {
-      int maxJobs = options.settings().maxJobs();
-      WorkerHarness.Measurement m = WorkerHarness.measure(options.settings(), address -> strategy.equals(RAW)
-          ? new RawRestWorker(address, maxJobs)
-          : SdkWorker.start(address, strategy, maxJobs));
-      rows.add(new Row(strategy, m));
+      rows.add(new Row(strategy, measure(strategy, settings)));
     }
     return new Result(machine, options, rows);
+  }
+
+  private static WorkerHarness.Measurement measure(String strategy, WorkerHarness.Settings settings) {
+    int maxJobs = settings.maxJobs();
+    return WorkerHarness.measure(settings, address -> strategy.equals(RAW)
+        ? new RawRestWorker(address, maxJobs)
+        : SdkWorker.start(address, strategy, maxJobs));
   }
 
   /** Our SDK's client and one worker with the no-op handler of the strategy. */

@@ -45,7 +45,7 @@ class BenchSmokeTest {
   @Timeout(300) // four engines, and PROCESS starts child JVMs: slow on a busy machine
   void everyWorkerStrategyCompletesJobs() {
     var result = WorkersBench.run(WorkersBench.Options.parse(
-        args(WorkersBench.OPTIONS, "--seconds", "1", "--warmup", "0", "--backlog", "200")));
+        args(WorkersBench.OPTIONS, "--seconds", "1", "--warmup", "0", "--warmup-round", "1", "--backlog", "200")));
 
     assertThat(result.rows()).extracting(WorkersBench.Row::strategy).containsExactlyElementsOf(WorkersBench.ALL);
     assertThat(result.rows()).allSatisfy(row -> assertThat(row.measurement().jobsPerSecond()).isPositive());
@@ -67,7 +67,7 @@ class BenchSmokeTest {
   @Timeout(120)
   void officialClientCompletesJobs() {
     var result = OfficialClientBench.run(OfficialClientBench.Options.parse(
-        args(OfficialClientBench.OPTIONS, "--seconds", "1", "--warmup", "0", "--backlog", "200", "--execution-threads", "4")));
+        args(OfficialClientBench.OPTIONS, "--seconds", "1", "--warmup", "0", "--warmup-round", "0", "--backlog", "200", "--execution-threads", "4")));
 
     assertThat(result.rows()).singleElement()
         .satisfies(row -> assertThat(row.measurement().jobsPerSecond()).isPositive());
