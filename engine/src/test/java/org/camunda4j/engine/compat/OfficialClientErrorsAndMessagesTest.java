@@ -3,23 +3,17 @@ package org.camunda4j.engine.compat;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
-import io.camunda.client.CamundaClient;
 import io.camunda.client.api.command.ProblemException;
 import io.camunda.client.api.response.ActivatedJob;
 import io.camunda.client.api.response.BroadcastSignalResponse;
 import io.camunda.client.api.response.CorrelateMessageResponse;
 import io.camunda.client.api.response.PublishMessageResponse;
 import io.camunda.client.api.search.enums.ProcessInstanceState;
-import io.camunda.client.api.worker.JobWorker;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.camunda4j.engine.Engine;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -28,28 +22,7 @@ import org.junit.jupiter.api.Test;
  * received by an instance created later, and messages, signals and the clock answer the client's
  * commands as it expects.
  */
-class OfficialClientErrorsAndMessagesTest {
-
-  private Engine engine;
-  private CamundaClient client;
-  private final List<JobWorker> workers = new ArrayList<>();
-
-  @BeforeEach
-  void startEngineAndClient() {
-    engine = Engine.start();
-    client = OfficialClients.connectTo(engine);
-  }
-
-  @AfterEach
-  void stopEverything() {
-    workers.forEach(JobWorker::close);
-    if (client != null) {
-      client.close();
-    }
-    if (engine != null) {
-      engine.close();
-    }
-  }
+class OfficialClientErrorsAndMessagesTest extends OfficialClientScenario {
 
   @Test
   void aBpmnErrorThrownByAWorkerIsCaughtByTheBoundaryEvent() {

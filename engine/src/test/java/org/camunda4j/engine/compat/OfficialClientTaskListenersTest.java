@@ -3,49 +3,22 @@ package org.camunda4j.engine.compat;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
-import io.camunda.client.CamundaClient;
 import io.camunda.client.api.command.ProblemException;
 import io.camunda.client.api.response.ActivatedJob;
 import io.camunda.client.api.search.enums.JobKind;
 import io.camunda.client.api.search.enums.ListenerEventType;
 import io.camunda.client.api.search.enums.UserTaskState;
 import io.camunda.client.api.search.response.UserTask;
-import io.camunda.client.api.worker.JobWorker;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.camunda4j.engine.Engine;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * Issue 5 with the official Java client: an assigning listener corrects the assignment, and a
  * completing listener denies a completion, which fails with 409 while the task stays open.
  */
-class OfficialClientTaskListenersTest {
-
-  private Engine engine;
-  private CamundaClient client;
-  private final List<JobWorker> workers = new ArrayList<>();
-
-  @BeforeEach
-  void startEngineAndClient() {
-    engine = Engine.start();
-    client = OfficialClients.connectTo(engine);
-  }
-
-  @AfterEach
-  void stopEverything() {
-    workers.forEach(JobWorker::close);
-    if (client != null) {
-      client.close();
-    }
-    if (engine != null) {
-      engine.close();
-    }
-  }
+class OfficialClientTaskListenersTest extends OfficialClientScenario {
 
   @Test
   void anAssigningListenerCorrectsPriorityAndCandidateGroups() {

@@ -24,9 +24,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
-import org.camunda4j.engine.Engine;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -34,28 +31,7 @@ import org.junit.jupiter.api.Test;
  * engine: deploy, create, workers that complete, fail and throw, retries, incidents, search,
  * topology and awaitCompletion (issue 2, item 9).
  */
-class OfficialJavaClientTest {
-
-  private Engine engine;
-  private CamundaClient client;
-  private final List<JobWorker> workers = new ArrayList<>();
-
-  @BeforeEach
-  void startEngineAndClient() {
-    engine = Engine.start();
-    client = OfficialClients.connectTo(engine);
-  }
-
-  @AfterEach
-  void stopEverything() {
-    workers.forEach(JobWorker::close);
-    if (client != null) {
-      client.close();
-    }
-    if (engine != null) {
-      engine.close();
-    }
-  }
+class OfficialJavaClientTest extends OfficialClientScenario {
 
   @Test
   void deploysAModelerFileAndStartsInstancesOfIt() {
