@@ -82,13 +82,8 @@ final class OfficialClientBench {
   static Result run(Options options) {
     Machine.Start machine = Machine.start();
     WorkerHarness.Settings settings = options.settings();
-    if (options.warmupRoundSeconds() > 0) {
-      WorkerHarness.Settings round =
-          new WorkerHarness.Settings(options.warmupRoundSeconds(), 0, settings.backlog(), settings.maxJobs());
-      for (int threads : options.executionThreads()) {
-        WorkerHarness.measure(round, address -> OfficialWorker.start(address, threads, settings.maxJobs())); // JIT warm-up only
-      }
-    }
+    WorkerHarness.warmUp(settings, options.warmupRoundSeconds(), options.executionThreads(),
+        threads -> address -> OfficialWorker.start(address, threads, settings.maxJobs()));
     List<Row> rows = new ArrayList<>();
     for (int threads : options.executionThreads()) {
       WorkerHarness.Measurement m =

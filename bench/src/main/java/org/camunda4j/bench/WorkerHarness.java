@@ -4,6 +4,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.List;
 import java.util.function.Function;
 import org.camunda4j.engine.Engine;
 
@@ -19,7 +20,26 @@ final class WorkerHarness {
   private static final Duration PREFILL_BOUND = Duration.ofSeconds(60);
 
   /** Settings shared by every worker benchmark. */
-  record Settings(int seconds, int warmupSeconds, int backlog, int maxJobs) {}
+  record Settings(int seconds, int warmupSeconds, int backlog, int maxJobs) {
+
+    /** The same worker for {@code roundSeconds}, untimed warm-up excluded: a JIT warm-up round. */
+    Settings warmupRound(int roundSeconds) {
+      return new Settings(roundSeconds, 0, backlog, maxJobs);
+    }
+  }
+
+  /**
+   * Runs every worker once, unmeasured, for {@code roundSeconds}: rows share one JVM, and without
+   * this the first rows are measured while the JIT is still compiling.
+   */
+  static <T> void warmUp(Settings settings, int roundSeconds, List<T> rows, Function<T, Function<URI, WorkerUnderTest>> workerOf) {
+    if (roundSeconds <= 0) {
+      return;
+    }
+    for (T row : rows) {
+      measure(settings.warmupRound(roundSeconds), workerOf.apply(row));
+    }
+  }
 
   /**
    * One measured window.

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import org.camunda4j.sdk.CamundaClient;
 import org.camunda4j.sdk.ExecutionStrategy;
 import org.camunda4j.sdk.JobWorker;
@@ -95,25 +96,16 @@ final class WorkersBench {
   static Result run(Options options) {
     Machine.Start machine = Machine.start();
     WorkerHarness.Settings settings = options.settings();
-    if (options.warmupRoundSeconds() > 0) {
-      WorkerHarness.Settings round =
-          new WorkerHarness.Settings(options.warmupRoundSeconds(), 0, settings.backlog(), settings.maxJobs());
-      for (String strategy : options.strategies()) {
-        measure(strategy, round); // discarded: it only warms the JIT for every strategy's code
-      }
-    }
+    WorkerHarness.warmUp(settings, options.warmupRoundSeconds(), options.strategies(), s -> worker(s, settings.maxJobs()));
     List<Row> rows = new ArrayList<>();
     for (String strategy : options.strategies()) {
-      rows.add(new Row(strategy, measure(strategy, settings)));
+      rows.add(new Row(strategy, WorkerHarness.measure(settings, worker(strategy, settings.maxJobs()))));
     }
     return new Result(machine, options, rows);
   }
 
-  private static WorkerHarness.Measurement measure(String strategy, WorkerHarness.Settings settings) {
-    int maxJobs = settings.maxJobs();
-    return WorkerHarness.measure(settings, address -> strategy.equals(RAW)
-        ? new RawRestWorker(address, maxJobs)
-        : SdkWorker.start(address, strategy, maxJobs));
+  private static Function<URI, WorkerUnderTest> worker(String strategy, int maxJobs) {
+    return address -> strategy.equals(RAW) ? new RawRestWorker(address, maxJobs) : SdkWorker.start(address, strategy, maxJobs);
   }
 
   /** Our SDK's client and one worker with the no-op handler of the strategy. */
