@@ -61,6 +61,8 @@ public final class EngineState {
     return forms;
   }
 
+  /** Element instances that opened a message, signal or timer wait, so an ending element without one skips the scan. */
+  final Set<Long> waitOwners = new java.util.HashSet<>();
   final Map<Long, MessageSubscription> messageSubscriptions = new LinkedHashMap<>();
   final Map<Long, SignalSubscription> signalSubscriptions = new LinkedHashMap<>();
   final Map<Long, Timer> timers = new HashMap<>();

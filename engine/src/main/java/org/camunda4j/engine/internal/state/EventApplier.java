@@ -155,10 +155,17 @@ public final class EventApplier {
         job.lastUpdateTime = e.time();
         makeActivatable(job);
       }
-      case MessageSubscriptionOpened e -> state.messageSubscriptions.put(e.subscription().key(), e.subscription());
-      case SignalSubscriptionOpened e -> state.signalSubscriptions.put(e.subscription().key(), e.subscription());
+      case MessageSubscriptionOpened e -> {
+        state.messageSubscriptions.put(e.subscription().key(), e.subscription());
+        state.waitOwners.add(e.subscription().ownerKey());
+      }
+      case SignalSubscriptionOpened e -> {
+        state.signalSubscriptions.put(e.subscription().key(), e.subscription());
+        state.waitOwners.add(e.subscription().ownerKey());
+      }
       case TimerCreated e -> {
         state.timers.put(e.timer().key(), e.timer());
+        state.waitOwners.add(e.timer().ownerKey());
         state.timerDueDates.add(new Due(e.timer().dueDate(), e.timer().key()));
       }
       case TimerRemoved e -> removeTimer(e.key());
@@ -232,6 +239,9 @@ public final class EventApplier {
 
   /** An element that ends, or is interrupted, stops waiting for messages, signals and timers. */
   private void closeOwnedBy(long ownerKey) {
+    if (!state.waitOwners.remove(ownerKey)) {
+      return; // the common case: an element that never waited for anything
+    }
     state.messageSubscriptions.values().removeIf(s -> s.ownerKey() == ownerKey);
     state.signalSubscriptions.values().removeIf(s -> s.ownerKey() == ownerKey);
     List<Long> owned = state.timers.values().stream().filter(t -> t.ownerKey() == ownerKey).map(Timer::key).toList();
