@@ -3,7 +3,12 @@ package org.camunda4j.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.io.InputStreamReader;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -12,6 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -47,12 +53,72 @@ class EngineMainTest {
   }
 
   @Test
-  void anUnknownOptionIsAnErrorThatSaysHowToCallIt() throws Exception {
-    Process engine = start("--prot", "8080");
-    assertThat(engine.waitFor(60, TimeUnit.SECONDS)).isTrue();
-    String errors = new String(engine.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertThat(engine.exitValue()).isEqualTo(2);
-    assertThat(errors).contains("unknown option '--prot'").contains("usage: bin/camunda4j engine");
+  void helpListsEveryOptionAndExitsZero() throws Exception {
+    Finished help = run("--help");
+    assertThat(help.exitCode()).isZero();
+    assertThat(help.out()).startsWith("usage: bin/camunda4j engine [options]");
+    for (var option : EngineMain.OPTIONS) {
+      assertThat(help.out()).as("the help names " + option.name()).contains(option.name());
+    }
+    assertThat(help.out()).contains("--verbose").contains("--help");
+  }
+
+  @Test
+  void anUnknownOptionIsOneLineNamingTheNearestOne() throws Exception {
+    Finished typo = run("--prot", "8080");
+    assertThat(typo.exitCode()).isEqualTo(2);
+    assertThat(typo.err().lines()).containsExactly(
+        "camunda4j engine: unknown option '--prot'; did you mean --port? 'bin/camunda4j engine --help' lists every option.");
+  }
+
+  @Test
+  void aPortOutOfRangeIsOneLineSayingWhatToGive() throws Exception {
+    Finished badPort = run("--port", "70000");
+    assertThat(badPort.exitCode()).isEqualTo(2);
+    assertThat(badPort.err().lines()).containsExactly(
+        "camunda4j engine: --port: '70000' is not a port; give a number from 1 to 65535, or 0 to pick a free one");
+  }
+
+  @Test
+  void anUnresolvableHostIsOneLineSayingWhatToGive() throws Exception {
+    Finished badHost = run("--host", "no-such-host.invalid");
+    assertThat(badHost.exitCode()).isEqualTo(2);
+    assertThat(badHost.err().lines()).singleElement().asString()
+        .startsWith("camunda4j engine: --host: cannot resolve host 'no-such-host.invalid'; give an address such as 127.0.0.1");
+  }
+
+  @Test
+  void aPortInUseIsOneLineNamingThePortWithoutAStackTrace() throws Exception {
+    try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+      int port = taken.getLocalPort();
+
+      Finished quiet = run("--host", "127.0.0.1", "--port", String.valueOf(port));
+      assertThat(quiet.exitCode()).isEqualTo(1);
+      assertThat(quiet.err().lines()).containsExactly("camunda4j engine: port " + port + " is already in use on 127.0.0.1;"
+          + " stop what listens there, or pick another port with --port (0 picks a free one)");
+
+      Finished verbose = run("--host", "127.0.0.1", "--port", String.valueOf(port), "--verbose");
+      assertThat(verbose.exitCode()).isEqualTo(1);
+      assertThat(verbose.err()).contains("is already in use").contains("java.net.BindException");
+    }
+  }
+
+  private record Finished(int exitCode, String out, String err) {}
+
+  private static Finished run(String... args) throws Exception {
+    Process engine = start(args);
+    CompletableFuture<String> out = CompletableFuture.supplyAsync(() -> readAll(engine.getInputStream()));
+    String err = readAll(engine.getErrorStream());
+    assertThat(engine.waitFor(60, TimeUnit.SECONDS)).as("the engine exits on its own").isTrue();
+    return new Finished(engine.exitValue(), out.join(), err);
+  }
+
+  private static String readAll(InputStream stream) {
+    try {
+      return new String(stream.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   private static Process start(String... args) throws Exception {

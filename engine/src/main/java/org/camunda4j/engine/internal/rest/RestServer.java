@@ -116,7 +116,7 @@ public final class RestServer implements AutoCloseable {
       RestServer server = new RestServer(group, blockingExecutor, channels, serverChannel);
       LOG.debug("REST server listening on {}", serverChannel.localAddress());
       return server;
-    } catch (RuntimeException e) {
+    } catch (Exception e) { // Netty rethrows the checked BindException unchecked
       group.shutdownGracefully(0, 1, TimeUnit.SECONDS);
       blockingExecutor.shutdownNow();
       throw new IllegalStateException("Cannot bind the REST server to " + host + ":" + port, e);
