@@ -43,9 +43,7 @@ public final class EngineOperations implements AutoCloseable {
     ErrorBehavior errors = new ErrorBehavior(state, catchEvents);
     ExecutionListenerBehavior executionListeners = new ExecutionListenerBehavior(state, feel, variables, incidentBehavior);
     MultiInstanceBehavior multiInstance = new MultiInstanceBehavior(state, feel, variables, incidentBehavior);
-    BpmnBehavior bpmn =
-        new BpmnBehavior(
-            state, feel, variables, incidentBehavior, completionWaiters, catchEvents, errors, executionListeners, multiInstance);
+    BpmnBehavior bpmn = new BpmnBehavior(state, variables, incidentBehavior, catchEvents, executionListeners, multiInstance);
     executionListeners.bind(bpmn);
     multiInstance.bind(bpmn);
     catchEvents.bind(bpmn);
@@ -62,6 +60,12 @@ public final class EngineOperations implements AutoCloseable {
     UserTaskWaiters userTaskWaiters = new UserTaskWaiters();
     UserTaskBehavior userTaskBehavior = new UserTaskBehavior(state, feel, variables, incidentBehavior, bpmn, userTaskWaiters);
     bpmn.bindUserTasks(userTaskBehavior);
+    bpmn.bind(
+        new ElementProcessors(
+            bpmn,
+            new ElementProcessors.Behaviors(
+                state, feel, variables, incidentBehavior, new JobBehavior(state, feel, incidentBehavior), errors, userTaskBehavior,
+                messages, completionWaiters)));
     jobs.bindUserTasks(userTaskBehavior);
     this.userTasks = new UserTaskOperations(processor, new UserTaskCommands(state, userTaskBehavior, userTaskWaiters));
     processor.configure(this::serveParked, this::tick);

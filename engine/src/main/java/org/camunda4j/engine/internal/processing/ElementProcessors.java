@@ -1,0 +1,77 @@
+package org.camunda4j.engine.internal.processing;
+
+import org.camunda4j.engine.internal.feel.Feel;
+import org.camunda4j.engine.internal.model.ExecutableElement;
+import org.camunda4j.engine.internal.state.EngineState;
+
+/**
+ * Which {@link ElementProcessor} runs which element: one processor per element kind, built once
+ * from the shared behaviours, and one line per kind (and event definition) in {@link #of}.
+ */
+final class ElementProcessors {
+
+  private final ProcessProcessor process;
+  private final SubProcessProcessor subProcess;
+  private final EventSubProcessProcessor eventSubProcess;
+  private final PassThroughProcessor passThrough;
+  private final AwaitEventProcessor awaitEvent;
+  private final JobWorkerTaskProcessor jobWorkerTask;
+  private final UserTaskProcessor userTask;
+  private final CallActivityProcessor callActivity;
+  private final ExclusiveGatewayProcessor exclusiveGateway;
+  private final ParallelGatewayProcessor parallelGateway;
+  private final TerminateEndEventProcessor terminateEndEvent;
+  private final ErrorEndEventProcessor errorEndEvent;
+
+  /** The behaviours the processors share. */
+  record Behaviors(
+      EngineState state,
+      Feel feel,
+      VariableBehavior variables,
+      IncidentBehavior incidents,
+      JobBehavior jobs,
+      ErrorBehavior errors,
+      UserTaskBehavior userTasks,
+      MessageCommands messages,
+      CompletionWaiters completionWaiters) {}
+
+  ElementProcessors(BpmnBehavior bpmn, Behaviors b) {
+    this.callActivity = new CallActivityProcessor(bpmn, b.state(), b.feel(), b.variables(), b.incidents());
+    this.process = new ProcessProcessor(bpmn, b.state(), b.variables(), b.completionWaiters(), b.messages(), callActivity);
+    this.subProcess = new SubProcessProcessor(bpmn);
+    this.eventSubProcess = new EventSubProcessProcessor(bpmn);
+    this.passThrough = new PassThroughProcessor(bpmn);
+    this.awaitEvent = new AwaitEventProcessor(bpmn);
+    this.jobWorkerTask = new JobWorkerTaskProcessor(bpmn, b.jobs());
+    this.userTask = new UserTaskProcessor(bpmn, b.userTasks());
+    this.exclusiveGateway = new ExclusiveGatewayProcessor(bpmn, b.state(), b.feel(), b.incidents());
+    this.parallelGateway = new ParallelGatewayProcessor(bpmn);
+    this.terminateEndEvent = new TerminateEndEventProcessor(bpmn, b.state());
+    this.errorEndEvent = new ErrorEndEventProcessor(bpmn, b.errors(), b.incidents());
+  }
+
+  ProcessProcessor process() {
+    return process;
+  }
+
+  ElementProcessor of(ExecutableElement element) {
+    return switch (element.type()) {
+      case PROCESS -> process;
+      case SUB_PROCESS -> subProcess;
+      case EVENT_SUB_PROCESS -> eventSubProcess;
+      case SERVICE_TASK, SEND_TASK, BUSINESS_RULE_TASK, SCRIPT_TASK -> jobWorkerTask;
+      case USER_TASK -> userTask;
+      case CALL_ACTIVITY -> callActivity;
+      case RECEIVE_TASK, INTERMEDIATE_CATCH_EVENT, EVENT_BASED_GATEWAY -> awaitEvent;
+      case EXCLUSIVE_GATEWAY -> exclusiveGateway;
+      case PARALLEL_GATEWAY -> parallelGateway;
+      case END_EVENT ->
+          switch (element.eventKind()) {
+            case TERMINATE -> terminateEndEvent;
+            case ERROR -> errorEndEvent;
+            default -> passThrough;
+          };
+      case START_EVENT, INTERMEDIATE_THROW_EVENT, BOUNDARY_EVENT -> passThrough;
+    };
+  }
+}
