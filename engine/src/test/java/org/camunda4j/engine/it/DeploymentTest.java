@@ -106,14 +106,6 @@ class DeploymentTest extends EngineScenario {
   }
 
   @Test
-  void anElementTheEngineDoesNotExecuteIsRejectedNamingItsIdAndType() {
-    String detail = assertProblem(http.deploy(bpmn("unsupported-manual-task.bpmn")), 400, "INVALID_ARGUMENT");
-
-    assertThat(detail).contains("Activity_PackByHand");
-    assertThat(normalised(detail)).contains("manualtask");
-  }
-
-  @Test
   void aComplexGatewayIsRejectedNamingItsIdAndType() {
     String detail = assertProblem(http.deploy(bpmn("unsupported-complex-gateway.bpmn")), 400, "INVALID_ARGUMENT");
 

@@ -3,6 +3,8 @@ package org.camunda4j.engine.internal.model;
 import io.camunda.zeebe.model.bpmn.Bpmn;
 import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
 import io.camunda.zeebe.model.bpmn.instance.Activity;
+import io.camunda.zeebe.model.bpmn.instance.AdHocSubProcess;
+import io.camunda.zeebe.model.bpmn.instance.Transaction;
 import io.camunda.zeebe.model.bpmn.instance.BaseElement;
 import io.camunda.zeebe.model.bpmn.instance.BoundaryEvent;
 import io.camunda.zeebe.model.bpmn.instance.BusinessRuleTask;
@@ -14,7 +16,10 @@ import io.camunda.zeebe.model.bpmn.instance.ErrorEventDefinition;
 import io.camunda.zeebe.model.bpmn.instance.EventDefinition;
 import io.camunda.zeebe.model.bpmn.instance.EventBasedGateway;
 import io.camunda.zeebe.model.bpmn.instance.ExclusiveGateway;
+import io.camunda.zeebe.model.bpmn.instance.InclusiveGateway;
 import io.camunda.zeebe.model.bpmn.instance.IntermediateCatchEvent;
+import io.camunda.zeebe.model.bpmn.instance.ManualTask;
+import io.camunda.zeebe.model.bpmn.instance.Task;
 import io.camunda.zeebe.model.bpmn.instance.Message;
 import io.camunda.zeebe.model.bpmn.instance.MultiInstanceLoopCharacteristics;
 import io.camunda.zeebe.model.bpmn.instance.ReceiveTask;
@@ -43,6 +48,7 @@ import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeLoopCharacteristics;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeSubscription;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeIoMapping;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeOutput;
+import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeScript;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeTaskDefinition;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeTaskHeaders;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeVersionTag;
@@ -70,7 +76,9 @@ public final class BpmnTransformer {
 
   /** Zeebe extension elements that carry no run-time behaviour here, so they are harmless. */
   private static final Set<String> INERT_EXTENSIONS =
-      Set.of("properties", "versionTag", "taskHeaders", "taskDefinition", "ioMapping", "executionListeners", "calledElement");
+      Set.of("properties", "versionTag", "taskHeaders", "taskDefinition", "ioMapping", "executionListeners", "calledElement", "script");
+
+  private static final String NOT_EXECUTED = "this element is not executed by the camunda4j engine yet";
 
   private final Feel feel;
 
@@ -143,7 +151,7 @@ public final class BpmnTransformer {
           }
         }
       } else {
-        throw unsupported(flowElement, "this element is not executed by the camunda4j engine");
+        throw unsupported(flowElement, NOT_EXECUTED);
       }
     }
     for (var flow : flows) {
@@ -176,10 +184,11 @@ public final class BpmnTransformer {
     rejectAmbiguousErrorCatchEvents(
         scope.id(), scope.eventSubProcesses().stream().flatMap(e -> e.eventSubProcessStart().stream()).toList());
     for (ExecutableElement child : scope.children) {
-      if (child.type() == ElementType.EXCLUSIVE_GATEWAY && child.defaultFlowId != null) {
+      if (child.defaultFlowId != null) {
         boolean known = child.outgoing.stream().anyMatch(f -> f.id().equals(child.defaultFlowId));
         if (!known) {
-          throw new DeploymentException("Element '" + child.id() + "' of type 'exclusiveGateway' names a default flow that is not one of its outgoing flows");
+          throw new DeploymentException(
+              "Element '" + child.id() + "' of type '" + child.type().bpmnName() + "' names a default flow that is not one of its outgoing flows");
         }
       }
     }
@@ -235,9 +244,15 @@ public final class BpmnTransformer {
           case ServiceTask task -> jobTask(task, ElementType.SERVICE_TASK);
           case SendTask task -> jobTask(task, ElementType.SEND_TASK);
           case BusinessRuleTask task -> jobTask(task, ElementType.BUSINESS_RULE_TASK);
-          case ScriptTask task -> jobTask(task, ElementType.SCRIPT_TASK);
+          case ScriptTask task -> scriptTask(task);
+          case ManualTask task -> new ExecutableElement(task.getId(), task.getName(), ElementType.MANUAL_TASK, EventKind.NONE);
           case ExclusiveGateway gateway -> {
             ExecutableElement e = new ExecutableElement(gateway.getId(), gateway.getName(), ElementType.EXCLUSIVE_GATEWAY, EventKind.NONE);
+            e.defaultFlowId = gateway.getDefault() == null ? null : gateway.getDefault().getId();
+            yield e;
+          }
+          case InclusiveGateway gateway -> {
+            ExecutableElement e = new ExecutableElement(gateway.getId(), gateway.getName(), ElementType.INCLUSIVE_GATEWAY, EventKind.NONE);
             e.defaultFlowId = gateway.getDefault() == null ? null : gateway.getDefault().getId();
             yield e;
           }
@@ -245,10 +260,15 @@ public final class BpmnTransformer {
               new ExecutableElement(gateway.getId(), gateway.getName(), ElementType.PARALLEL_GATEWAY, EventKind.NONE);
           case EventBasedGateway gateway ->
               new ExecutableElement(gateway.getId(), gateway.getName(), ElementType.EVENT_BASED_GATEWAY, EventKind.NONE);
+          case AdHocSubProcess adHoc -> throw unsupported(adHoc, "ad-hoc sub-processes are not executed by the camunda4j engine yet");
+          case Transaction transaction -> throw unsupported(transaction, "transaction sub-processes are not executed (Camunda 8 does not either)");
           case SubProcess sub ->
               new ExecutableElement(
                   sub.getId(), sub.getName(), sub.triggeredByEvent() ? ElementType.EVENT_SUB_PROCESS : ElementType.SUB_PROCESS, EventKind.NONE);
-          default -> throw unsupported(node, "this element is not executed by the camunda4j engine");
+          // an undefined task: every specific task kind is matched above
+          case Task task when task.getElementType().getTypeName().equals("task") ->
+              new ExecutableElement(task.getId(), task.getName(), ElementType.TASK, EventKind.NONE);
+          default -> throw unsupported(node, NOT_EXECUTED);
         };
     readIoMapping(node, element);
     readExecutionListeners(node, element);
@@ -304,9 +324,7 @@ public final class BpmnTransformer {
       }
       boolean startless = element.type() == ElementType.START_EVENT || element.type() == ElementType.BOUNDARY_EVENT;
       boolean endless =
-          element.type() == ElementType.EXCLUSIVE_GATEWAY
-              || element.type() == ElementType.PARALLEL_GATEWAY
-              || element.type() == ElementType.EVENT_BASED_GATEWAY
+          element.type().isGateway()
               || (element.type() == ElementType.END_EVENT && element.eventKind() == EventKind.ERROR);
       if (eventType == ExecutionListener.EventType.START && startless) {
         throw unsupported(node, "start execution listeners are not allowed on a " + element.type().bpmnName());
@@ -442,6 +460,28 @@ public final class BpmnTransformer {
     ExecutableElement element = new ExecutableElement(task.getId(), task.getName(), type, EventKind.NONE);
     element.jobDefinition =
         new JobDefinition(parse(task, "job type", definition.getType()), parse(task, "job retries", retries), Map.copyOf(headers));
+    return element;
+  }
+
+  /** A script task is evaluated by the engine when it has {@code zeebe:script}, else it is a job for a worker. */
+  private ExecutableElement scriptTask(ScriptTask task) throws DeploymentException {
+    ZeebeScript script = task.getSingleExtensionElement(ZeebeScript.class);
+    if (script == null) {
+      return jobTask(task, ElementType.SCRIPT_TASK);
+    }
+    if (task.getSingleExtensionElement(ZeebeTaskDefinition.class) != null) {
+      throw unsupported(task, "a script task has either zeebe:script or zeebe:taskDefinition, not both");
+    }
+    String expression = script.getExpression() == null ? "" : script.getExpression().strip();
+    if (!expression.startsWith("=") || expression.length() == 1) {
+      throw unsupported(task, "zeebe:script needs a FEEL expression starting with '=', found '" + expression + "'");
+    }
+    if (script.getResultVariable() == null || script.getResultVariable().isBlank()) {
+      throw unsupported(task, "zeebe:script needs a resultVariable to store the expression's result in");
+    }
+    ExecutableElement element = new ExecutableElement(task.getId(), task.getName(), ElementType.SCRIPT_TASK, EventKind.NONE);
+    element.script = parseFeel(task, "script expression", expression.substring(1));
+    element.resultVariable = script.getResultVariable().strip();
     return element;
   }
 

@@ -10,6 +10,8 @@ public enum ElementType {
   INTERMEDIATE_CATCH_EVENT("intermediateCatchEvent"),
   INTERMEDIATE_THROW_EVENT("intermediateThrowEvent"),
   BOUNDARY_EVENT("boundaryEvent"),
+  TASK("task"),
+  MANUAL_TASK("manualTask"),
   SERVICE_TASK("serviceTask"),
   SEND_TASK("sendTask"),
   BUSINESS_RULE_TASK("businessRuleTask"),
@@ -19,6 +21,7 @@ public enum ElementType {
   CALL_ACTIVITY("callActivity"),
   EXCLUSIVE_GATEWAY("exclusiveGateway"),
   PARALLEL_GATEWAY("parallelGateway"),
+  INCLUSIVE_GATEWAY("inclusiveGateway"),
   EVENT_BASED_GATEWAY("eventBasedGateway");
 
   private final String bpmnName;
@@ -37,8 +40,7 @@ public enum ElementType {
     return this == PROCESS || this == SUB_PROCESS || this == EVENT_SUB_PROCESS;
   }
 
-  /** Tasks whose work is done by a job worker. */
-  public boolean isJobTask() {
-    return this == SERVICE_TASK || this == SEND_TASK || this == BUSINESS_RULE_TASK || this == SCRIPT_TASK;
+  public boolean isGateway() {
+    return this == EXCLUSIVE_GATEWAY || this == PARALLEL_GATEWAY || this == INCLUSIVE_GATEWAY || this == EVENT_BASED_GATEWAY;
   }
 }

@@ -37,6 +37,8 @@ public final class ExecutableElement {
   MessageDefinition message;
   TimerDefinition timer;
   org.camunda4j.engine.internal.feel.FeelExpression signalName;
+  org.camunda4j.engine.internal.feel.FeelExpression script;
+  String resultVariable;
 
   ExecutableElement(String id, String name, ElementType type, EventKind eventKind) {
     this.id = id;
@@ -186,9 +188,19 @@ public final class ExecutableElement {
         .findFirst();
   }
 
-  /** A parallel gateway with more than one incoming flow waits for a token on each. */
+  /** A parallel or inclusive gateway with more than one incoming flow waits for tokens before it activates. */
   public boolean isJoiningGateway() {
-    return type == ElementType.PARALLEL_GATEWAY && incoming.size() > 1;
+    return (type == ElementType.PARALLEL_GATEWAY || type == ElementType.INCLUSIVE_GATEWAY) && incoming.size() > 1;
+  }
+
+  /** For a script task evaluated by the engine ({@code zeebe:script}): the FEEL expression; null in the job-worker form. */
+  public org.camunda4j.engine.internal.feel.FeelExpression script() {
+    return script;
+  }
+
+  /** The variable a {@code zeebe:script} expression's result is stored in. */
+  public String resultVariable() {
+    return resultVariable;
   }
 
   @Override

@@ -221,27 +221,38 @@ final class BpmnBehavior {
     processors.of(instance.element()).onComplete(ctx, instance);
   }
 
-  /** The element completes and its token moves on along {@code flows}; its container completes if it was the last. */
+  /**
+   * The element completes and its token moves on along {@code flows}; joining gateways of the scope
+   * that now have what they wait for activate; the container completes if this was its last token.
+   */
   void leave(ProcessingContext ctx, ElementInstance instance, List<SequenceFlow> flows) {
     ctx.emit(new ElementCompleted(instance.key(), ctx.now()));
     ElementInstance flowScope = state.elementInstance(instance.flowScopeKey()).orElseThrow();
     for (SequenceFlow flow : flows) {
-      takeFlow(ctx, flowScope, flow);
+      ExecutableElement target = flowScope.process().element(flow.targetId());
+      boolean join = target.isJoiningGateway();
+      ctx.emit(new SequenceFlowTaken(flowScope.key(), flow.id(), join));
+      if (!join) {
+        activateElement(ctx, flowScope, target, 1);
+      }
     }
+    activateReadyJoins(ctx, flowScope);
     completeScopeIfDone(ctx, flowScope);
   }
 
-  private void takeFlow(ProcessingContext ctx, ElementInstance flowScope, SequenceFlow flow) {
-    ExecutableElement target = flowScope.process().element(flow.targetId());
-    boolean join = target.isJoiningGateway();
-    ctx.emit(new SequenceFlowTaken(flowScope.key(), flow.id(), join));
-    if (!join) {
-      activateElement(ctx, flowScope, target, 1);
+  /**
+   * Checked after every token move in a scope, once all the flows of the move are taken: a parallel
+   * join waits for a token on each incoming flow, an inclusive join for every token that can still arrive.
+   */
+  private void activateReadyJoins(ProcessingContext ctx, ElementInstance scope) {
+    if (!scope.hasJoinTokens()) {
       return;
     }
-    ElementInstance scope = state.elementInstance(flowScope.key()).orElseThrow();
-    if (processors.of(target).readyToJoin(scope, target)) {
-      activateElement(ctx, scope, target, target.incoming().size());
+    for (ExecutableElement gateway : scope.element().children()) {
+      if (gateway.isJoiningGateway() && processors.of(gateway).readyToJoin(scope, gateway)) {
+        int consumed = (int) gateway.incoming().stream().filter(flow -> scope.joinTokens(flow.id()) > 0).count();
+        activateElement(ctx, scope, gateway, consumed);
+      }
     }
   }
 

@@ -20,6 +20,8 @@ final class ElementProcessors {
   private final CallActivityProcessor callActivity;
   private final ExclusiveGatewayProcessor exclusiveGateway;
   private final ParallelGatewayProcessor parallelGateway;
+  private final InclusiveGatewayProcessor inclusiveGateway;
+  private final ScriptTaskProcessor scriptTask;
   private final TerminateEndEventProcessor terminateEndEvent;
   private final ErrorEndEventProcessor errorEndEvent;
 
@@ -46,6 +48,8 @@ final class ElementProcessors {
     this.userTask = new UserTaskProcessor(bpmn, b.userTasks());
     this.exclusiveGateway = new ExclusiveGatewayProcessor(bpmn, b.state(), b.feel(), b.incidents());
     this.parallelGateway = new ParallelGatewayProcessor(bpmn);
+    this.inclusiveGateway = new InclusiveGatewayProcessor(bpmn, b.state(), b.feel(), b.incidents());
+    this.scriptTask = new ScriptTaskProcessor(bpmn, b.state(), b.feel(), b.variables(), b.incidents());
     this.terminateEndEvent = new TerminateEndEventProcessor(bpmn, b.state());
     this.errorEndEvent = new ErrorEndEventProcessor(bpmn, b.errors(), b.incidents());
   }
@@ -59,12 +63,15 @@ final class ElementProcessors {
       case PROCESS -> process;
       case SUB_PROCESS -> subProcess;
       case EVENT_SUB_PROCESS -> eventSubProcess;
-      case SERVICE_TASK, SEND_TASK, BUSINESS_RULE_TASK, SCRIPT_TASK -> jobWorkerTask;
+      case SERVICE_TASK, SEND_TASK, BUSINESS_RULE_TASK -> jobWorkerTask;
+      case SCRIPT_TASK -> element.script() != null ? scriptTask : jobWorkerTask;
+      case TASK, MANUAL_TASK -> passThrough;
       case USER_TASK -> userTask;
       case CALL_ACTIVITY -> callActivity;
       case RECEIVE_TASK, INTERMEDIATE_CATCH_EVENT, EVENT_BASED_GATEWAY -> awaitEvent;
       case EXCLUSIVE_GATEWAY -> exclusiveGateway;
       case PARALLEL_GATEWAY -> parallelGateway;
+      case INCLUSIVE_GATEWAY -> inclusiveGateway;
       case END_EVENT ->
           switch (element.eventKind()) {
             case TERMINATE -> terminateEndEvent;

@@ -74,6 +74,11 @@ public final class ElementInstance {
     return joinTokens.getOrDefault(flowId, 0);
   }
 
+  /** Whether any token waits at a joining gateway of this scope. */
+  public boolean hasJoinTokens() {
+    return !joinTokens.isEmpty();
+  }
+
   /** The job this task waits for, or -1. */
   public long jobKey() {
     return jobKey;
