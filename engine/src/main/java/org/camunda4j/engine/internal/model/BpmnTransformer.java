@@ -26,6 +26,10 @@ import io.camunda.zeebe.model.bpmn.instance.ReceiveTask;
 import io.camunda.zeebe.model.bpmn.instance.FlowElement;
 import io.camunda.zeebe.model.bpmn.instance.FlowNode;
 import io.camunda.zeebe.model.bpmn.instance.IntermediateThrowEvent;
+import io.camunda.zeebe.model.bpmn.instance.LinkEventDefinition;
+import io.camunda.zeebe.model.bpmn.instance.EscalationEventDefinition;
+import io.camunda.zeebe.model.bpmn.instance.CompensateEventDefinition;
+import io.camunda.zeebe.model.bpmn.instance.ConditionalEventDefinition;
 import io.camunda.zeebe.model.bpmn.instance.MessageEventDefinition;
 import io.camunda.zeebe.model.bpmn.instance.ParallelGateway;
 import io.camunda.zeebe.model.bpmn.instance.Process;
@@ -178,6 +182,7 @@ public final class BpmnTransformer {
         activity.boundaryEvents.add(child);
       }
     }
+    resolveLinks(scope);
     for (ExecutableElement child : scope.children) {
       rejectAmbiguousErrorCatchEvents(child.id(), child.boundaryEvents);
     }
@@ -217,8 +222,10 @@ public final class BpmnTransformer {
             e.interrupting = start.isInterrupting();
             yield e;
           }
-          case EndEvent end -> event(end, ElementType.END_EVENT, Set.of(EventKind.NONE, EventKind.TERMINATE, EventKind.ERROR));
-          case IntermediateThrowEvent thr -> event(thr, ElementType.INTERMEDIATE_THROW_EVENT, Set.of(EventKind.NONE));
+          case EndEvent end ->
+              event(end, ElementType.END_EVENT, Set.of(EventKind.NONE, EventKind.TERMINATE, EventKind.ERROR, EventKind.MESSAGE, EventKind.SIGNAL));
+          case IntermediateThrowEvent thr ->
+              event(thr, ElementType.INTERMEDIATE_THROW_EVENT, Set.of(EventKind.NONE, EventKind.MESSAGE, EventKind.SIGNAL, EventKind.LINK));
           case BoundaryEvent boundary -> {
             ExecutableElement e =
                 event(boundary, ElementType.BOUNDARY_EVENT, Set.of(EventKind.ERROR, EventKind.MESSAGE, EventKind.TIMER, EventKind.SIGNAL));
@@ -230,7 +237,7 @@ public final class BpmnTransformer {
             yield e;
           }
           case IntermediateCatchEvent c ->
-              event(c, ElementType.INTERMEDIATE_CATCH_EVENT, Set.of(EventKind.MESSAGE, EventKind.TIMER, EventKind.SIGNAL));
+              event(c, ElementType.INTERMEDIATE_CATCH_EVENT, Set.of(EventKind.MESSAGE, EventKind.TIMER, EventKind.SIGNAL, EventKind.LINK));
           case ReceiveTask task -> {
             ExecutableElement e = new ExecutableElement(task.getId(), task.getName(), ElementType.RECEIVE_TASK, EventKind.MESSAGE);
             if (task.getMessage() == null) {
@@ -364,6 +371,9 @@ public final class BpmnTransformer {
           throw unsupported(event, "an error end event needs an error with an error code");
         }
       }
+      case MessageEventDefinition message when type == ElementType.INTERMEDIATE_THROW_EVENT || type == ElementType.END_EVENT ->
+          // a message throw event is a job for a worker, like a service task; the message itself is the worker's business
+          element.jobDefinition = jobDefinition(event, type);
       case MessageEventDefinition message -> {
         if (message.getMessage() == null) {
           throw unsupported(event, "a message event needs a message reference");
@@ -372,6 +382,12 @@ public final class BpmnTransformer {
         element.message = message(event, message.getMessage(), !processStart);
       }
       case TimerEventDefinition timer -> element.timer = timer(event, timer);
+      case LinkEventDefinition link -> {
+        if (link.getName() == null || link.getName().isBlank()) {
+          throw unsupported(event, "a link event needs a link name");
+        }
+        element.linkName = link.getName().strip();
+      }
       case SignalEventDefinition signal -> {
         if (signal.getSignal() == null || signal.getSignal().getName() == null || signal.getSignal().getName().isBlank()) {
           throw unsupported(event, "a signal event needs a signal with a name");
@@ -411,6 +427,29 @@ public final class BpmnTransformer {
     throw unsupported(element, "a timer event needs a date, a duration or a cycle");
   }
 
+  /** Each link throw event goes on at the one link catch event of its name in the same scope. */
+  private static void resolveLinks(ExecutableElement scope) throws DeploymentException {
+    Map<String, ExecutableElement> catches = new LinkedHashMap<>();
+    for (ExecutableElement child : scope.children) {
+      if (child.eventKind() == EventKind.LINK && child.type() == ElementType.INTERMEDIATE_CATCH_EVENT
+          && catches.put(child.linkName, child) != null) {
+        throw new DeploymentException(
+            "Element '" + child.id() + "' of type 'intermediateCatchEvent' cannot be deployed: '" + scope.id()
+                + "' has more than one link catch event named '" + child.linkName + "'");
+      }
+    }
+    for (ExecutableElement child : scope.children) {
+      if (child.eventKind() == EventKind.LINK && child.type() == ElementType.INTERMEDIATE_THROW_EVENT) {
+        child.linkTarget = catches.get(child.linkName);
+        if (child.linkTarget == null) {
+          throw new DeploymentException(
+              "Element '" + child.id() + "' of type 'intermediateThrowEvent' cannot be deployed: no link catch event named '"
+                  + child.linkName + "' in the same scope");
+        }
+      }
+    }
+  }
+
   /** Two error catch events in one place with the same code (or two catch-alls) would make catching a guess. */
   private static void rejectAmbiguousErrorCatchEvents(String scopeId, List<ExecutableElement> catchEvents) throws DeploymentException {
     Set<String> codes = new java.util.HashSet<>();
@@ -440,11 +479,21 @@ public final class BpmnTransformer {
       case MessageEventDefinition m -> EventKind.MESSAGE;
       case TimerEventDefinition t -> EventKind.TIMER;
       case SignalEventDefinition s -> EventKind.SIGNAL;
+      case LinkEventDefinition l -> EventKind.LINK;
+      case EscalationEventDefinition e -> EventKind.ESCALATION;
+      case CompensateEventDefinition c -> EventKind.COMPENSATION;
+      case ConditionalEventDefinition c -> EventKind.CONDITIONAL;
       default -> throw unsupported(event, "the event definition '" + definition.getElementType().getTypeName() + "' is not executed");
     };
   }
 
   private ExecutableElement jobTask(Activity task, ElementType type) throws DeploymentException {
+    ExecutableElement element = new ExecutableElement(task.getId(), task.getName(), type, EventKind.NONE);
+    element.jobDefinition = jobDefinition(task, type);
+    return element;
+  }
+
+  private JobDefinition jobDefinition(BaseElement task, ElementType type) throws DeploymentException {
     ZeebeTaskDefinition definition = task.getSingleExtensionElement(ZeebeTaskDefinition.class);
     if (definition == null || definition.getType() == null || definition.getType().isBlank()) {
       throw unsupported(task, "a " + type.bpmnName() + " needs a zeebe:taskDefinition with a job type to be executed by a job worker");
@@ -457,10 +506,7 @@ public final class BpmnTransformer {
       }
     }
     String retries = definition.getRetries() == null ? "3" : definition.getRetries();
-    ExecutableElement element = new ExecutableElement(task.getId(), task.getName(), type, EventKind.NONE);
-    element.jobDefinition =
-        new JobDefinition(parse(task, "job type", definition.getType()), parse(task, "job retries", retries), Map.copyOf(headers));
-    return element;
+    return new JobDefinition(parse(task, "job type", definition.getType()), parse(task, "job retries", retries), Map.copyOf(headers));
   }
 
   /** A script task is evaluated by the engine when it has {@code zeebe:script}, else it is a job for a worker. */

@@ -7,5 +7,9 @@ public enum EventKind {
   ERROR,
   MESSAGE,
   TIMER,
-  SIGNAL
+  SIGNAL,
+  LINK,
+  ESCALATION,
+  COMPENSATION,
+  CONDITIONAL
 }

@@ -38,6 +38,8 @@ public final class ExecutableElement {
   TimerDefinition timer;
   org.camunda4j.engine.internal.feel.FeelExpression signalName;
   org.camunda4j.engine.internal.feel.FeelExpression script;
+  String linkName;
+  ExecutableElement linkTarget;
   String resultVariable;
 
   ExecutableElement(String id, String name, ElementType type, EventKind eventKind) {
@@ -191,6 +193,11 @@ public final class ExecutableElement {
   /** A parallel or inclusive gateway with more than one incoming flow waits for tokens before it activates. */
   public boolean isJoiningGateway() {
     return (type == ElementType.PARALLEL_GATEWAY || type == ElementType.INCLUSIVE_GATEWAY) && incoming.size() > 1;
+  }
+
+  /** For a link throw event: the link catch event of the same name in its scope, where the token goes on. */
+  public ExecutableElement linkTarget() {
+    return linkTarget;
   }
 
   /** For a script task evaluated by the engine ({@code zeebe:script}): the FEEL expression; null in the job-worker form. */

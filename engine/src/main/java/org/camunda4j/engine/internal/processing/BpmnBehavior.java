@@ -240,6 +240,13 @@ final class BpmnBehavior {
     completeScopeIfDone(ctx, flowScope);
   }
 
+  /** The element completes and its token goes on at {@code target} in the same scope, without a sequence flow (a link). */
+  void leaveTo(ProcessingContext ctx, ElementInstance instance, ExecutableElement target) {
+    ctx.emit(new ElementCompleted(instance.key(), ctx.now()));
+    ElementInstance flowScope = state.elementInstance(instance.flowScopeKey()).orElseThrow();
+    activateElement(ctx, flowScope, target, 0);
+  }
+
   /**
    * Checked after every token move in a scope, once all the flows of the move are taken: a parallel
    * join waits for a token on each incoming flow, an inclusive join for every token that can still arrive.

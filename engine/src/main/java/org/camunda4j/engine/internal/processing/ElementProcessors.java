@@ -1,6 +1,7 @@
 package org.camunda4j.engine.internal.processing;
 
 import org.camunda4j.engine.internal.feel.Feel;
+import org.camunda4j.engine.internal.model.EventKind;
 import org.camunda4j.engine.internal.model.ExecutableElement;
 import org.camunda4j.engine.internal.state.EngineState;
 
@@ -22,6 +23,8 @@ final class ElementProcessors {
   private final ParallelGatewayProcessor parallelGateway;
   private final InclusiveGatewayProcessor inclusiveGateway;
   private final ScriptTaskProcessor scriptTask;
+  private final SignalThrowEventProcessor signalThrowEvent;
+  private final LinkThrowEventProcessor linkThrowEvent;
   private final TerminateEndEventProcessor terminateEndEvent;
   private final ErrorEndEventProcessor errorEndEvent;
 
@@ -35,7 +38,8 @@ final class ElementProcessors {
       ErrorBehavior errors,
       UserTaskBehavior userTasks,
       MessageCommands messages,
-      CompletionWaiters completionWaiters) {}
+      CompletionWaiters completionWaiters,
+      SignalCommands signals) {}
 
   ElementProcessors(BpmnBehavior bpmn, Behaviors b) {
     this.callActivity = new CallActivityProcessor(bpmn, b.state(), b.feel(), b.variables(), b.incidents());
@@ -49,6 +53,8 @@ final class ElementProcessors {
     this.exclusiveGateway = new ExclusiveGatewayProcessor(bpmn, b.state(), b.feel(), b.incidents());
     this.parallelGateway = new ParallelGatewayProcessor(bpmn);
     this.inclusiveGateway = new InclusiveGatewayProcessor(bpmn, b.state(), b.feel(), b.incidents());
+    this.signalThrowEvent = new SignalThrowEventProcessor(bpmn, b.state(), b.feel(), b.incidents(), b.signals());
+    this.linkThrowEvent = new LinkThrowEventProcessor(bpmn);
     this.scriptTask = new ScriptTaskProcessor(bpmn, b.state(), b.feel(), b.variables(), b.incidents());
     this.terminateEndEvent = new TerminateEndEventProcessor(bpmn, b.state());
     this.errorEndEvent = new ErrorEndEventProcessor(bpmn, b.errors(), b.incidents());
@@ -68,7 +74,7 @@ final class ElementProcessors {
       case TASK, MANUAL_TASK -> passThrough;
       case USER_TASK -> userTask;
       case CALL_ACTIVITY -> callActivity;
-      case RECEIVE_TASK, INTERMEDIATE_CATCH_EVENT, EVENT_BASED_GATEWAY -> awaitEvent;
+      case RECEIVE_TASK, EVENT_BASED_GATEWAY -> awaitEvent;
       case EXCLUSIVE_GATEWAY -> exclusiveGateway;
       case PARALLEL_GATEWAY -> parallelGateway;
       case INCLUSIVE_GATEWAY -> inclusiveGateway;
@@ -76,9 +82,19 @@ final class ElementProcessors {
           switch (element.eventKind()) {
             case TERMINATE -> terminateEndEvent;
             case ERROR -> errorEndEvent;
+            case MESSAGE -> jobWorkerTask;
+            case SIGNAL -> signalThrowEvent;
             default -> passThrough;
           };
-      case START_EVENT, INTERMEDIATE_THROW_EVENT, BOUNDARY_EVENT -> passThrough;
+      case INTERMEDIATE_THROW_EVENT ->
+          switch (element.eventKind()) {
+            case MESSAGE -> jobWorkerTask;
+            case SIGNAL -> signalThrowEvent;
+            case LINK -> linkThrowEvent;
+            default -> passThrough;
+          };
+      case INTERMEDIATE_CATCH_EVENT -> element.eventKind() == EventKind.LINK ? passThrough : awaitEvent;
+      case START_EVENT, BOUNDARY_EVENT -> passThrough;
     };
   }
 }
