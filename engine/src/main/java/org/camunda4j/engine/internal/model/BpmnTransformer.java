@@ -381,7 +381,11 @@ public final class BpmnTransformer {
         boolean processStart = type == ElementType.START_EVENT && !(event.getParentElement() instanceof SubProcess);
         element.message = message(event, message.getMessage(), !processStart);
       }
-      case TimerEventDefinition timer -> element.timer = timer(event, timer);
+      case TimerEventDefinition timer -> {
+        element.timer = timer(event, timer);
+        boolean processStart = type == ElementType.START_EVENT && !(event.getParentElement() instanceof SubProcess);
+        checkTimer(event, element.timer, processStart);
+      }
       case LinkEventDefinition link -> {
         if (link.getName() == null || link.getName().isBlank()) {
           throw unsupported(event, "a link event needs a link name");
@@ -425,6 +429,26 @@ public final class BpmnTransformer {
       return new TimerDefinition(TimerDefinition.Kind.CYCLE, parse(element, "timer cycle", timer.getTimeCycle().getTextContent().strip()));
     }
     throw unsupported(element, "a timer event needs a date, a duration or a cycle");
+  }
+
+  /**
+   * A static timer must be a date, duration or cycle the engine can schedule; a process's timer start
+   * event is scheduled at deployment, so its expression is evaluated now, without variables. Any other
+   * FEEL timer is evaluated when its element activates, and a failure there raises an incident.
+   */
+  private void checkTimer(BaseElement event, TimerDefinition timer, boolean processStart) throws DeploymentException {
+    if (!timer.expression().isStatic() && !processStart) {
+      return;
+    }
+    try {
+      Object value = feel.evaluate(timer.expression(), Map.of());
+      if (value == null) {
+        throw new FeelException("the expression '" + timer.expression().source() + "' gives null");
+      }
+      TimerSchedule.of(timer.kind(), value.toString(), 0);
+    } catch (FeelException e) {
+      throw unsupported(event, "its timer cannot be scheduled: " + e.getMessage());
+    }
   }
 
   /** Each link throw event goes on at the one link catch event of its name in the same scope. */

@@ -9,6 +9,7 @@ import org.camunda4j.engine.internal.model.ElementType;
 import org.camunda4j.engine.internal.model.EventKind;
 import org.camunda4j.engine.internal.model.ExecutableElement;
 import org.camunda4j.engine.internal.model.SequenceFlow;
+import org.camunda4j.engine.internal.model.TimerSchedule;
 import org.camunda4j.engine.internal.record.EngineEvent.CatchSubscriptionsClosed;
 import org.camunda4j.engine.internal.record.EngineEvent.ElementCompleted;
 import org.camunda4j.engine.internal.record.EngineEvent.ElementCompleting;
@@ -108,7 +109,7 @@ final class CatchEventBehavior {
           Timer timer =
               new Timer(
                   state.nextKey(), owner.key(), event.id(), owner.process().key(), owner.processInstanceKey(), schedule.firstDue(),
-                  schedule.repetitions(), schedule.intervalMillis());
+                  schedule.repetitions(), schedule.intervalMillis(), schedule.cron());
           openings.add(() -> ctx.emit(new TimerCreated(timer)));
         }
         case SIGNAL -> {

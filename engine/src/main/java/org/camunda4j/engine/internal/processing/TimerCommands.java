@@ -4,18 +4,16 @@ import java.util.Map;
 import org.camunda4j.engine.internal.feel.FeelException;
 import org.camunda4j.engine.internal.model.EventKind;
 import org.camunda4j.engine.internal.model.ExecutableElement;
+import org.camunda4j.engine.internal.model.CronSchedule;
 import org.camunda4j.engine.internal.model.ProcessDefinition;
+import org.camunda4j.engine.internal.model.TimerSchedule;
 import org.camunda4j.engine.internal.record.EngineEvent.TimerCreated;
 import org.camunda4j.engine.internal.record.EngineEvent.TimerRemoved;
 import org.camunda4j.engine.internal.state.EngineState;
 import org.camunda4j.engine.internal.state.Timer;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /** Timers on the engine clock: catch events, boundary events, event sub-processes and process start events. */
 final class TimerCommands {
-
-  private static final Logger LOG = LoggerFactory.getLogger(TimerCommands.class);
 
   private final EngineState state;
   private final BpmnBehavior bpmn;
@@ -48,15 +46,15 @@ final class TimerCommands {
   }
 
   private void repeat(ProcessingContext ctx, Timer timer) {
-    if (timer.repetitions() == 0 || timer.intervalMillis() <= 0) {
+    if (timer.repetitions() == 0 || (timer.cron() == null && timer.intervalMillis() <= 0)) {
       return;
     }
+    long next = timer.cron() != null ? CronSchedule.parse(timer.cron()).next(timer.dueDate()) : timer.dueDate() + timer.intervalMillis();
     ctx.emit(
         new TimerCreated(
             new Timer(
                 state.nextKey(), timer.ownerKey(), timer.catchElementId(), timer.processDefinitionKey(), timer.processInstanceKey(),
-                timer.dueDate() + timer.intervalMillis(), timer.repetitions() < 0 ? -1 : timer.repetitions() - 1,
-                timer.intervalMillis())));
+                next, timer.repetitions() < 0 ? -1 : timer.repetitions() - 1, timer.intervalMillis(), timer.cron())));
   }
 
   /** A newly deployed version takes over the timer start events of the versions before it. */
@@ -77,9 +75,10 @@ final class TimerCommands {
             new TimerCreated(
                 new Timer(
                     state.nextKey(), -1, start.id(), definition.key(), -1, schedule.firstDue(), schedule.repetitions(),
-                    schedule.intervalMillis())));
+                    schedule.intervalMillis(), schedule.cron())));
       } catch (FeelException e) {
-        LOG.warn("timer start event '{}' of process '{}' cannot be scheduled: {}", start.id(), definition.bpmnProcessId(), e.getMessage());
+        // BpmnTransformer evaluated the same expression without variables when the process was deployed
+        throw new IllegalStateException("timer start event '" + start.id() + "' was deployed but cannot be scheduled", e);
       }
     }
   }

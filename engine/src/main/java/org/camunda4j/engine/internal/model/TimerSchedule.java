@@ -1,4 +1,4 @@
-package org.camunda4j.engine.internal.processing;
+package org.camunda4j.engine.internal.model;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -8,26 +8,30 @@ import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeParseException;
 import org.camunda4j.engine.internal.feel.FeelException;
-import org.camunda4j.engine.internal.model.TimerDefinition;
 
 /**
  * When a timer falls due: ISO-8601 dates ({@code 2026-12-01T10:00:00Z}), durations ({@code PT5M},
  * {@code P1D}, {@code P1M}) and repeating intervals ({@code R3/PT10S}, {@code R/PT1H},
- * {@code R2/2026-12-01T10:00:00Z/PT1H}).
+ * {@code R2/2026-12-01T10:00:00Z/PT1H}), and cron cycles ({@code 0 0 9 * * MON-FRI}, see {@link CronSchedule}).
  *
  * @param repetitions how many more times a cycle fires after the first (-1: forever)
+ * @param cron for a cron cycle, its expression: each next due date comes from it, not from an interval
  */
-record TimerSchedule(long firstDue, int repetitions, long intervalMillis) {
+public record TimerSchedule(long firstDue, int repetitions, long intervalMillis, String cron) {
 
-  static TimerSchedule of(TimerDefinition.Kind kind, String text, long now) throws FeelException {
+  public static TimerSchedule of(TimerDefinition.Kind kind, String text, long now) throws FeelException {
     String value = text.strip();
     try {
       return switch (kind) {
-        case DATE -> new TimerSchedule(parseDate(value), 0, 0);
-        case DURATION -> new TimerSchedule(plus(now, value), 0, 0);
-        case CYCLE -> cycle(value, now);
+        case DATE -> new TimerSchedule(parseDate(value), 0, 0, null);
+        case DURATION -> new TimerSchedule(plus(now, value), 0, 0, null);
+        case CYCLE ->
+            CronSchedule.looksLikeCron(value) ? new TimerSchedule(CronSchedule.parse(value).next(now), -1, 0, value) : cycle(value, now);
       };
-    } catch (DateTimeParseException | ArithmeticException | NumberFormatException e) {
+    } catch (DateTimeParseException | ArithmeticException | IllegalArgumentException e) {
+      if (kind == TimerDefinition.Kind.CYCLE && CronSchedule.looksLikeCron(value)) {
+        throw new FeelException("Expected a timer cycle as a cron expression (e.g. 0 0 9 * * MON-FRI), but found '" + value + "': " + e.getMessage());
+      }
       throw new FeelException(
           "Expected a timer " + kind.name().toLowerCase() + " in ISO-8601 form (e.g. " + example(kind) + "), but found '" + value + "'");
     }
@@ -45,7 +49,7 @@ record TimerSchedule(long firstDue, int repetitions, long intervalMillis) {
       throw new DateTimeParseException("interval must be positive", value, 0);
     }
     long first = parts.length == 3 ? parseDate(parts[1]) : now + intervalMillis;
-    return new TimerSchedule(first, total < 0 ? -1 : Math.max(0, total - 1), intervalMillis);
+    return new TimerSchedule(first, total < 0 ? -1 : Math.max(0, total - 1), intervalMillis, null);
   }
 
   static long plus(long now, String duration) {
@@ -76,7 +80,7 @@ record TimerSchedule(long firstDue, int repetitions, long intervalMillis) {
     return switch (kind) {
       case DATE -> "2026-12-01T10:00:00Z";
       case DURATION -> "PT5M";
-      case CYCLE -> "R3/PT10S";
+      case CYCLE -> "R3/PT10S or 0 0 9 * * MON-FRI";
     };
   }
 }
