@@ -5,10 +5,15 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
+import io.netty.handler.ssl.SslContext;
 import org.camunda4j.engine.internal.api.Routes;
+import org.camunda4j.engine.internal.auth.RestAuthentication;
+import org.camunda4j.engine.internal.auth.TokenIssuer;
 import org.camunda4j.engine.internal.processing.ControlledClock;
 import org.camunda4j.engine.internal.processing.EngineOperations;
+import org.camunda4j.engine.internal.rest.Authentication;
 import org.camunda4j.engine.internal.rest.RestServer;
+import org.camunda4j.engine.internal.rest.ServerTls;
 import org.camunda4j.engine.internal.rest.Router;
 
 /**
@@ -28,10 +33,10 @@ public final class Engine implements AutoCloseable {
   private final URI restAddress;
   private final EngineClock clock;
 
-  private Engine(EngineOperations operations, RestServer server, String host) {
+  private Engine(EngineOperations operations, RestServer server, String host, boolean tls) {
     this.operations = operations;
     this.server = server;
-    this.restAddress = URI.create("http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + server.port());
+    this.restAddress = URI.create((tls ? "https" : "http") + "://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + server.port());
     this.clock = new TickingClock(operations);
   }
 
@@ -47,11 +52,14 @@ public final class Engine implements AutoCloseable {
     EngineOperations operations = new EngineOperations(new ControlledClock(), config.longPollTimeout());
     AtomicInteger port = new AtomicInteger(config.port());
     try {
-      Router router = Routes.create(operations, config.host(), port::get);
+      TokenIssuer tokenIssuer = RestAuthentication.issuerFor(config.auth());
+      Router router = Routes.create(operations, config.host(), port::get, tokenIssuer);
+      Authentication authentication = RestAuthentication.create(config.auth(), tokenIssuer);
+      SslContext tls = config.tls() == null ? null : ServerTls.context(config.tls());
       netty.join();
-      RestServer server = RestServer.start(config.host(), config.port(), router);
+      RestServer server = RestServer.start(config.host(), config.port(), router, authentication, tls);
       port.set(server.port());
-      return new Engine(operations, server, config.host());
+      return new Engine(operations, server, config.host(), tls != null);
     } catch (RuntimeException e) {
       operations.close();
       throw e;
@@ -64,7 +72,11 @@ public final class Engine implements AutoCloseable {
     thread.start();
   }
 
-  /** The REST address without the {@code /v2} suffix, e.g. {@code http://127.0.0.1:41235}. */
+  /**
+   * The REST address without the {@code /v2} suffix, e.g. {@code http://127.0.0.1:41235}
+   * ({@code https} with TLS). With the built-in token issuer, its endpoint is this address plus
+   * {@code /oauth/token}.
+   */
   public URI restAddress() {
     return restAddress;
   }

@@ -1,5 +1,7 @@
 package org.camunda4j.engine;
 
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -9,21 +11,31 @@ import java.util.Objects;
  * @param host the address the REST server binds to
  * @param port the REST port; 0 picks a free one
  * @param longPollTimeout how long a job activation with {@code requestTimeout} 0 or absent waits
+ * @param auth who may call the REST API
+ * @param tls TLS for the REST server, or null for plain HTTP
+ * @param allowUnauthenticated whether {@link EngineAuth.None} may bind to an address other than loopback
  */
-public record EngineConfig(String host, int port, Duration longPollTimeout) {
+public record EngineConfig(
+    String host, int port, Duration longPollTimeout, EngineAuth auth, EngineTls tls, boolean allowUnauthenticated) {
 
   public EngineConfig {
     Objects.requireNonNull(host, "host");
     Objects.requireNonNull(longPollTimeout, "longPollTimeout");
+    Objects.requireNonNull(auth, "auth");
     if (port < 0 || port > 65535) {
       throw new IllegalArgumentException("port must be between 0 and 65535, was " + port);
     }
     if (longPollTimeout.isNegative() || longPollTimeout.isZero()) {
       throw new IllegalArgumentException("longPollTimeout must be positive, was " + longPollTimeout);
     }
+    if (auth instanceof EngineAuth.None && !allowUnauthenticated && !isLoopback(host)) {
+      throw new IllegalArgumentException(
+          "Binding to " + host + " without authentication would let anyone on the network run processes; "
+              + "choose --auth basic or oidc, or confirm with --allow-unauthenticated");
+    }
   }
 
-  /** Loopback, a free port, the gateway's 10 s long-poll default. */
+  /** Loopback, a free port, the gateway's 10 s long-poll default, no authentication, plain HTTP. */
   public static EngineConfig defaults() {
     return builder().build();
   }
@@ -32,11 +44,27 @@ public record EngineConfig(String host, int port, Duration longPollTimeout) {
     return new Builder();
   }
 
+  private static boolean isLoopback(String host) {
+    try {
+      for (InetAddress address : InetAddress.getAllByName(host)) {
+        if (!address.isLoopbackAddress()) {
+          return false;
+        }
+      }
+      return true;
+    } catch (UnknownHostException e) {
+      return false;
+    }
+  }
+
   /** Builds an {@link EngineConfig}. */
   public static final class Builder {
     private String host = "127.0.0.1";
     private int port = 0;
     private Duration longPollTimeout = Duration.ofSeconds(10);
+    private EngineAuth auth = EngineAuth.none();
+    private EngineTls tls;
+    private boolean allowUnauthenticated;
 
     private Builder() {}
 
@@ -55,8 +83,24 @@ public record EngineConfig(String host, int port, Duration longPollTimeout) {
       return this;
     }
 
+    public Builder auth(EngineAuth auth) {
+      this.auth = auth;
+      return this;
+    }
+
+    public Builder tls(EngineTls tls) {
+      this.tls = tls;
+      return this;
+    }
+
+    /** Lets an engine without authentication bind to an address other than loopback. */
+    public Builder allowUnauthenticated(boolean allowUnauthenticated) {
+      this.allowUnauthenticated = allowUnauthenticated;
+      return this;
+    }
+
     public EngineConfig build() {
-      return new EngineConfig(host, port, longPollTimeout);
+      return new EngineConfig(host, port, longPollTimeout, auth, tls, allowUnauthenticated);
     }
   }
 }

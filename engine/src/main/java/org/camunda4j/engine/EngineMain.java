@@ -18,13 +18,36 @@ import org.camunda4j.engine.internal.cli.Values;
 public final class EngineMain {
 
   /** Every option of the command, one line each: name, value, help, and how it sets the config. */
-  static final List<Option<EngineConfig.Builder>> OPTIONS = List.of(
-      Option.value("--host", "ADDRESS", "the address the REST API listens on; 0.0.0.0 for every interface (default 127.0.0.1)",
-          (config, value) -> config.host(Values.host(value))),
+  static final List<Option<EngineOptions>> OPTIONS = List.of(
+      Option.value("--host", "ADDRESS", "the address the REST API listens on; 0.0.0.0 for every interface (default 127.0.0.1);"
+              + " another than loopback needs --auth basic|oidc or --allow-unauthenticated",
+          (options, value) -> options.config.host(Values.host(value))),
       Option.value("--port", "N", "the REST API's port; 0 picks a free one (default 8080)",
-          (config, value) -> config.port(Values.port(value))));
+          (options, value) -> options.config.port(Values.port(value))),
+      Option.value("--auth", "none|basic|oidc", "who may call the API (default none); GET /v2/status always answers",
+          (options, value) -> options.authMode = Values.oneOf(value, "none", "basic", "oidc")),
+      Option.value("--user", "NAME:PASSWORD[:TENANT,...]", "a user for --auth basic (repeatable)",
+          (options, value) -> options.users.add(EngineCredential.parse(value))),
+      Option.value("--client", "ID:SECRET[:TENANT,...]", "a client of the built-in POST /oauth/token for --auth oidc (repeatable)",
+          (options, value) -> options.clients.add(EngineCredential.parse(value))),
+      Option.value("--jwt-issuer", "URL", "the iss of an external identity provider's tokens (--auth oidc)",
+          (options, value) -> options.issuer = EngineOptions.absoluteUrl(value)),
+      Option.value("--jwks-uri", "URL", "where that identity provider publishes its signing keys (--auth oidc)",
+          (options, value) -> options.jwksUri = EngineOptions.absoluteUrl(value)),
+      Option.value("--audience", "AUD", "the aud every token must carry (default camunda4j, the built-in tokens' audience)",
+          (options, value) -> options.audience = value),
+      Option.value("--token-lifetime", "DURATION", "how long built-in tokens are valid (default 5m)",
+          (options, value) -> options.tokenLifetime = Values.duration(value)),
+      Option.value("--tls-cert", "FILE", "the server certificate chain, PEM; with --tls-key the API is served over HTTPS",
+          (options, value) -> options.tlsCert = Values.path(value)),
+      Option.value("--tls-key", "FILE", "the server's private key, unencrypted PKCS#8 PEM",
+          (options, value) -> options.tlsKey = Values.path(value)),
+      Option.value("--tls-client-ca", "FILE", "require client certificates signed by these CAs, PEM (mutual TLS)",
+          (options, value) -> options.tlsClientCa = Values.path(value)),
+      Option.flag("--allow-unauthenticated", "allow --auth none on an address other than loopback",
+          options -> options.config.allowUnauthenticated(true)));
 
-  static final CommandLine<EngineConfig.Builder> COMMAND_LINE = new CommandLine<>(
+  static final CommandLine<EngineOptions> COMMAND_LINE = new CommandLine<>(
       "bin/camunda4j engine",
       "Runs the Camunda-8-compatible engine standalone and serves the Orchestration Cluster REST API v2\n"
           + "until stopped (Ctrl-C). Prints 'camunda4j engine ready: REST API at <address>/v2' once it accepts connections.",
@@ -35,11 +58,13 @@ public final class EngineMain {
   private EngineMain() {}
 
   public static void main(String[] args) throws InterruptedException {
-    EngineConfig.Builder config = EngineConfig.builder().port(8080);
+    EngineOptions options = new EngineOptions();
     CommandLine.Parsed parsed;
+    EngineConfig engineConfig;
     try {
-      parsed = COMMAND_LINE.parse(Arrays.asList(args), config);
-    } catch (UsageException e) {
+      parsed = COMMAND_LINE.parse(Arrays.asList(args), options);
+      engineConfig = parsed.helpRequested() ? null : options.build();
+    } catch (UsageException | IllegalArgumentException e) {
       System.err.println(PREFIX + e.getMessage());
       System.exit(2);
       return;
@@ -48,7 +73,6 @@ public final class EngineMain {
       System.out.print(COMMAND_LINE.help());
       return;
     }
-    EngineConfig engineConfig = config.build();
     Engine engine;
     try {
       engine = Engine.start(engineConfig);

@@ -103,6 +103,53 @@ class EngineMainTest {
     }
   }
 
+  @Test
+  void listeningBeyondLoopbackWithoutAuthenticationIsRefused() throws Exception {
+    Finished open = run("--host", "0.0.0.0", "--port", "0");
+    assertThat(open.exitCode()).isEqualTo(2);
+    assertThat(open.err().lines()).singleElement().asString()
+        .startsWith("camunda4j engine: Binding to 0.0.0.0 without authentication")
+        .contains("--allow-unauthenticated");
+  }
+
+  @Test
+  void authenticationOptionsBecomeTheEnginesAuth() {
+    EngineConfig basic = parse("--auth", "basic", "--user", "demo:demo", "--user", "ana:pw:tenant-a,tenant-b");
+    assertThat(basic.auth()).isEqualTo(EngineAuth.basic(List.of(
+        EngineCredential.of("demo", "demo"), new EngineCredential("ana", "pw", List.of("tenant-a", "tenant-b")))));
+
+    EngineConfig oidc = parse("--auth", "oidc", "--client", "app:secret", "--token-lifetime", "2m",
+        "--jwt-issuer", "https://idp.example.com/realm", "--jwks-uri", "https://idp.example.com/certs", "--audience", "api");
+    assertThat(oidc.auth()).isEqualTo(new EngineAuth.Oidc(URI.create("https://idp.example.com/realm"),
+        URI.create("https://idp.example.com/certs"), "api", List.of(EngineCredential.of("app", "secret")), java.time.Duration.ofMinutes(2)));
+  }
+
+  @Test
+  void authenticationOptionsThatDoNotFitTogetherSaySo() {
+    assertThat(parseFailure("--auth", "basic")).isEqualTo("--auth basic needs at least one --user NAME:PASSWORD");
+    assertThat(parseFailure("--user", "demo:demo")).contains("need --auth basic or oidc");
+    assertThat(parseFailure("--auth", "oidc")).contains("--jwt-issuer").contains("--client");
+    assertThat(parseFailure("--auth", "oidc", "--jwt-issuer", "https://idp.example.com", "--jwks-uri", "https://idp.example.com/k"))
+        .contains("--jwt-issuer needs --audience");
+    assertThat(parseFailure("--auth", "basic", "--user", "demo")).contains("expected NAME:SECRET");
+    assertThat(parseFailure("--tls-cert", "server.pem")).isEqualTo("--tls-cert and --tls-key go together");
+  }
+
+  private static EngineConfig parse(String... args) {
+    EngineOptions options = new EngineOptions();
+    EngineMain.COMMAND_LINE.parse(List.of(args), options);
+    return options.build();
+  }
+
+  private static String parseFailure(String... args) {
+    try {
+      parse(args);
+    } catch (RuntimeException e) { // a bad value (UsageException) or options that do not fit together
+      return e.getMessage();
+    }
+    throw new AssertionError("expected " + List.of(args) + " to be refused");
+  }
+
   private record Finished(int exitCode, String out, String err) {}
 
   private static Finished run(String... args) throws Exception {

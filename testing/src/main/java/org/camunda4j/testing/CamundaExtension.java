@@ -140,7 +140,8 @@ public final class CamundaExtension
   }
 
   /** The {@link CamundaTest} of the test class (or an enclosing class), or its defaults. */
-  private record Settings(EngineScope scope, String[] deploy, Map<String, String> configuration, Duration await) {
+  private record Settings(
+      EngineScope scope, String[] deploy, Map<String, String> configuration, Duration await, TestAuthentication authentication) {
 
     static Settings of(ExtensionContext context) {
       Optional<CamundaTest> annotation = Optional.empty();
@@ -148,10 +149,11 @@ public final class CamundaExtension
         annotation = AnnotationSupport.findAnnotation(type, CamundaTest.class);
       }
       if (annotation.isEmpty()) {
-        return new Settings(EngineScope.PER_METHOD, new String[0], Map.of(), Duration.ofSeconds(30));
+        return new Settings(EngineScope.PER_METHOD, new String[0], Map.of(), Duration.ofSeconds(30), TestAuthentication.NONE);
       }
       CamundaTest test = annotation.get();
-      return new Settings(test.scope(), test.deploy(), parse(test.configuration()), Duration.ofMillis(test.awaitMillis()));
+      return new Settings(test.scope(), test.deploy(), parse(test.configuration()), Duration.ofMillis(test.awaitMillis()),
+          test.authentication());
     }
 
     private static Map<String, String> parse(String[] pairs) {
@@ -168,7 +170,7 @@ public final class CamundaExtension
     }
 
     CamundaTestContext startContext() {
-      CamundaTestContext camunda = CamundaTestContext.start(configuration, await);
+      CamundaTestContext camunda = CamundaTestContext.start(configuration, await, authentication);
       try {
         if (deploy.length > 0) {
           camunda.deploy(deploy);

@@ -50,6 +50,12 @@ public @interface CamundaTest {
    */
   String[] configuration() default {};
 
+  /**
+   * Whether the engine requires credentials: {@link TestAuthentication#BASIC} or {@link
+   * TestAuthentication#OAUTH} start it with a made-up user or client and log every client in.
+   */
+  TestAuthentication authentication() default TestAuthentication.NONE;
+
   /** How long each assertion and helper waits for the engine before it fails, in milliseconds. */
   long awaitMillis() default 30_000;
 }

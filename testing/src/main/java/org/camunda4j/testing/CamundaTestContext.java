@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.camunda4j.engine.Engine;
+import org.camunda4j.engine.EngineConfig;
 import org.camunda4j.engine.EngineClock;
 import org.camunda4j.sdk.ActivatedJob;
 import org.camunda4j.sdk.CamundaAsyncClient;
@@ -23,6 +24,7 @@ import org.camunda4j.sdk.ProcessInstanceCreationRequest;
 import org.camunda4j.sdk.ProcessInstanceCreationResult;
 import org.camunda4j.sdk.UserTask;
 import org.camunda4j.testing.internal.ClusterReads;
+import org.camunda4j.testing.internal.KitCredentials;
 import org.camunda4j.testing.internal.Waiter;
 
 /**
@@ -44,11 +46,14 @@ public final class CamundaTestContext implements AutoCloseable {
   private final Waiter waiter;
   private final List<CamundaAsyncClient> extraClients = new ArrayList<>();
 
-  private CamundaTestContext(Engine engine, Map<String, String> configuration, Duration awaitTimeout) {
+  private CamundaTestContext(
+      Engine engine, Map<String, String> configuration, Duration awaitTimeout, KitCredentials credentials) {
     this.engine = engine;
-    this.configuration = Map.copyOf(configuration);
+    Map<String, String> withCredentials = new HashMap<>(credentials.clientConfiguration(engine.restAddress()));
+    withCredentials.putAll(configuration);
+    this.configuration = Map.copyOf(withCredentials);
     this.asyncClient = buildClient(Map.of());
-    this.reads = new ClusterReads(asyncClient.blocking(), engine.restAddress());
+    this.reads = new ClusterReads(asyncClient.blocking(), engine.restAddress(), credentials);
     this.waiter = new Waiter(awaitTimeout);
   }
 
@@ -57,9 +62,19 @@ public final class CamundaTestContext implements AutoCloseable {
    * REST address is the engine's, the environment is not read).
    */
   public static CamundaTestContext start(Map<String, String> configuration, Duration awaitTimeout) {
-    Engine engine = Engine.start();
+    return start(configuration, awaitTimeout, TestAuthentication.NONE);
+  }
+
+  /**
+   * Like {@link #start(Map, Duration)}, with an engine that authenticates callers as {@code
+   * authentication} says; every client the context builds logs in with made-up credentials.
+   */
+  public static CamundaTestContext start(
+      Map<String, String> configuration, Duration awaitTimeout, TestAuthentication authentication) {
+    KitCredentials credentials = new KitCredentials(authentication);
+    Engine engine = Engine.start(EngineConfig.builder().auth(credentials.engineAuth()).build());
     try {
-      return new CamundaTestContext(engine, configuration, awaitTimeout);
+      return new CamundaTestContext(engine, configuration, awaitTimeout, credentials);
     } catch (RuntimeException e) {
       engine.close();
       throw e;

@@ -45,8 +45,13 @@ public final class ClusterReads implements AutoCloseable {
   private final URI v2;
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-  public ClusterReads(CamundaClient client, URI restAddress) {
+  private final URI restAddress;
+  private final KitCredentials credentials;
+
+  public ClusterReads(CamundaClient client, URI restAddress, KitCredentials credentials) {
     this.client = client;
+    this.restAddress = restAddress;
+    this.credentials = credentials;
     String base = restAddress.toString().replaceAll("/+$", "");
     this.v2 = URI.create(base.endsWith("/v2") ? base : base + "/v2");
   }
@@ -114,12 +119,13 @@ public final class ClusterReads implements AutoCloseable {
 
   private JsonNode search(String resource, long processInstanceKey, String query) {
     String body = "{\"filter\":{\"processInstanceKey\":\"" + processInstanceKey + "\"},\"page\":{\"limit\":" + PAGE + "}}";
-    HttpRequest request = HttpRequest.newBuilder(URI.create(v2 + "/" + resource + "/search" + query))
+    HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(v2 + "/" + resource + "/search" + query))
         .timeout(Duration.ofSeconds(10))
         .header("Content-Type", "application/json")
         .header("Accept", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString(body))
-        .build();
+        .POST(HttpRequest.BodyPublishers.ofString(body));
+    credentials.authorization(restAddress, http).ifPresent(header -> builder.header("Authorization", header));
+    HttpRequest request = builder.build();
     try {
       HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
       if (response.statusCode() != 200) {

@@ -1,6 +1,7 @@
 package org.camunda4j.engine.internal.api;
 
 import java.util.function.IntSupplier;
+import org.camunda4j.engine.internal.auth.TokenIssuer;
 import org.camunda4j.engine.internal.processing.EngineOperations;
 import org.camunda4j.engine.internal.rest.Router;
 
@@ -10,7 +11,15 @@ public final class Routes {
   private Routes() {}
 
   public static Router create(EngineOperations engine, String host, IntSupplier port) {
+    return create(engine, host, port, null);
+  }
+
+  /** With the built-in token endpoint when {@code tokenIssuer} is not null. */
+  public static Router create(EngineOperations engine, String host, IntSupplier port, TokenIssuer tokenIssuer) {
     Router router = new Router();
+    if (tokenIssuer != null) {
+      new OAuthTokenApi(tokenIssuer).register(router);
+    }
     new DeploymentsApi(engine).register(router);
     new ProcessInstancesApi(engine).register(router);
     new JobsApi(engine).register(router);

@@ -1,5 +1,6 @@
 package org.camunda4j.engine.internal.rest;
 
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -9,15 +10,23 @@ import java.util.Objects;
 public final class ApiException extends RuntimeException {
 
   private final ProblemStatus status;
+  private final Map<String, String> headers;
 
   public ApiException(ProblemStatus status, String detail) {
+    this(status, detail, Map.of());
+  }
+
+  /** A problem answered with these extra response headers, e.g. {@code WWW-Authenticate} on a 401. */
+  public ApiException(ProblemStatus status, String detail, Map<String, String> headers) {
     super(detail);
     this.status = Objects.requireNonNull(status, "status");
+    this.headers = Map.copyOf(headers);
   }
 
   public ApiException(ProblemStatus status, String detail, Throwable cause) {
     super(detail, cause);
     this.status = Objects.requireNonNull(status, "status");
+    this.headers = Map.of();
   }
 
   public static ApiException invalidArgument(String detail) {
@@ -34,6 +43,11 @@ public final class ApiException extends RuntimeException {
 
   public ProblemStatus status() {
     return status;
+  }
+
+  /** Extra response headers. */
+  public Map<String, String> headers() {
+    return headers;
   }
 
   /** What the client should know or fix; becomes the problem's {@code detail}. */

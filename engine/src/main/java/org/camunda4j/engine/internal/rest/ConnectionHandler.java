@@ -42,6 +42,7 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
   private static final int MAX_QUEUED = 64;
 
   private final Router router;
+  private final Authentication authentication;
   private final Executor blockingExecutor;
   private final Queue<Pending> queue = new ArrayDeque<>();
   private ChannelHandlerContext ctx;
@@ -50,8 +51,9 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
   /** A received request; {@code rejection} is set when it is answered with a problem unrouted. */
   private record Pending(IncomingRequest request, boolean keepAlive, ApiException rejection) {}
 
-  ConnectionHandler(Router router, Executor blockingExecutor) {
+  ConnectionHandler(Router router, Authentication authentication, Executor blockingExecutor) {
     this.router = router;
+    this.authentication = authentication;
     this.blockingExecutor = blockingExecutor;
   }
 
@@ -126,6 +128,13 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
     current = request;
     if (pending.rejection() != null) {
       fail(pending, pending.rejection());
+      return;
+    }
+    try {
+      // Before routing, so that an unauthenticated caller learns nothing about which paths exist.
+      authentication.authenticate(request);
+    } catch (RuntimeException e) {
+      fail(pending, e);
       return;
     }
     String rawPath = new QueryStringDecoder(request.uri()).rawPath();
@@ -262,6 +271,10 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
     Problem problem;
     if (error instanceof ApiException api) {
       problem = Problem.of(api.status(), api.detail(), request.path());
+      FullHttpResponse response = response(
+          HttpResponseStatus.valueOf(problem.status()), "application/problem+json", Json.write(problem));
+      api.headers().forEach(response.headers()::set);
+      return response;
     } else {
       LOG.error("Unexpected failure while handling {}", request, error);
       problem =

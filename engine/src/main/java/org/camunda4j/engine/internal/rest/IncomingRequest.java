@@ -131,6 +131,21 @@ final class IncomingRequest implements Request {
     return Multipart.decode(uri, headers, body);
   }
 
+  @Override
+  public Map<String, String> form() {
+    String contentType = header(HttpHeaderNames.CONTENT_TYPE.toString());
+    if (contentType == null || !mediaType(contentType).equals("application/x-www-form-urlencoded")) {
+      throw new ApiException(
+          ProblemStatus.UNSUPPORTED_MEDIA_TYPE,
+          "Expected an application/x-www-form-urlencoded body, but the Content-Type is '" + contentType + "'.");
+    }
+    Map<String, String> fields = new java.util.LinkedHashMap<>();
+    new io.netty.handler.codec.http.QueryStringDecoder(new String(body, java.nio.charset.StandardCharsets.UTF_8), false)
+        .parameters()
+        .forEach((name, values) -> fields.put(name, values.get(0)));
+    return fields;
+  }
+
   /**
    * JSON, any {@code +json} type, or no content type at all (some scripts omit it) are accepted.
    */

@@ -50,6 +50,13 @@ public interface Request {
    */
   List<Part> parts();
 
+  /**
+   * The fields of an {@code application/x-www-form-urlencoded} body (first value of each).
+   *
+   * @throws ApiException 415 if the body is not form-encoded
+   */
+  java.util.Map<String, String> form();
+
   /** False once the client has closed the connection. */
   boolean isConnected();
 

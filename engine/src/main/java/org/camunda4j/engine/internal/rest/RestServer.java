@@ -12,6 +12,7 @@ import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.handler.ssl.SslContext;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import io.netty.util.concurrent.GlobalEventExecutor;
 import java.net.InetSocketAddress;
@@ -59,11 +60,6 @@ public final class RestServer implements AutoCloseable {
   }
 
   /**
-   * Binds to {@code host:port} (port 0 picks a free one) and returns once connections are accepted.
-   *
-   * @throws IllegalStateException if the address cannot be bound
-   */
-  /**
    * Loads and initialises the Netty classes a server needs (most of a first start's cost), so that
    * an engine can do it on another thread while it builds its routes.
    */
@@ -78,8 +74,22 @@ public final class RestServer implements AutoCloseable {
     }
   }
 
+  /**
+   * Binds to {@code host:port} (port 0 picks a free one) and returns once connections are accepted.
+   *
+   * @throws IllegalStateException if the address cannot be bound
+   */
   public static RestServer start(String host, int port, Router router) {
+    return start(host, port, router, Authentication.NONE, null);
+  }
+
+  /**
+   * Like {@link #start(String, int, Router)}, with every request authenticated first and, if {@code
+   * tls} is not null, TLS on every connection.
+   */
+  public static RestServer start(String host, int port, Router router, Authentication authentication, SslContext tls) {
     Objects.requireNonNull(host, "host");
+    Objects.requireNonNull(authentication, "authentication");
     Objects.requireNonNull(router, "router");
     if (port < 0 || port > 65535) {
       throw new IllegalArgumentException("port must be between 0 and 65535, was " + port);
@@ -104,11 +114,14 @@ public final class RestServer implements AutoCloseable {
                     @Override
                     protected void initChannel(SocketChannel channel) {
                       channels.add(channel);
+                      if (tls != null) {
+                        channel.pipeline().addLast("tls", tls.newHandler(channel.alloc()));
+                      }
                       channel
                           .pipeline()
                           .addLast("http", new HttpServerCodec())
                           .addLast("aggregate", new BodyLimitAggregator(MAX_BODY_BYTES))
-                          .addLast("serve", new ConnectionHandler(router, blockingExecutor));
+                          .addLast("serve", new ConnectionHandler(router, authentication, blockingExecutor));
                     }
                   });
       Channel serverChannel = bootstrap.bind(host, port).syncUninterruptibly().channel();
