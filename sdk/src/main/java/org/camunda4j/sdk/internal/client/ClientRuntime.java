@@ -13,6 +13,7 @@ import org.camunda4j.sdk.CamundaAsyncClient;
 import org.camunda4j.sdk.JobWorker;
 import org.camunda4j.sdk.internal.auth.AuthProvider;
 import org.camunda4j.sdk.internal.auth.OAuthClientCredentials;
+import org.camunda4j.sdk.internal.tls.ClientTls;
 import org.camunda4j.sdk.internal.config.ClientConfiguration;
 import org.camunda4j.sdk.internal.config.ConfigurationResolver;
 import org.camunda4j.sdk.internal.http.BackpressureGate;
@@ -42,10 +43,11 @@ public final class ClientRuntime {
     this.configuration = configuration;
     this.scheduler = Executors.newSingleThreadScheduledExecutor(
         Thread.ofPlatform().daemon().name("camunda4j-scheduler-", 0).factory());
-    this.httpClient = HttpClient.newBuilder()
+    HttpClient.Builder http = HttpClient.newBuilder()
         .version(HttpClient.Version.HTTP_1_1)
-        .connectTimeout(Duration.ofSeconds(10))
-        .build();
+        .connectTimeout(Duration.ofSeconds(10));
+    configuration.tls().ifPresent(tls -> http.sslContext(ClientTls.sslContext(tls)));
+    this.httpClient = http.build();
     AuthProvider auth = switch (configuration.authStrategy()) {
       case NONE -> AuthProvider.NONE;
       case BASIC -> AuthProvider.basic(configuration.basic().orElseThrow().username(),

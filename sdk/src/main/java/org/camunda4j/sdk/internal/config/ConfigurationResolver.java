@@ -14,6 +14,7 @@ import java.util.Optional;
 import org.camunda4j.sdk.CamundaConfigurationException;
 import org.camunda4j.sdk.internal.config.ClientConfiguration.BasicCredentials;
 import org.camunda4j.sdk.internal.config.ClientConfiguration.OAuthSettings;
+import org.camunda4j.sdk.internal.config.ClientConfiguration.TlsSettings;
 
 /**
  * Merges the constructor map over the environment over the built-in defaults and validates the
@@ -117,13 +118,45 @@ public final class ConfigurationResolver {
           Optional.ofNullable(values.get(ConfigKey.OAUTH_SCOPE))));
       case NONE -> { }
     }
+    Optional<TlsSettings> tls = tls(values);
     Optional<String> tenantId = Optional.ofNullable(values.get(ConfigKey.TENANT_ID));
     List<String> tenantIds = tenantIds(values.get(ConfigKey.TENANT_IDS));
     if (tenantIds.isEmpty() && tenantId.isPresent()) {
       tenantIds = List.of(tenantId.get());
     }
     return new ClientConfiguration(
-        restAddress, strategy, basic, oauth, tenantIds, tenantId, workerDefaults(values, environment));
+        restAddress, strategy, basic, oauth, tls, tenantIds, tenantId, workerDefaults(values, environment));
+  }
+
+  /** Inline PEM wins over a path, as in the other Camunda SDKs; a client certificate needs its key. */
+  private static Optional<TlsSettings> tls(Map<ConfigKey, String> values) {
+    Optional<String> ca = pem(values, ConfigKey.MTLS_CA, ConfigKey.MTLS_CA_PATH);
+    Optional<String> certificate = pem(values, ConfigKey.MTLS_CERT, ConfigKey.MTLS_CERT_PATH);
+    Optional<String> key = pem(values, ConfigKey.MTLS_KEY, ConfigKey.MTLS_KEY_PATH);
+    if (certificate.isPresent() != key.isPresent()) {
+      throw new CamundaConfigurationException(
+          (certificate.isPresent() ? ConfigKey.MTLS_KEY_PATH : ConfigKey.MTLS_CERT_PATH).canonicalName(),
+          "is required: a client certificate (CAMUNDA_MTLS_CERT[_PATH]) and its key (CAMUNDA_MTLS_KEY[_PATH]) go together");
+    }
+    if (ca.isEmpty() && certificate.isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(new TlsSettings(ca, certificate, key));
+  }
+
+  private static Optional<String> pem(Map<ConfigKey, String> values, ConfigKey inline, ConfigKey path) {
+    if (values.containsKey(inline)) {
+      return Optional.of(values.get(inline));
+    }
+    String file = values.get(path);
+    if (file == null) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(java.nio.file.Files.readString(java.nio.file.Path.of(file)));
+    } catch (java.io.IOException | java.nio.file.InvalidPathException e) {
+      throw new CamundaConfigurationException(path.canonicalName(), "cannot read " + file + ": " + e.getMessage());
+    }
   }
 
   static URI restAddress(String raw) {
