@@ -104,8 +104,15 @@ public final class BpmnTransformer {
     }
     List<TransformedProcess> processes = new ArrayList<>();
     for (Process process : model.getModelElementsByType(Process.class)) {
-      if (process.isExecutable()) {
-        processes.add(transformProcess(resourceName, process));
+      try {
+        if (process.isExecutable()) {
+          processes.add(transformProcess(resourceName, process));
+        }
+      } catch (RuntimeException e) {
+        // The model reads attribute values lazily: a value it cannot convert (an unknown enum
+        // constant, a malformed number) surfaces only here, and is the modeller's to fix.
+        throw new DeploymentException("'" + resourceName + "' has an invalid value in process '" + process.getId() + "': "
+            + rootMessage(e));
       }
     }
     if (processes.isEmpty()) {
@@ -636,12 +643,20 @@ public final class BpmnTransformer {
     return "Element '" + element.getId() + "' of type '" + element.getElementType().getTypeName() + "'";
   }
 
+  /** The JDK's "No enum constant a.b.Type.VALUE", said for a modeller. */
+  private static final java.util.regex.Pattern UNKNOWN_ENUM_CONSTANT =
+      java.util.regex.Pattern.compile("No enum constant (?:[a-z_][\\w$]*\\.)*([A-Z][\\w$]*)\\.(.*)", java.util.regex.Pattern.DOTALL);
+
   private static String rootMessage(Throwable e) {
     Throwable t = e;
     while (t.getCause() != null && t.getCause() != t) {
       t = t.getCause();
     }
     String message = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+    java.util.regex.Matcher unknownConstant = UNKNOWN_ENUM_CONSTANT.matcher(message.strip());
+    if (unknownConstant.matches()) {
+      return "'" + unknownConstant.group(2) + "' is not an allowed value of " + unknownConstant.group(1);
+    }
     return message.strip();
   }
 }
