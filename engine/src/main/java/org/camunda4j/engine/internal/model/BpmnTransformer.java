@@ -207,8 +207,14 @@ public final class BpmnTransformer {
   }
 
   private ExecutableElement readNode(FlowNode node, ExecutableElement scope) throws DeploymentException {
+    if (node instanceof AdHocSubProcess) {
+      throw unsupported(node, "ad-hoc sub-processes are not executed by the camunda4j engine yet");
+    }
     rejectUnsupportedExtensions(node);
     MultiInstanceDefinition multiInstance = null;
+    if (node instanceof Activity activity && activity.isForCompensation()) {
+      throw unsupported(node, "compensation handlers are not executed by the camunda4j engine yet");
+    }
     if (node instanceof Activity activity && activity.getLoopCharacteristics() != null) {
       multiInstance = multiInstance(activity);
     }
@@ -218,7 +224,7 @@ public final class BpmnTransformer {
           case StartEvent start -> {
             Set<EventKind> allowed =
                 inEventSubProcess
-                    ? Set.of(EventKind.ERROR, EventKind.MESSAGE, EventKind.TIMER, EventKind.SIGNAL)
+                    ? Set.of(EventKind.ERROR, EventKind.MESSAGE, EventKind.TIMER, EventKind.SIGNAL, EventKind.ESCALATION)
                     : scope.type() == ElementType.PROCESS
                         ? Set.of(EventKind.NONE, EventKind.MESSAGE, EventKind.TIMER, EventKind.SIGNAL)
                         : Set.of(EventKind.NONE);
@@ -230,12 +236,16 @@ public final class BpmnTransformer {
             yield e;
           }
           case EndEvent end ->
-              event(end, ElementType.END_EVENT, Set.of(EventKind.NONE, EventKind.TERMINATE, EventKind.ERROR, EventKind.MESSAGE, EventKind.SIGNAL));
+              event(
+                  end, ElementType.END_EVENT,
+                  Set.of(EventKind.NONE, EventKind.TERMINATE, EventKind.ERROR, EventKind.MESSAGE, EventKind.SIGNAL, EventKind.ESCALATION));
           case IntermediateThrowEvent thr ->
-              event(thr, ElementType.INTERMEDIATE_THROW_EVENT, Set.of(EventKind.NONE, EventKind.MESSAGE, EventKind.SIGNAL, EventKind.LINK));
+              event(thr, ElementType.INTERMEDIATE_THROW_EVENT, Set.of(EventKind.NONE, EventKind.MESSAGE, EventKind.SIGNAL, EventKind.LINK, EventKind.ESCALATION));
           case BoundaryEvent boundary -> {
             ExecutableElement e =
-                event(boundary, ElementType.BOUNDARY_EVENT, Set.of(EventKind.ERROR, EventKind.MESSAGE, EventKind.TIMER, EventKind.SIGNAL));
+                event(
+                    boundary, ElementType.BOUNDARY_EVENT,
+                    Set.of(EventKind.ERROR, EventKind.MESSAGE, EventKind.TIMER, EventKind.SIGNAL, EventKind.ESCALATION));
             if (e.eventKind() == EventKind.ERROR && !boundary.cancelActivity()) {
               throw unsupported(boundary, "an error boundary event always interrupts its activity: remove cancelActivity=\"false\"");
             }
@@ -274,7 +284,6 @@ public final class BpmnTransformer {
               new ExecutableElement(gateway.getId(), gateway.getName(), ElementType.PARALLEL_GATEWAY, EventKind.NONE);
           case EventBasedGateway gateway ->
               new ExecutableElement(gateway.getId(), gateway.getName(), ElementType.EVENT_BASED_GATEWAY, EventKind.NONE);
-          case AdHocSubProcess adHoc -> throw unsupported(adHoc, "ad-hoc sub-processes are not executed by the camunda4j engine yet");
           case Transaction transaction -> throw unsupported(transaction, "transaction sub-processes are not executed (Camunda 8 does not either)");
           case SubProcess sub ->
               new ExecutableElement(
@@ -365,7 +374,7 @@ public final class BpmnTransformer {
     }
     EventKind kind = definitions.isEmpty() ? EventKind.NONE : kindOf(event, definitions.iterator().next());
     if (!allowed.contains(kind)) {
-      throw unsupported(event, kind.name().toLowerCase() + " " + type.bpmnName() + "s are not executed yet");
+      throw unsupported(event, kind.name().toLowerCase() + " " + type.bpmnName() + "s are not executed by the camunda4j engine yet");
     }
     ExecutableElement element = new ExecutableElement(event.getId(), event.getName(), type, kind);
     if (definitions.isEmpty()) {
@@ -392,6 +401,17 @@ public final class BpmnTransformer {
         element.timer = timer(event, timer);
         boolean processStart = type == ElementType.START_EVENT && !(event.getParentElement() instanceof SubProcess);
         checkTimer(event, element.timer, processStart);
+      }
+      case EscalationEventDefinition escalation -> {
+        String code = escalation.getEscalation() == null ? null : blankToNull(escalation.getEscalation().getEscalationCode());
+        boolean thrown = type == ElementType.END_EVENT || type == ElementType.INTERMEDIATE_THROW_EVENT;
+        if (thrown && code == null) {
+          throw unsupported(event, "an escalation throw event needs an escalation with an escalation code");
+        }
+        if (!thrown && code != null && code.strip().startsWith("=")) {
+          throw unsupported(event, "the escalation code of a catch event must be a static value, found '" + code + "'");
+        }
+        element.escalationCode = code == null ? null : parse(event, "escalation code", code);
       }
       case LinkEventDefinition link -> {
         if (link.getName() == null || link.getName().isBlank()) {
@@ -481,19 +501,28 @@ public final class BpmnTransformer {
     }
   }
 
-  /** Two error catch events in one place with the same code (or two catch-alls) would make catching a guess. */
+  /** Two error (or escalation) catch events in one place with the same code, or two catch-alls, would make catching a guess. */
   private static void rejectAmbiguousErrorCatchEvents(String scopeId, List<ExecutableElement> catchEvents) throws DeploymentException {
+    rejectAmbiguousCatchEvents(scopeId, catchEvents, EventKind.ERROR);
+    rejectAmbiguousCatchEvents(scopeId, catchEvents, EventKind.ESCALATION);
+  }
+
+  private static void rejectAmbiguousCatchEvents(String scopeId, List<ExecutableElement> catchEvents, EventKind kind)
+      throws DeploymentException {
     Set<String> codes = new java.util.HashSet<>();
+    String what = kind == EventKind.ERROR ? "error" : "escalation";
     for (ExecutableElement event : catchEvents) {
-      if (event.eventKind() != EventKind.ERROR) {
+      if (event.eventKind() != kind) {
         continue;
       }
-      String code = event.errorCode() == null ? "<catch-all>" : event.errorCode();
+      String eventCode =
+          kind == EventKind.ERROR ? event.errorCode() : event.escalationCode() == null ? null : event.escalationCode().source();
+      String code = eventCode == null ? "<catch-all>" : eventCode;
       if (!codes.add(code)) {
         throw new DeploymentException(
             "Element '" + event.id() + "' of type '" + event.type().bpmnName() + "' cannot be deployed: '" + scopeId
-                + "' has more than one error catch event for "
-                + (event.errorCode() == null ? "any error code (catch-all)" : "the error code '" + code + "'")
+                + "' has more than one " + what + " catch event for "
+                + (eventCode == null ? "any " + what + " code (catch-all)" : "the " + what + " code '" + code + "'")
                 + "; keep one per code and scope");
       }
     }

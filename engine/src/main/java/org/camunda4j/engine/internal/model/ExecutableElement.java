@@ -39,6 +39,7 @@ public final class ExecutableElement {
   org.camunda4j.engine.internal.feel.FeelExpression signalName;
   org.camunda4j.engine.internal.feel.FeelExpression script;
   String linkName;
+  org.camunda4j.engine.internal.feel.FeelExpression escalationCode;
   ExecutableElement linkTarget;
   String resultVariable;
 
@@ -193,6 +194,14 @@ public final class ExecutableElement {
   /** A parallel or inclusive gateway with more than one incoming flow waits for tokens before it activates. */
   public boolean isJoiningGateway() {
     return (type == ElementType.PARALLEL_GATEWAY || type == ElementType.INCLUSIVE_GATEWAY) && incoming.size() > 1;
+  }
+
+  /**
+   * For escalation events: the escalation code; a FEEL expression on a throw event, a static value on
+   * a catch event, where null means it catches every code.
+   */
+  public org.camunda4j.engine.internal.feel.FeelExpression escalationCode() {
+    return escalationCode;
   }
 
   /** For a link throw event: the link catch event of the same name in its scope, where the token goes on. */

@@ -25,6 +25,7 @@ final class ElementProcessors {
   private final ScriptTaskProcessor scriptTask;
   private final SignalThrowEventProcessor signalThrowEvent;
   private final LinkThrowEventProcessor linkThrowEvent;
+  private final EscalationThrowEventProcessor escalationThrowEvent;
   private final TerminateEndEventProcessor terminateEndEvent;
   private final ErrorEndEventProcessor errorEndEvent;
 
@@ -39,7 +40,8 @@ final class ElementProcessors {
       UserTaskBehavior userTasks,
       MessageCommands messages,
       CompletionWaiters completionWaiters,
-      SignalCommands signals) {}
+      SignalCommands signals,
+      CatchEventBehavior catchEvents) {}
 
   ElementProcessors(BpmnBehavior bpmn, Behaviors b) {
     this.callActivity = new CallActivityProcessor(bpmn, b.state(), b.feel(), b.variables(), b.incidents());
@@ -55,6 +57,7 @@ final class ElementProcessors {
     this.inclusiveGateway = new InclusiveGatewayProcessor(bpmn, b.state(), b.feel(), b.incidents());
     this.signalThrowEvent = new SignalThrowEventProcessor(bpmn, b.state(), b.feel(), b.incidents(), b.signals());
     this.linkThrowEvent = new LinkThrowEventProcessor(bpmn);
+    this.escalationThrowEvent = new EscalationThrowEventProcessor(bpmn, b.state(), b.feel(), b.incidents(), b.errors(), b.catchEvents());
     this.scriptTask = new ScriptTaskProcessor(bpmn, b.state(), b.feel(), b.variables(), b.incidents());
     this.terminateEndEvent = new TerminateEndEventProcessor(bpmn, b.state());
     this.errorEndEvent = new ErrorEndEventProcessor(bpmn, b.errors(), b.incidents());
@@ -84,6 +87,7 @@ final class ElementProcessors {
             case ERROR -> errorEndEvent;
             case MESSAGE -> jobWorkerTask;
             case SIGNAL -> signalThrowEvent;
+            case ESCALATION -> escalationThrowEvent;
             default -> passThrough;
           };
       case INTERMEDIATE_THROW_EVENT ->
@@ -91,6 +95,7 @@ final class ElementProcessors {
             case MESSAGE -> jobWorkerTask;
             case SIGNAL -> signalThrowEvent;
             case LINK -> linkThrowEvent;
+            case ESCALATION -> escalationThrowEvent;
             default -> passThrough;
           };
       case INTERMEDIATE_CATCH_EVENT -> element.eventKind() == EventKind.LINK ? passThrough : awaitEvent;

@@ -65,7 +65,7 @@ public final class EngineOperations implements AutoCloseable {
             bpmn,
             new ElementProcessors.Behaviors(
                 state, feel, variables, incidentBehavior, new JobBehavior(state, feel, incidentBehavior), errors, userTaskBehavior,
-                messages, completionWaiters, signals)));
+                messages, completionWaiters, signals, catchEvents)));
     jobs.bindUserTasks(userTaskBehavior);
     this.userTasks = new UserTaskOperations(processor, new UserTaskCommands(state, userTaskBehavior, userTaskWaiters));
     processor.configure(this::serveParked, this::tick);

@@ -26,11 +26,20 @@ final class ErrorBehavior {
   record Catch(ElementInstance owner, ExecutableElement catchEvent) {}
 
   Catch find(ElementInstance thrower, String errorCode) {
+    return find(thrower, EventKind.ERROR, errorCode);
+  }
+
+  /**
+   * The catch event for an error or an escalation thrown at {@code thrower}: escalations are caught
+   * the same way, outwards through boundary events and event sub-processes, into calling processes.
+   */
+  Catch find(ElementInstance thrower, EventKind kind, String code) {
+    String errorCode = code;
     ElementInstance current = thrower;
     while (current != null) {
       ElementInstance scope = state.elementInstance(current.flowScopeKey()).orElse(null);
       boolean inner = scope != null && scope.isMultiInstanceBody() && scope.element() == current.element();
-      ExecutableElement boundary = inner ? null : pick(current.element().boundaryEvents(), errorCode);
+      ExecutableElement boundary = inner ? null : pick(current.element().boundaryEvents(), kind, errorCode);
       if (boundary != null) {
         return new Catch(current, boundary); // on a multi-instance activity, the body owns the boundary events
       }
@@ -45,7 +54,7 @@ final class ErrorBehavior {
           container.isMultiInstanceBody()
               ? List.of()
               : container.element().eventSubProcesses().stream().flatMap(e -> e.eventSubProcessStart().stream()).toList();
-      ExecutableElement start = pick(starts, errorCode);
+      ExecutableElement start = pick(starts, kind, errorCode);
       if (start != null) {
         return new Catch(container, start);
       }
@@ -60,15 +69,17 @@ final class ErrorBehavior {
   }
 
   /** A catch event with exactly this code, else a catch-all (no code), else null. */
-  private static ExecutableElement pick(List<ExecutableElement> candidates, String errorCode) {
+  private static ExecutableElement pick(List<ExecutableElement> candidates, EventKind kind, String errorCode) {
     ExecutableElement catchAll = null;
     for (ExecutableElement candidate : candidates) {
-      if (candidate.eventKind() != EventKind.ERROR) {
+      if (candidate.eventKind() != kind) {
         continue;
       }
-      if (candidate.errorCode() == null) {
+      String code =
+          kind == EventKind.ERROR ? candidate.errorCode() : candidate.escalationCode() == null ? null : candidate.escalationCode().source();
+      if (code == null) {
         catchAll = catchAll == null ? candidate : catchAll;
-      } else if (candidate.errorCode().equals(errorCode)) {
+      } else if (code.equals(errorCode)) {
         return candidate;
       }
     }

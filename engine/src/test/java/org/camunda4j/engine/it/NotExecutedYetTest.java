@@ -1,0 +1,35 @@
+package org.camunda4j.engine.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda4j.engine.it.Problems.assertProblem;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * What Camunda 8.9 executes but this engine does not yet is refused at deployment, naming the
+ * element, rather than deployed and silently skipped.
+ */
+class NotExecutedYetTest extends EngineScenario {
+
+  @Test
+  void aConditionalEventIsRejectedNamingTheElement() {
+    String detail = assertProblem(http.deploy(bpmn("invalid/not-yet-conditional-catch.bpmn")), 400, "INVALID_ARGUMENT");
+
+    assertThat(detail).contains("Event_StockReserved").contains("conditional").contains("not executed").contains("yet");
+  }
+
+  @Test
+  void compensationIsRejectedNamingTheElement() {
+    String detail = assertProblem(http.deploy(bpmn("invalid/not-yet-compensation.bpmn")), 400, "INVALID_ARGUMENT");
+
+    assertThat(detail).contains("compensation").contains("not executed").contains("yet");
+    assertThat(detail).containsAnyOf("Event_Compensate", "Activity_Refund", "Event_CompensateEnd");
+  }
+
+  @Test
+  void anAdHocSubProcessIsRejectedNamingTheElement() {
+    String detail = assertProblem(http.deploy(bpmn("invalid/not-yet-ad-hoc.bpmn")), 400, "INVALID_ARGUMENT");
+
+    assertThat(detail).contains("Activity_Research").contains("ad-hoc").contains("not executed").contains("yet");
+  }
+}
