@@ -15,6 +15,13 @@ import java.time.Duration;
  * @param lockExtensions lock renewals made by {@link WorkerConfig#autoExtendLock()}
  * @param consecutivePollErrors failed activations since the last successful one; a health check can
  *     flag a worker whose value keeps growing (the worker itself keeps retrying with backoff)
+ * @param ackRetries acknowledgements sent again after a transport failure or a 5xx
+ * @param ackAnswerLost acknowledgements whose answer was lost (connection failed after sending) and
+ *     whose retry found the job gone: the first attempt was applied, so these are also counted as
+ *     {@code completed}, {@code failed} or {@code errored}, not as {@code ackNotFound}
+ * @param pollBackoff how long the worker currently waits between failed activations; zero when healthy
+ * @param backpressureLimit the client's current limit on concurrent activations after backpressure
+ *     from the cluster; 0 when unlimited
  */
 public record WorkerStats(
     long polls,
@@ -33,4 +40,8 @@ public record WorkerStats(
     long started,
     Duration queueTime,
     long lockExtensions,
-    int consecutivePollErrors) {}
+    int consecutivePollErrors,
+    long ackRetries,
+    long ackAnswerLost,
+    Duration pollBackoff,
+    int backpressureLimit) {}

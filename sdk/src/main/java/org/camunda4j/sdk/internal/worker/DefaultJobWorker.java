@@ -46,6 +46,12 @@ import org.slf4j.LoggerFactory;
 public final class DefaultJobWorker implements JobWorker {
 
   private static final Logger LOG = LoggerFactory.getLogger(DefaultJobWorker.class);
+  /** How often a worker in poll backoff checks whether the cluster is back. */
+  private static final Duration PROBE_INTERVAL = Duration.ofSeconds(1);
+  /** How often a worker whose activations keep failing says so. */
+  static final Duration POLL_ERROR_LOG_INTERVAL = Duration.ofSeconds(10);
+  /** Acknowledgements are retried at most this often, and never past the job's local lease. */
+  static final int MAX_ACK_ATTEMPTS = 8;
   private static final Logger JOB_LOG = LoggerFactory.getLogger("org.camunda4j.sdk.job");
   private static final JavaType ACTIVATED_JOBS = Json.mapper().constructType(Wire.ActivatedJobs.class);
   static final Duration DEFAULT_GRACE = Duration.ofSeconds(10);
@@ -68,6 +74,8 @@ public final class DefaultJobWorker implements JobWorker {
   private final Thread pollThread;
   private volatile CompletableFuture<?> currentPoll;
   private volatile int consecutivePollErrors;
+  private volatile Duration currentPollBackoff = Duration.ZERO;
+  private long lastPollErrorLogNanos;
 
   private DefaultJobWorker(WorkerSettings settings, ExecutionStrategy<?> strategy, Object handler,
       WorkerEnvironment environment, Consumer<DefaultJobWorker> onClosed, Backoff pollBackoff) {
@@ -152,22 +160,35 @@ public final class DefaultJobWorker implements JobWorker {
           consecutivePollErrors = consecutiveErrors;
           stats.pollErrors.increment();
           Duration delay = pollBackoff.delay(consecutiveErrors);
+          currentPollBackoff = delay;
           logPollError(e instanceof ExecutionException ? e.getCause() : e, consecutiveErrors, delay);
-          sleep(delay);
+          Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
+          if (cause instanceof CamundaTransportException) {
+            waitOrUntilReachable(delay); // unreachable: come back as soon as it answers again
+          } else {
+            sleep(delay); // it answered (e.g. backpressure): honour the whole backoff
+          }
           continue;
         } catch (InterruptedException e) {
           ledger.release(slots);
           throw e;
         }
         long receivedAt = System.nanoTime();
+        if (consecutiveErrors > 0) {
+          LOG.info("Worker '{}' for '{}': job activation works again after {} failed attempts",
+              settings.workerName(), settings.jobType(), consecutiveErrors);
+        }
         consecutiveErrors = 0;
         consecutivePollErrors = 0;
+        currentPollBackoff = Duration.ZERO;
         stats.polls.increment();
         int kept = Math.min(jobs.size(), slots);
         ledger.release(slots - kept);
         for (int i = 0; i < jobs.size(); i++) {
           if (i < kept) {
-            dispatch(jobs.get(i), receivedAt);
+            // The engine's lock started when it answered, so at the latest when we asked: counting the
+            // lease from the request keeps it inside the engine's lock however slow the answer was.
+            dispatch(jobs.get(i), askedAt);
           } else {
             handBackWithoutSlot(jobs.get(i));
           }
@@ -223,9 +244,44 @@ public final class DefaultJobWorker implements JobWorker {
     return requestTimeout.plusSeconds(10);
   }
 
+  /**
+   * Waits out a poll backoff, but not blindly: after each second it probes the cheap health endpoint
+   * and returns as soon as the cluster answers, so a worker resumes within about a second of the
+   * cluster's return instead of sleeping up to the whole (up to 10 s) delay.
+   */
+  private void waitOrUntilReachable(Duration delay) throws InterruptedException {
+    long end = System.nanoTime() + delay.toNanos();
+    while (!stopping.get()) {
+      long remaining = end - System.nanoTime();
+      if (remaining <= 0) {
+        return;
+      }
+      TimeUnit.NANOSECONDS.sleep(Math.min(remaining, PROBE_INTERVAL.toNanos()));
+      if (end - System.nanoTime() > 0 && reachable()) {
+        return;
+      }
+    }
+  }
+
+  private boolean reachable() {
+    try {
+      transport.send(Call.json("GET", "/topology", null, null, RetryMode.NONE).withTimeout(PROBE_INTERVAL))
+          .get(PROBE_INTERVAL.toMillis() * 2, TimeUnit.MILLISECONDS);
+      return true;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    } catch (ExecutionException | java.util.concurrent.TimeoutException | RuntimeException e) {
+      return false;
+    }
+  }
+
+  /** The first failure at once, then one line per {@link #POLL_ERROR_LOG_INTERVAL} with the count, however fast the retries. */
   private void logPollError(Throwable cause, int consecutiveErrors, Duration delay) {
     String message = cause == null ? "unknown error" : cause.getMessage();
-    if (consecutiveErrors == 1 || consecutiveErrors % 10 == 0) {
+    long now = System.nanoTime();
+    if (consecutiveErrors == 1 || now - lastPollErrorLogNanos >= POLL_ERROR_LOG_INTERVAL.toNanos()) {
+      lastPollErrorLogNanos = now;
       LOG.warn("Worker '{}' for '{}': job activation failed ({} in a row), next try in {} ms: {}",
           settings.workerName(), settings.jobType(), consecutiveErrors, delay.toMillis(), message);
     } else {
@@ -325,12 +381,20 @@ public final class DefaultJobWorker implements JobWorker {
 
   private CompletableFuture<Void> send(JobRun run, Ack ack, String what, Call call, LongAdder onSuccess) {
     CompletableFuture<Void> done = new CompletableFuture<>();
-    attemptAck(run, ack, what, call, onSuccess, 1, done);
+    attemptAck(run, ack, what, call, onSuccess, 1, false, done);
     return done;
   }
 
+  /**
+   * Sends an acknowledgement; retries a transport failure or a 5xx (the cluster did not apply it, or
+   * we cannot know) at most {@link #MAX_ACK_ATTEMPTS} times and only within the job's lease, after
+   * which the cluster may have given the job to another worker.
+   *
+   * @param answerMayBeLost an earlier attempt failed on the connection, possibly after the cluster
+   *     applied it: a 404 now most likely means that attempt succeeded
+   */
   private void attemptAck(JobRun run, Ack ack, String what, Call call, LongAdder onSuccess, int attempt,
-      CompletableFuture<Void> done) {
+      boolean answerMayBeLost, CompletableFuture<Void> done) {
     long key = run.job().jobKey();
     transport.send(call).whenComplete((ignored, error) -> {
       if (error == null) {
@@ -341,6 +405,14 @@ public final class DefaultJobWorker implements JobWorker {
       }
       Throwable cause = OutcomeMapper.unwrap(error);
       CamundaApiException api = cause instanceof CamundaApiException e ? e : null;
+      if (api != null && api.isNotFound() && answerMayBeLost) {
+        onSuccess.increment();
+        stats.ackAnswerLost.increment();
+        run.log().info("Job {}: its {} was applied by an earlier attempt whose answer was lost on the connection;"
+            + " the retry found the job already done", key, what);
+        done.complete(null);
+        return;
+      }
       if (api != null && api.isNotFound()) {
         stats.ackNotFound.increment();
         run.log().warn("Job {} was already gone when its {} was sent (lock expired, instance cancelled or job"
@@ -348,13 +420,19 @@ public final class DefaultJobWorker implements JobWorker {
         done.complete(null);
         return;
       }
-      boolean transientFailure = cause instanceof CamundaTransportException
-          || (api != null && (api.isTransient() || api.isBackpressure()));
+      boolean connectionFailed = cause instanceof CamundaTransportException;
+      // A 500 is retried too: the cluster failed to apply it, and applying it again is what the job needs
+      // (if the first attempt did apply, the retry's 404 says so). A 4xx is the cluster's final word.
+      boolean transientFailure = connectionFailed
+          || (api != null && (api.isTransient() || api.isBackpressure() || api.status() >= 500));
       Duration delay = ackBackoff.delay(attempt);
-      if (transientFailure && run.remainingNanos() > delay.toNanos() && !environment.clientClosed().getAsBoolean()) {
+      if (transientFailure && attempt < MAX_ACK_ATTEMPTS && run.remainingNanos() > delay.toNanos()
+          && !environment.clientClosed().getAsBoolean()) {
+        stats.ackRetries.increment();
         run.log().debug("Job {}: {} failed ({}), retry {} in {} ms", key, what, cause.getMessage(), attempt,
             delay.toMillis());
-        environment.scheduler().schedule(() -> attemptAck(run, ack, what, call, onSuccess, attempt + 1, done),
+        boolean lost = answerMayBeLost || connectionFailed;
+        environment.scheduler().schedule(() -> attemptAck(run, ack, what, call, onSuccess, attempt + 1, lost, done),
             delay.toMillis(), TimeUnit.MILLISECONDS);
         return;
       }
@@ -512,7 +590,8 @@ public final class DefaultJobWorker implements JobWorker {
 
   @Override
   public WorkerStats stats() {
-    return stats.snapshot(inFlight.size(), consecutivePollErrors);
+    Integer limit = transport.gate().limit();
+    return stats.snapshot(inFlight.size(), consecutivePollErrors, currentPollBackoff, limit == null ? 0 : limit);
   }
 
   /** Slots currently taken, by jobs and by a poll in flight; 0 once the worker is closed. For tests. */

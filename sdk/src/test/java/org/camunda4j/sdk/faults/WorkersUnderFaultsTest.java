@@ -1,0 +1,225 @@
+package org.camunda4j.sdk.faults;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiFunction;
+import org.camunda4j.engine.Engine;
+import org.camunda4j.sdk.CamundaClient;
+import org.camunda4j.sdk.ExecutionStrategy;
+import org.camunda4j.sdk.JobWorker;
+import org.camunda4j.sdk.ProcessInstanceCreationRequest;
+import org.camunda4j.sdk.WorkerConfig;
+import org.camunda4j.sdk.WorkerStats;
+import org.camunda4j.sdk.faults.FaultProxy.Fault;
+import org.camunda4j.sdk.testing.Await;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Real workers (ASYNC, THREAD and VIRTUAL at once, competing for the same job type) behind a
+ * {@link FaultProxy} in front of a real engine. Whatever the fault: every instance completes, a
+ * handler runs twice only where the protocol forces it, no slot leaks, and the stats show what
+ * happened. Durations are scaled down from the ones a production outage has; the properties tested
+ * do not depend on them.
+ */
+class WorkersUnderFaultsTest {
+
+  private static final int INSTANCES = 30;
+
+  private Engine engine;
+  private FaultProxy proxy;
+  private CamundaClient direct;
+  private CamundaClient client;
+  private final Map<Long, AtomicInteger> runsPerJob = new ConcurrentHashMap<>();
+  private final List<JobWorker> workers = new ArrayList<>();
+
+  @BeforeEach
+  void start() {
+    engine = Engine.start();
+    proxy = new FaultProxy(engine.restAddress());
+    direct = client(engine.restAddress().toString());
+    direct.deployResourcesFromClasspath("bpmn/work.bpmn");
+    client = client(proxy.address().toString());
+  }
+
+  @AfterEach
+  void stop() {
+    client.close();
+    direct.close();
+    proxy.close();
+    engine.close();
+  }
+
+  @Test
+  void completionsAnswered500ThatTheEngineNeverSawAreRetried() {
+    AtomicInteger completions = new AtomicInteger();
+    proxy.policy(onCompletion(() -> completions.incrementAndGet() % 3 == 0 ? Fault.INTERNAL_ERROR_UNSEEN : Fault.NONE));
+
+    List<Long> instances = runAll();
+
+    assertEveryInstanceCompletes(instances);
+    WorkerStats total = total();
+    assertThat(proxy.injected.get()).isPositive();
+    assertThat(total.ackRetries()).isGreaterThanOrEqualTo(proxy.injected.get());
+    assertThat(total.completed()).isEqualTo(INSTANCES);
+    assertThat(total.ackFailed()).isZero();
+    assertNoHandlerRanTwice();
+  }
+
+  @Test
+  void aCompletionWhoseAnswerIsLostIsCountedAsDoneNotAsLockExpired() {
+    // The answer to the first completion of every fourth job is lost; its retry gets through.
+    AtomicInteger jobs = new AtomicInteger();
+    java.util.Set<String> seen = ConcurrentHashMap.newKeySet();
+    proxy.policy((method, path) -> path.endsWith("/completion") && seen.add(path) && jobs.incrementAndGet() % 4 == 0
+        ? Fault.ANSWER_LOST : Fault.NONE);
+
+    List<Long> instances = runAll();
+
+    assertEveryInstanceCompletes(instances);
+    WorkerStats total = total();
+    assertThat(proxy.answersLost.get()).isPositive();
+    assertThat(total.ackAnswerLost()).isEqualTo(proxy.answersLost.get());
+    assertThat(total.completed()).isEqualTo(INSTANCES);
+    assertThat(total.ackNotFound()).isZero();
+    assertNoHandlerRanTwice();
+  }
+
+  @Test
+  void burstsOf503OnActivationBackOffAndShowInTheStats() {
+    AtomicInteger activations = new AtomicInteger();
+    proxy.policy((method, path) -> path.endsWith("/jobs/activation") && activations.incrementAndGet() <= 8
+        ? Fault.RESOURCE_EXHAUSTED : Fault.NONE);
+
+    List<Long> instances = runAll();
+
+    assertEveryInstanceCompletes(instances);
+    WorkerStats total = total();
+    assertThat(total.pollErrors()).isPositive();
+    assertThat(total.backpressureLimit()).as("the client limits activations after backpressure").isPositive();
+    assertNoHandlerRanTwice();
+  }
+
+  @Test
+  void slowAnswersLoseNothing() {
+    proxy.slowness(Duration.ofMillis(400));
+    proxy.policy((method, path) -> Fault.SLOW);
+
+    List<Long> instances = runAll();
+
+    assertEveryInstanceCompletes(instances);
+    assertThat(total().completed()).isEqualTo(INSTANCES);
+    assertNoHandlerRanTwice();
+  }
+
+  @Test
+  void afterAnOutageWithConnectionsRefusedTheWorkersResumeAtOnce() throws Exception {
+    startWorkers();
+    proxy.refuseConnections();
+    List<Long> instances = createInstances();
+    Await.until("the workers notice the outage", Duration.ofSeconds(30), () -> total().pollErrors() >= 6);
+    assertThat(total().pollBackoff()).as("the current backoff shows in the stats").isPositive();
+
+    int forwardedBefore = proxy.activationsForwarded.get();
+    long back = System.nanoTime();
+    proxy.resume();
+    Await.until("an activation reaches the engine again", Duration.ofSeconds(30),
+        () -> proxy.activationsForwarded.get() > forwardedBefore);
+    Duration resumedAfter = Duration.ofNanos(System.nanoTime() - back);
+
+    assertEveryInstanceCompletes(instances);
+    // The backoff had grown past a second; the probe brings the worker back well before it ends.
+    System.out.println("workers resumed " + resumedAfter.toMillis() + " ms after the outage ended");
+    assertThat(resumedAfter).isLessThan(Duration.ofSeconds(5));
+    assertThat(total().pollBackoff()).isZero();
+    assertNoHandlerRanTwice();
+  }
+
+  // --- helpers
+
+  private static BiFunction<String, String, Fault> onCompletion(java.util.function.Supplier<Fault> fault) {
+    return (method, path) -> path.endsWith("/completion") ? fault.get() : Fault.NONE;
+  }
+
+  private List<Long> runAll() {
+    startWorkers();
+    return createInstances();
+  }
+
+  private void startWorkers() {
+    WorkerConfig config = WorkerConfig.of("work").withJobTimeout(Duration.ofSeconds(30)).withMaxConcurrentJobs(4)
+        .withRequestTimeout(Duration.ofSeconds(2));
+    workers.add(client.async().createJobWorker(config, ExecutionStrategy.ASYNC, job -> {
+      ran(job.jobKey());
+      return CompletableFuture.completedFuture(Map.of("by", "async"));
+    }));
+    workers.add(client.createJobWorker(config, ExecutionStrategy.THREAD, job -> {
+      ran(job.jobKey());
+      return Map.of("by", "thread");
+    }));
+    workers.add(client.createJobWorker(config, ExecutionStrategy.VIRTUAL, job -> {
+      ran(job.jobKey());
+      return Map.of("by", "virtual");
+    }));
+  }
+
+  private void ran(long jobKey) {
+    runsPerJob.computeIfAbsent(jobKey, key -> new AtomicInteger()).incrementAndGet();
+  }
+
+  private List<Long> createInstances() {
+    List<Long> keys = new ArrayList<>();
+    for (int i = 0; i < INSTANCES; i++) {
+      keys.add(direct.createProcessInstance(ProcessInstanceCreationRequest.ofProcessId("work")).processInstanceKey());
+    }
+    return keys;
+  }
+
+  private void assertEveryInstanceCompletes(List<Long> instances) {
+    for (long key : instances) {
+      Await.until("instance " + key + " completes", Duration.ofSeconds(60), () -> direct.getProcessInstance(key).isCompleted());
+    }
+    Await.until("every slot is free again", Duration.ofSeconds(30), () -> total().inFlight() == 0);
+  }
+
+  private void assertNoHandlerRanTwice() {
+    assertThat(runsPerJob.values()).allSatisfy(runs -> assertThat(runs.get()).isEqualTo(1));
+  }
+
+  private WorkerStats total() {
+    long polls = 0, pollErrors = 0, completed = 0, ackNotFound = 0, ackFailed = 0, ackRetries = 0, answerLost = 0;
+    int inFlight = 0;
+    int limit = 0;
+    Duration backoff = Duration.ZERO;
+    for (JobWorker worker : workers) {
+      WorkerStats stats = worker.stats();
+      polls += stats.polls();
+      pollErrors += stats.pollErrors();
+      completed += stats.completed();
+      ackNotFound += stats.ackNotFound();
+      ackFailed += stats.ackFailed();
+      ackRetries += stats.ackRetries();
+      answerLost += stats.ackAnswerLost();
+      inFlight += stats.inFlight();
+      limit = Math.max(limit, stats.backpressureLimit());
+      backoff = stats.pollBackoff().compareTo(backoff) > 0 ? stats.pollBackoff() : backoff;
+    }
+    return new WorkerStats(polls, pollErrors, 0, completed, 0, 0, 0, 0, ackNotFound, ackFailed, inFlight, 0,
+        Duration.ZERO, 0, Duration.ZERO, 0, 0, ackRetries, answerLost, backoff, limit);
+  }
+
+  private static CamundaClient client(String address) {
+    Map<String, String> configuration = new HashMap<>();
+    configuration.put("CAMUNDA_REST_ADDRESS", address);
+    return CamundaClient.builder().environment(Map.of()).configuration(configuration).build();
+  }
+}
