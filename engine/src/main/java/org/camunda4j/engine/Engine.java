@@ -3,12 +3,14 @@ package org.camunda4j.engine;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 import io.netty.handler.ssl.SslContext;
 import org.camunda4j.engine.internal.api.Routes;
 import org.camunda4j.engine.internal.auth.RestAuthentication;
 import org.camunda4j.engine.internal.auth.TokenIssuer;
+import org.camunda4j.engine.internal.console.ConsoleRoute;
 import org.camunda4j.engine.internal.processing.ControlledClock;
 import org.camunda4j.engine.internal.processing.EngineOperations;
 import org.camunda4j.engine.internal.rest.Authentication;
@@ -32,12 +34,14 @@ public final class Engine implements AutoCloseable {
   private final RestServer server;
   private final URI restAddress;
   private final EngineClock clock;
+  private final boolean console;
 
-  private Engine(EngineOperations operations, RestServer server, String host, boolean tls) {
+  private Engine(EngineOperations operations, RestServer server, String host, boolean tls, boolean console) {
     this.operations = operations;
     this.server = server;
     this.restAddress = URI.create((tls ? "https" : "http") + "://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + server.port());
     this.clock = new TickingClock(operations);
+    this.console = console;
   }
 
   /** Starts an engine on loopback and a free port. */
@@ -52,14 +56,15 @@ public final class Engine implements AutoCloseable {
     EngineOperations operations = new EngineOperations(new ControlledClock(), config.longPollTimeout());
     AtomicInteger port = new AtomicInteger(config.port());
     try {
+      boolean console = config.console() && ConsoleRoute.available();
       TokenIssuer tokenIssuer = RestAuthentication.issuerFor(config.auth());
-      Router router = Routes.create(operations, config.host(), port::get, tokenIssuer);
+      Router router = Routes.create(operations, config.host(), port::get, tokenIssuer, console);
       Authentication authentication = RestAuthentication.create(config.auth(), tokenIssuer);
       SslContext tls = config.tls() == null ? null : ServerTls.context(config.tls());
       netty.join();
       RestServer server = RestServer.start(config.host(), config.port(), router, authentication, tls);
       port.set(server.port());
-      return new Engine(operations, server, config.host(), tls != null);
+      return new Engine(operations, server, config.host(), tls != null, console);
     } catch (RuntimeException e) {
       operations.close();
       throw e;
@@ -79,6 +84,14 @@ public final class Engine implements AutoCloseable {
    */
   public URI restAddress() {
     return restAddress;
+  }
+
+  /**
+   * The web console's address, e.g. {@code http://127.0.0.1:8080/console/}; empty when the console
+   * is off ({@link EngineConfig#console()}) or its jar is not on the classpath.
+   */
+  public Optional<URI> consoleAddress() {
+    return console ? Optional.of(restAddress.resolve("/console/")) : Optional.empty();
   }
 
   /** The engine's clock, which tests can pin and advance. */

@@ -14,9 +14,12 @@ import java.util.Objects;
  * @param auth who may call the REST API
  * @param tls TLS for the REST server, or null for plain HTTP
  * @param allowUnauthenticated whether {@link EngineAuth.None} may bind to an address other than loopback
+ * @param console whether the web console is served at {@code /console/}; by default only on a
+ *     loopback bind, since it can act on every instance
  */
 public record EngineConfig(
-    String host, int port, Duration longPollTimeout, EngineAuth auth, EngineTls tls, boolean allowUnauthenticated) {
+    String host, int port, Duration longPollTimeout, EngineAuth auth, EngineTls tls, boolean allowUnauthenticated,
+    boolean console) {
 
   public EngineConfig {
     Objects.requireNonNull(host, "host");
@@ -65,6 +68,7 @@ public record EngineConfig(
     private EngineAuth auth = EngineAuth.none();
     private EngineTls tls;
     private boolean allowUnauthenticated;
+    private Boolean console;
 
     private Builder() {}
 
@@ -99,8 +103,15 @@ public record EngineConfig(
       return this;
     }
 
-    public EngineConfig build() {
-      return new EngineConfig(host, port, longPollTimeout, auth, tls, allowUnauthenticated);
+    /** Serves the web console, or not; unset, it is served on a loopback bind only. */
+    public Builder console(boolean console) {
+      this.console = console;
+      return this;
     }
+
+    public EngineConfig build() {
+      return new EngineConfig(host, port, longPollTimeout, auth, tls, allowUnauthenticated, console != null ? console : isLoopback(host));
+    }
+
   }
 }

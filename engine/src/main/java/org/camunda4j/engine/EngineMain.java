@@ -11,7 +11,7 @@ import org.camunda4j.engine.internal.cli.Values;
 
 /**
  * {@code bin/camunda4j engine [options]}: runs the engine standalone until the process is stopped,
- * and prints its REST address once it accepts connections. Every mistake (an unknown option, a bad
+ * and prints its REST address (and the web console's) once it accepts connections. Every mistake (an unknown option, a bad
  * value, a port in use) is one line on stderr and exit code 2 (1 for a failed start); the stack trace
  * only with {@code --verbose}.
  */
@@ -45,7 +45,9 @@ public final class EngineMain {
       Option.value("--tls-client-ca", "FILE", "require client certificates signed by these CAs, PEM (mutual TLS)",
           (options, value) -> options.tlsClientCa = Values.path(value)),
       Option.flag("--allow-unauthenticated", "allow --auth none on an address other than loopback",
-          options -> options.config.allowUnauthenticated(true)));
+          options -> options.config.allowUnauthenticated(true)),
+      Option.value("--console", "on|off", "serve the web console at /console/ (default on for a loopback --host, else off)",
+          (options, value) -> options.config.console(Values.oneOf(value, "on", "off").equals("on"))));
 
   static final CommandLine<EngineOptions> COMMAND_LINE = new CommandLine<>(
       "bin/camunda4j engine",
@@ -90,6 +92,7 @@ public final class EngineMain {
       stopped.countDown();
     }, "camunda4j-shutdown"));
     System.out.println("camunda4j engine ready: REST API at " + engine.restAddress() + "/v2");
+    engine.consoleAddress().ifPresent(console -> System.out.println("camunda4j console at " + console));
     System.out.flush();
     stopped.await();
   }

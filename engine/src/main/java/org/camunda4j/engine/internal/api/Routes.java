@@ -2,6 +2,7 @@ package org.camunda4j.engine.internal.api;
 
 import java.util.function.IntSupplier;
 import org.camunda4j.engine.internal.auth.TokenIssuer;
+import org.camunda4j.engine.internal.console.ConsoleRoute;
 import org.camunda4j.engine.internal.processing.EngineOperations;
 import org.camunda4j.engine.internal.rest.Router;
 
@@ -11,15 +12,19 @@ public final class Routes {
   private Routes() {}
 
   public static Router create(EngineOperations engine, String host, IntSupplier port) {
-    return create(engine, host, port, null);
+    return create(engine, host, port, null, false);
   }
 
-  /** With the built-in token endpoint when {@code tokenIssuer} is not null. */
-  public static Router create(EngineOperations engine, String host, IntSupplier port, TokenIssuer tokenIssuer) {
+  /**
+   * With the built-in token endpoint when {@code tokenIssuer} is not null, and the web console's
+   * files at {@code /console/} when {@code console} is on.
+   */
+  public static Router create(EngineOperations engine, String host, IntSupplier port, TokenIssuer tokenIssuer, boolean console) {
     Router router = new Router();
     if (tokenIssuer != null) {
       new OAuthTokenApi(tokenIssuer).register(router);
     }
+    new ProcessDefinitionsApi(engine).register(router);
     new DeploymentsApi(engine).register(router);
     new ProcessInstancesApi(engine).register(router);
     new JobsApi(engine).register(router);
@@ -30,6 +35,9 @@ public final class Routes {
     new SearchApi(engine).register(router);
     new UserTasksApi(engine).register(router); // --- user tasks
     new MessagesApi(engine).register(router);
+    if (console) {
+      ConsoleRoute.register(router);
+    }
     return router;
   }
 }

@@ -257,6 +257,11 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
       response.headers().setInt(HttpHeaderNames.CONTENT_LENGTH, 0);
       return response;
     }
+    if (reply.body() instanceof byte[] bytes) {
+      FullHttpResponse response = response(HttpResponseStatus.valueOf(reply.status()), reply.contentType(), bytes);
+      reply.headers().forEach((name, value) -> response.headers().set(name, value));
+      return response;
+    }
     byte[] json;
     try {
       json = Json.write(reply.body());

@@ -1,10 +1,12 @@
 package org.camunda4j.engine.internal.rest;
 
+import java.util.Map;
 import java.util.Objects;
 
 /**
- * A successful answer: a JSON body with a 2xx status, or 204 without a body. Immutable. Errors are
- * not replies: throw (or fail the stage with) an {@link ApiException}.
+ * A successful answer: a JSON body with a 2xx status, 204 without a body, or bytes of another
+ * type (an XML resource, a console asset, a redirect). Immutable. Errors are not replies: throw
+ * (or fail the stage with) an {@link ApiException}.
  */
 public final class Reply {
 
@@ -12,12 +14,30 @@ public final class Reply {
 
   private final int status;
   private final Object body;
+  private final String contentType;
+  private final Map<String, String> headers;
   private final Runnable onUndelivered;
 
   private Reply(int status, Object body, Runnable onUndelivered) {
+    this(status, body, "application/json", Map.of(), onUndelivered);
+  }
+
+  private Reply(int status, Object body, String contentType, Map<String, String> headers, Runnable onUndelivered) {
     this.status = status;
     this.body = body;
+    this.contentType = contentType;
+    this.headers = headers;
     this.onUndelivered = onUndelivered;
+  }
+
+  /**
+   * {@code status} with these bytes as they are, e.g. {@code text/xml} or a static file; {@code
+   * headers} are added to the response (e.g. {@code Cache-Control}, {@code Location}).
+   */
+  public static Reply bytes(int status, String contentType, byte[] body, Map<String, String> headers) {
+    Objects.requireNonNull(contentType, "contentType");
+    Objects.requireNonNull(body, "body");
+    return new Reply(status, body, contentType, Map.copyOf(headers), NOTHING);
   }
 
   /** 200 with {@code body} serialised as {@code application/json}. */
@@ -49,6 +69,8 @@ public final class Reply {
     return new Reply(
         status,
         body,
+        contentType,
+        headers,
         previous == NOTHING
             ? callback
             : () -> {
@@ -61,9 +83,19 @@ public final class Reply {
     return status;
   }
 
-  /** The object to serialise, {@code null} for 204. */
+  /** The object to serialise, {@code null} for 204, or the {@code byte[]} of a {@link #bytes} reply. */
   public Object body() {
     return body;
+  }
+
+  /** {@code application/json}, or the type given to {@link #bytes}. */
+  public String contentType() {
+    return contentType;
+  }
+
+  /** Headers to add to the response besides the content type and length. */
+  public Map<String, String> headers() {
+    return headers;
   }
 
   void undelivered() {

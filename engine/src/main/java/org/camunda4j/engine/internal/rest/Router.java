@@ -14,7 +14,8 @@ import java.util.TreeSet;
  * Maps {@code (method, path)} to a {@link Handler}. Templates are literal segments and whole-segment
  * parameters, e.g. {@code /v2/jobs/{jobKey}/completion}. When several templates match a path, the
  * one with the most literal segments wins, so {@code POST /v2/process-instances/search} beats
- * {@code /v2/process-instances/{key}}. Register all routes before starting the server.
+ * {@code /v2/process-instances/{key}}. A prefix route ({@link #routeTree}) owns every path below
+ * its template and loses to any other match. Register all routes before starting the server.
  */
 public final class Router {
 
@@ -30,15 +31,27 @@ public final class Router {
    * thread instead of a network thread.
    */
   public Router routeBlocking(String method, String pathTemplate, Handler handler) {
-    return add(method, pathTemplate, handler, true);
+    return add(method, pathTemplate, handler, true, false);
+  }
+
+  /**
+   * Adds a non-blocking route for a literal path and every path below it, e.g. {@code /console}
+   * for {@code /console/app.js}; the handler reads {@link Request#path()}.
+   */
+  public Router routeTree(String method, String pathPrefix, Handler handler) {
+    return add(method, pathPrefix, handler, false, true);
   }
 
   private Router add(String method, String pathTemplate, Handler handler, boolean blocking) {
+    return add(method, pathTemplate, handler, blocking, false);
+  }
+
+  private Router add(String method, String pathTemplate, Handler handler, boolean blocking, boolean tree) {
     Objects.requireNonNull(method, "method");
     Objects.requireNonNull(handler, "handler");
-    Route route = Route.parse(method.toUpperCase(Locale.ROOT), pathTemplate, handler, blocking);
+    Route route = Route.parse(method.toUpperCase(Locale.ROOT), pathTemplate, handler, blocking, tree);
     for (Route existing : routes) {
-      if (existing.method().equals(route.method()) && existing.sameShape(route)) {
+      if (existing.method().equals(route.method()) && existing.sameShape(route) && existing.tree() == route.tree()) {
         throw new IllegalArgumentException(
             "Route " + route.method() + " " + pathTemplate + " is already registered as "
                 + existing.template());
@@ -61,7 +74,7 @@ public final class Router {
       }
       allowed.add(route.method());
       if (route.method().equals(method)
-          && (best == null || route.literalCount() > best.literalCount())) {
+          && (best == null || route.precedence() > best.precedence())) {
         best = route;
         bestParams = params;
       }
@@ -102,9 +115,10 @@ public final class Router {
       List<String> segments,
       List<String> paramNames,
       Handler handler,
-      boolean blocking) {
+      boolean blocking,
+      boolean tree) {
 
-    static Route parse(String method, String template, Handler handler, boolean blocking) {
+    static Route parse(String method, String template, Handler handler, boolean blocking, boolean tree) {
       if (template == null || !template.startsWith("/")) {
         throw new IllegalArgumentException("A path template starts with '/', was " + template);
       }
@@ -127,11 +141,15 @@ public final class Router {
           segments.add(segment);
         }
       }
-      return new Route(method, template, segments, names, handler, blocking);
+      if (tree && !names.isEmpty()) {
+        throw new IllegalArgumentException("A tree route is a literal prefix, was " + template);
+      }
+      return new Route(method, template, segments, names, handler, blocking, tree);
     }
 
-    int literalCount() {
-      return (int) segments.stream().filter(Objects::nonNull).count();
+    /** More literal segments win; a tree route loses to every other route. */
+    int precedence() {
+      return tree ? -1 : (int) segments.stream().filter(Objects::nonNull).count();
     }
 
     boolean sameShape(Route other) {
@@ -140,7 +158,7 @@ public final class Router {
 
     /** The path parameters if {@code path} fits this template, else {@code null}. */
     Map<String, String> match(List<String> path) {
-      if (path.size() != segments.size()) {
+      if (tree ? path.size() < segments.size() : path.size() != segments.size()) {
         return null;
       }
       Map<String, String> params = new LinkedHashMap<>();

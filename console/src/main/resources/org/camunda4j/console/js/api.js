@@ -1,0 +1,94 @@
+// The only way the console talks to the engine: the public REST API v2, relative to the page,
+// so the console works against any engine that serves it.
+
+const BASE = new URL('../v2', document.baseURI).href;
+
+/** A failed call, carrying the engine's RFC 9457 problem detail. */
+export class Problem extends Error {
+  constructor(status, problem) {
+    super(`${status} ${problem.title ?? ''}: ${problem.detail ?? ''}`);
+    this.status = status;
+    this.problem = problem;
+  }
+}
+
+export async function call(method, path, body) {
+  const init = { method, credentials: 'same-origin', headers: {} };
+  if (body !== undefined) {
+    init.headers['Content-Type'] = 'application/json';
+    init.body = JSON.stringify(body);
+  }
+  const response = await fetch(BASE + path, init);
+  if (!response.ok) {
+    const text = await response.text();
+    let problem;
+    try {
+      problem = JSON.parse(text);
+    } catch {
+      problem = { title: response.statusText, detail: text };
+    }
+    throw new Problem(response.status, problem);
+  }
+  if (response.status === 204) return null;
+  const type = response.headers.get('Content-Type') ?? '';
+  return type.includes('json') ? response.json() : response.text();
+}
+
+/** One page of a search: {items, page: {totalItems}}. */
+export function search(resource, filter = {}, page = { from: 0, limit: 50 }, sort) {
+  const body = { filter, page };
+  if (sort) body.sort = sort;
+  return call('POST', `/${resource}/search`, body);
+}
+
+/** Every match of a search, a thousand at a time, at most ten thousand. */
+export async function searchAll(resource, filter = {}) {
+  const items = [];
+  for (let from = 0; from < 10_000; from += 1000) {
+    const result = await search(resource, filter, { from, limit: 1000 });
+    items.push(...result.items);
+    if (items.length >= result.page.totalItems || result.items.length === 0) break;
+  }
+  return items;
+}
+
+let elementInstanceSearch; // undefined until asked once: does the engine serve it?
+
+/**
+ * Element instances of a search, or null when the engine does not serve
+ * POST /v2/element-instances/search (the console then derives what it can from jobs and tasks).
+ */
+export async function elementInstances(filter) {
+  if (elementInstanceSearch === false) return null;
+  try {
+    const items = await searchAll('element-instances', filter);
+    elementInstanceSearch = true;
+    return items;
+  } catch (e) {
+    if (e instanceof Problem && (e.status === 404 || e.status === 405) && elementInstanceSearch === undefined) {
+      elementInstanceSearch = false;
+      return null;
+    }
+    throw e;
+  }
+}
+
+let definitions; // processDefinitionKey -> definition, filled on first use
+
+/** Every process definition, by key (cached: definitions never change once deployed). */
+export async function processDefinitions(refresh = false) {
+  if (!definitions || refresh) {
+    const items = await searchAll('process-definitions');
+    definitions = new Map(items.map(d => [d.processDefinitionKey, d]));
+  }
+  return definitions;
+}
+
+const xmlCache = new Map();
+
+export async function processXml(processDefinitionKey) {
+  if (!xmlCache.has(processDefinitionKey)) {
+    xmlCache.set(processDefinitionKey, await call('GET', `/process-definitions/${processDefinitionKey}/xml`));
+  }
+  return xmlCache.get(processDefinitionKey);
+}

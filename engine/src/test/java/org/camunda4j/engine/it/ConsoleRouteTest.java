@@ -1,0 +1,87 @@
+package org.camunda4j.engine.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import org.camunda4j.engine.Engine;
+import org.camunda4j.engine.EngineConfig;
+import org.junit.jupiter.api.Test;
+
+/** The engine serves the web console's files at /console/, with their types and caching rules. */
+class ConsoleRouteTest extends EngineScenario {
+
+  private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+
+  @Test
+  void theConsoleIsOnByDefaultOnLoopbackAndItsAddressIsKnown() {
+    assertThat(engine.consoleAddress()).contains(engine.restAddress().resolve("/console/"));
+    assertThat(EngineConfig.builder().host("0.0.0.0").build().console()).as("on every interface").isFalse();
+    assertThat(EngineConfig.builder().host("localhost").build().console()).isTrue();
+  }
+
+  @Test
+  void slashConsoleRedirectsToTheDirectorySoRelativeLinksResolve() throws Exception {
+    HttpResponse<String> response = get("/console");
+
+    assertThat(response.statusCode()).isEqualTo(301);
+    assertThat(response.headers().firstValue("Location")).contains("/console/");
+  }
+
+  @Test
+  void thePageAndItsModulesAreServedWithTheirTypesAndRevalidatedOnEachLoad() throws Exception {
+    HttpResponse<String> page = get("/console/");
+    HttpResponse<String> module = get("/console/js/app.js");
+
+    assertThat(page.statusCode()).isEqualTo(200);
+    assertThat(page.headers().firstValue("Content-Type")).contains("text/html; charset=utf-8");
+    assertThat(page.headers().firstValue("Cache-Control")).contains("no-cache");
+    assertThat(page.body()).contains("<title>camunda4j console</title>");
+    assertThat(module.statusCode()).isEqualTo(200);
+    assertThat(module.headers().firstValue("Content-Type")).contains("text/javascript; charset=utf-8");
+    assertThat(module.body()).contains("import");
+  }
+
+  @Test
+  void bpmnJsIsBundledAndCachedByTheBrowser() throws Exception {
+    HttpResponse<String> viewer = get("/console/vendor/bpmn-js/bpmn-navigated-viewer.production.min.js");
+    HttpResponse<String> css = get("/console/vendor/bpmn-js/assets/diagram-js.css");
+
+    assertThat(viewer.statusCode()).isEqualTo(200);
+    assertThat(viewer.headers().firstValue("Cache-Control")).contains("public, max-age=86400");
+    assertThat(viewer.body()).contains("BpmnJS");
+    assertThat(css.headers().firstValue("Content-Type")).contains("text/css; charset=utf-8");
+  }
+
+  @Test
+  void unknownFilesAndPathsOutsideTheConsoleAreNotFound() throws Exception {
+    HttpResponse<String> missing = get("/console/nothing-here.js");
+    HttpResponse<String> escape = get("/console/%2e%2e/%2e%2e/org/camunda4j/engine/Engine.class");
+    HttpResponse<String> unknownType = get("/console/../META-INF/MANIFEST.MF");
+
+    assertThat(missing.statusCode()).isEqualTo(404);
+    assertThat(missing.headers().firstValue("Content-Type")).contains("application/problem+json");
+    assertThat(missing.body()).contains("No console file /console/nothing-here.js exists.");
+    assertThat(escape.statusCode()).isEqualTo(404);
+    assertThat(unknownType.statusCode()).isEqualTo(404);
+  }
+
+  @Test
+  void consoleOffServesNothing() throws Exception {
+    try (Engine off = Engine.start(EngineConfig.builder().console(false).build())) {
+      HttpResponse<String> response = client.send(
+          HttpRequest.newBuilder(off.restAddress().resolve("/console/")).build(), HttpResponse.BodyHandlers.ofString());
+
+      assertThat(response.statusCode()).isEqualTo(404);
+      assertThat(off.consoleAddress()).isEmpty();
+    }
+  }
+
+  private HttpResponse<String> get(String path) throws IOException, InterruptedException {
+    URI uri = URI.create(engine.restAddress() + path);
+    return client.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofString());
+  }
+}
