@@ -65,6 +65,7 @@ public final class Demo {
       URI rest = options.restAddress().orElseGet(() -> engine.restAddress());
       out.println("camunda4j demo: " + options.instances() + " orders on "
           + (engine != null ? "the embedded engine at " : "") + rest);
+      if (engine != null) engine.consoleAddress().ifPresent(console -> out.println("watch the orders flow in the console: " + console));
       try (CamundaAsyncClient client = client(rest, engine != null)) {
         return new Demo.Run(out, client, options.instances()).execute();
       }

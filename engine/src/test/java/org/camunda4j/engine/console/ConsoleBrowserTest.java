@@ -1,0 +1,348 @@
+package org.camunda4j.engine.console;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.camunda4j.engine.Engine;
+import org.camunda4j.engine.it.EngineHttp;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The web console in a real browser (Debian's headless Chromium) against a real engine with real
+ * instances: every page and every action, each confirmed in the page and checked over the API.
+ *
+ * <p>One browser for the class, a fresh engine per test. Screenshots of the main pages go to
+ * {@code target/console-screenshots}, or to the folder named by {@code -Dconsole.screenshots}
+ * (the README's pictures are taken with {@code -Dconsole.screenshots=../docs}).
+ */
+class ConsoleBrowserTest {
+
+  private static final String ORDER = "console/order-fulfilment.bpmn";
+  private static ChromeDriver browser;
+  private static WebDriverWait wait;
+
+  private Engine engine;
+  private EngineHttp http;
+
+  @BeforeAll
+  static void startBrowser() {
+    browser = Chromium.start();
+    wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+  }
+
+  @AfterAll
+  static void stopBrowser() {
+    if (browser != null) {
+      browser.quit();
+    }
+  }
+
+  @BeforeEach
+  void startEngine() {
+    engine = Engine.start();
+    http = new EngineHttp(engine.restAddress());
+  }
+
+  @AfterEach
+  void stopEngine() {
+    engine.close();
+  }
+
+  // ------------------------------------------------------------------ pages
+
+  @Test
+  void processesListsDefinitionsWithVersionsAndCountsActiveInstancesAndIncidentsOnEachElement() {
+    http.deployOk("bpmn/start-end.bpmn");
+    http.deployOk("bpmn/start-end-renamed.bpmn");
+    String order = definitionKey(http.deployOk(ORDER));
+    for (int i = 0; i < 3; i++) {
+      http.createInstance("order-fulfilment", Map.of("orderId", "o-" + i));
+    }
+    failWithoutRetries(http.activateOne("check-inventory"), "inventory service unreachable: connection refused");
+
+    open("#/processes/" + order, "processes");
+
+    assertThat(text(".count.active[data-element='Task_CheckInventory']")).isEqualTo("3");
+    assertThat(text(".count.incident[data-element='Task_CheckInventory']")).isEqualTo("1");
+    assertThat(browser.findElements(By.cssSelector("[data-process]"))).extracting(WebElement::getText)
+        .containsExactlyInAnyOrder("Start and end, second version", "Order fulfilment");
+    screenshot("console-processes.png");
+
+    browser.findElement(By.cssSelector("[data-process='start-end']")).click();
+    waitUntil("the version picker of start-end", () -> new Select(browser.findElement(By.id("version"))).getOptions().size() == 2);
+    assertThat(new Select(browser.findElement(By.id("version"))).getFirstSelectedOption().getText()).isEqualTo("2");
+  }
+
+  @Test
+  void instancesAreFilteredByProcessStateIncidentStartDateAndVariableAndPaged() {
+    http.deployOk(ORDER, "bpmn/start-end.bpmn");
+    for (int i = 0; i < 22; i++) {
+      http.createInstance("order-fulfilment", Map.of("orderId", "o-" + i, "amount", 10 * i));
+    }
+    String completed = http.createInstance("start-end");
+    failWithoutRetries(http.activateOne("check-inventory"), "no stock service");
+
+    open("#/instances", "instances");
+    assertThat(text("#page-info")).isEqualTo("1–20 of 23");
+    screenshot("console-instances.png");
+
+    new Select(browser.findElement(By.name("process"))).selectByValue("order-fulfilment");
+    browser.findElement(By.cssSelector("#filters button")).click();
+    waitForText("#page-info", "1–20 of 22");
+    browser.findElement(By.id("next")).click();
+    waitForText("#page-info", "21–22 of 22");
+
+    open("#/instances?state=COMPLETED", "instances");
+    assertThat(rows()).containsExactly(completed);
+    open("#/instances?incident=true", "instances");
+    assertThat(rows()).hasSize(1);
+    open("#/instances?since=" + LocalDate.now().plusDays(1), "instances");
+    assertThat(text("#results")).contains("No instance matches.");
+    open("#/instances?since=" + LocalDate.now().minusDays(1) + "&process=start-end", "instances");
+    assertThat(rows()).containsExactly(completed);
+    open("#/instances?variable=orderId&equals=o-7", "instances");
+    assertThat(rows()).hasSize(1);
+    open("#/instances?variable=amount&equals=70", "instances");
+    assertThat(rows()).hasSize(1);
+  }
+
+  @Test
+  void anInstanceShowsItsPathWaitingTokenIncidentJobsAndVariablesByScope() {
+    http.deployOk(ORDER);
+    String instance = http.createInstance("order-fulfilment", Map.of("orderId", "o-1"));
+    http.completeJob(http.activateOne("check-inventory").path("jobKey").asText(), Map.of("inStock", true));
+    failWithoutRetries(http.activateOne("charge-payment"), "card declined by the payment provider");
+
+    open("#/instances/" + instance, "instance");
+
+    assertThat(classOf("Task_CheckInventory")).contains("c4j-passed");
+    assertThat(classOf("Task_ChargePayment")).contains("c4j-incident").contains("c4j-active");
+    assertThat(text("#incidents")).contains("Charge payment", "JOB_NO_RETRIES", "card declined by the payment provider");
+    assertThat(text("#jobs")).contains("check-inventory", "COMPLETED", "charge-payment", "FAILED", "scenario-test");
+    WebElement root = browser.findElement(By.cssSelector("[data-scope='" + instance + "']"));
+    assertThat(root.getText()).contains("Process instance", "orderId", "\"o-1\"", "inStock", "true");
+    screenshot("console-instance.png");
+  }
+
+  @Test
+  void calledAndCallingInstancesLinkToEachOther() {
+    http.deployOk("bpmn/call-activity-parent.bpmn", "bpmn/call-activity-child.bpmn");
+    String parent = http.createInstance("call-activity-parent");
+    http.awaitJobExists("child-work");
+    String child = http.search("process-instances", Map.of("filter", Map.of("parentProcessInstanceKey", parent)))
+        .getFirst().path("processInstanceKey").asText();
+
+    open("#/instances/" + parent, "instance");
+    browser.findElement(By.cssSelector("[data-child='" + child + "'] a")).click();
+    waitUntil("the child's page", () -> browser.getCurrentUrl().endsWith("#/instances/" + child) && "instance".equals(page()));
+
+    assertThat(browser.findElement(By.id("parent")).getText()).isEqualTo(parent);
+    assertThat(classOf("Task_ChildWork")).contains("c4j-active");
+  }
+
+  // ------------------------------------------------------------------ actions
+
+  @Test
+  void anIncidentIsResolvedFromThePageAndThePageFollowsTheInstanceLive() {
+    http.deployOk(ORDER);
+    String instance = http.createInstance("order-fulfilment", Map.of("orderId", "o-1"));
+    JsonNode job = http.activateOne("check-inventory");
+    failWithoutRetries(job, "inventory service unreachable");
+    open("#/instances/" + instance, "instance");
+
+    browser.findElement(By.cssSelector("#incidents button.resolve")).click();
+    confirm(Map.of("retries", "2"));
+
+    assertThat(result()).contains("resolved");
+    waitForText("#incidents", "No open incident.");
+    assertThat(http.getInstance(instance).path("hasIncident").asBoolean()).isFalse();
+    assertThat(text("[data-job='" + job.path("jobKey").asText() + "'] td.num")).isEqualTo("2");
+
+    // A worker takes the job again; the open page shows the token moving on without a reload.
+    http.completeJob(http.activateOne("check-inventory").path("jobKey").asText(), Map.of());
+    waitUntil("the token at Charge payment", () -> classOf("Task_ChargePayment").contains("c4j-active"));
+    assertThat(classOf("Task_CheckInventory")).contains("c4j-passed");
+    System.out.println("console live refresh of an instance page took " + body().getDomAttribute("data-refresh-millis") + " ms");
+  }
+
+  @Test
+  void jobRetriesVariablesAndCancellationAreChangedFromThePage() {
+    http.deployOk(ORDER);
+    String instance = http.createInstance("order-fulfilment", Map.of("orderId", "o-1"));
+    http.awaitJobExists("check-inventory");
+    open("#/instances/" + instance, "instance");
+
+    browser.findElement(By.cssSelector("#jobs button.retries")).click();
+    confirm(Map.of("retries", "5"));
+    assertThat(result()).contains("now has 5 retries");
+    assertThat(http.search("jobs", Map.of("filter", Map.of("processInstanceKey", instance))).getFirst().path("retries").asInt()).isEqualTo(5);
+
+    browser.findElement(By.id("set-variable")).click();
+    confirm(Map.of("name", "priority", "value", "\"high\""));
+    assertThat(result()).contains("variable 'priority' set");
+    waitForText("[data-variable='priority']", "\"high\"");
+
+    browser.findElement(By.id("cancel-instance")).click();
+    confirm(Map.of());
+    assertThat(result()).contains("cancelled");
+    assertThat(http.getInstance(instance).path("state").asText()).isEqualTo("TERMINATED");
+    waitForText("#instance-header", "TERMINATED");
+  }
+
+  @Test
+  void aUserTaskIsAssignedUnassignedAndCompletedFromThePage() {
+    http.deployOk("bpmn/user-task-basic.bpmn");
+    String instance = http.createInstance("user-task-basic");
+    Eventually(() -> !http.search("user-tasks", Map.of("filter", Map.of("processInstanceKey", instance))).isEmpty());
+    open("#/instances/" + instance, "instance");
+
+    browser.findElement(By.cssSelector("#user-tasks button.assign")).click();
+    confirm(Map.of("assignee", "ana"));
+    assertThat(result()).contains("assigned to ana");
+    waitForText("#user-tasks", "ana");
+
+    browser.findElement(By.cssSelector("#user-tasks button.unassign")).click();
+    confirm(Map.of());
+    assertThat(result()).contains("unassigned");
+    assertThat(task(instance).path("assignee").isNull()).isTrue();
+
+    browser.findElement(By.cssSelector("#user-tasks button.complete")).click();
+    confirm(Map.of("variables", "{\"approved\": true}"));
+    assertThat(result()).contains("task completed");
+    assertThat(task(instance).path("state").asText()).isEqualTo("COMPLETED");
+    waitForText("#jobs", "after-review");
+    waitForText("[data-variable='approved']", "true");
+  }
+
+  @Test
+  void aMessageIsPublishedFromThePage() {
+    http.deployOk("bpmn/message-intermediate-catch.bpmn");
+    String instance = http.createInstance("message-intermediate-catch", Map.of("orderId", "o-42"));
+    open("#/instances/" + instance, "instance");
+
+    browser.findElement(By.id("publish-message")).click();
+    confirm(Map.of("name", "payment-received", "correlationKey", "o-42", "variables", "{\"paid\": true}"));
+
+    assertThat(result()).contains("message 'payment-received' published");
+    http.awaitJobExists("ship");
+    waitUntil("the token at Ship order", () -> classOf("Task_Ship").contains("c4j-active"));
+    waitForText("[data-variable='paid']", "true");
+  }
+
+  @Test
+  void anActionTheEngineRefusesShowsItsProblemDetail() {
+    http.deployOk(ORDER);
+    String instance = http.createInstance("order-fulfilment", Map.of("orderId", "o-1"));
+    open("#/instances/" + instance, "instance");
+
+    browser.findElement(By.id("cancel-instance")).click();
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("confirm")));
+    http.postWithoutBody("/process-instances/" + instance + "/cancellation"); // someone else was quicker
+    browser.findElement(By.id("confirm-ok")).click();
+
+    String problem = result();
+    assertThat(browser.findElement(By.id("result")).getDomAttribute("class")).isEqualTo("error");
+    assertThat(problem).startsWith("The engine refused: 404 NOT_FOUND").contains(instance);
+  }
+
+  // ------------------------------------------------------------------ helpers
+
+  private void open(String route, String page) {
+    browser.get(engine.consoleAddress().orElseThrow() + route);
+    waitUntil("page " + page + " at " + route, () -> page.equals(page()));
+  }
+
+  private String page() {
+    return body().getDomAttribute("data-page");
+  }
+
+  private WebElement body() {
+    return browser.findElement(By.tagName("body"));
+  }
+
+  private String text(String css) {
+    return wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(css))).getText();
+  }
+
+  private void waitForText(String css, String text) {
+    waitUntil("'" + text + "' in " + css, () -> {
+      List<WebElement> found = browser.findElements(By.cssSelector(css));
+      return !found.isEmpty() && found.getFirst().getText().contains(text);
+    });
+  }
+
+  private List<String> rows() {
+    return browser.findElements(By.cssSelector("#results tr[data-instance]")).stream().map(r -> r.getDomAttribute("data-instance")).toList();
+  }
+
+  /** The class attribute of a diagram element's shape. */
+  private String classOf(String elementId) {
+    return browser.findElement(By.cssSelector("g.djs-element[data-element-id='" + elementId + "']")).getDomAttribute("class");
+  }
+
+  /** Fills the confirmation dialog's fields by name and confirms. */
+  private void confirm(Map<String, String> fields) {
+    WebElement dialog = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("confirm")));
+    fields.forEach((name, value) -> {
+      WebElement input = dialog.findElement(By.name(name));
+      input.clear();
+      input.sendKeys(value);
+    });
+    dialog.findElement(By.id("confirm-ok")).click();
+  }
+
+  /** The outcome banner of the last action. */
+  private String result() {
+    WebElement result = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("result")));
+    return result.getText();
+  }
+
+  private JsonNode task(String instance) {
+    return http.search("user-tasks", Map.of("filter", Map.of("processInstanceKey", instance))).getFirst();
+  }
+
+  private void failWithoutRetries(JsonNode job, String message) {
+    http.post("/jobs/" + job.path("jobKey").asText() + "/failure", Map.of("retries", 0, "errorMessage", message));
+  }
+
+  private static String definitionKey(JsonNode deployment) {
+    return deployment.path("deployments").get(0).path("processDefinition").path("processDefinitionKey").asText();
+  }
+
+  private void waitUntil(String what, java.util.function.BooleanSupplier condition) {
+    wait.withMessage(() -> "waiting for " + what).until(driver -> condition.getAsBoolean());
+  }
+
+  private static void Eventually(java.util.function.BooleanSupplier condition) {
+    wait.until(driver -> condition.getAsBoolean());
+  }
+
+  private static void screenshot(String name) {
+    Path folder = Path.of(System.getProperty("console.screenshots", "target/console-screenshots"));
+    try {
+      Files.createDirectories(folder);
+      Files.copy(browser.getScreenshotAs(OutputType.FILE).toPath(), folder.resolve(name), StandardCopyOption.REPLACE_EXISTING);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+}
