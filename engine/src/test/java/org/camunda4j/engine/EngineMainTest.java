@@ -46,6 +46,7 @@ class EngineMainTest {
               .send(HttpRequest.newBuilder(URI.create(address + "/v2/topology")).build(), HttpResponse.BodyHandlers.ofString());
       assertThat(topology.statusCode()).isEqualTo(200);
       assertThat(topology.body()).contains("\"brokers\"");
+      assertThat(out.readLine()).as("on loopback the console is on").isEqualTo("camunda4j console at " + address + "/console/");
     } finally {
       engine.destroy();
       assertThat(engine.waitFor(20, TimeUnit.SECONDS)).as("the engine stops when asked to").isTrue();
@@ -77,6 +78,13 @@ class EngineMainTest {
     assertThat(badPort.exitCode()).isEqualTo(2);
     assertThat(badPort.err().lines()).containsExactly(
         "camunda4j engine: --port: '70000' is not a port; give a number from 1 to 65535, or 0 to pick a free one");
+  }
+
+  @Test
+  void consoleTakesOnOrOff() throws Exception {
+    Finished maybe = run("--console", "maybe");
+    assertThat(maybe.exitCode()).isEqualTo(2);
+    assertThat(maybe.err().lines()).singleElement().asString().startsWith("camunda4j engine: --console: 'maybe' is not one of on, off");
   }
 
   @Test

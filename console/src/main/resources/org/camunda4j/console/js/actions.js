@@ -35,7 +35,7 @@ export function confirmDialog({ title, text, fields = [], confirmLabel = 'Confir
 export function showResult(ok, message) {
   const result = document.getElementById('result');
   result.className = ok ? 'ok' : 'error';
-  result.replaceChildren(h('strong', {}, ok ? 'Done: ' : 'The engine refused: '), message,
+  result.replaceChildren(h('span', { class: 'outcome' }, h('strong', {}, ok ? 'Done: ' : 'The engine refused: '), message),
     h('button', { class: 'close', title: 'Dismiss', onclick: () => { result.hidden = true; } }, '×'));
   result.hidden = false;
 }
@@ -48,6 +48,7 @@ export function showResult(ok, message) {
 export async function act({ title, text, fields, confirmLabel, perform, describe, after }) {
   const values = await confirmDialog({ title, text, fields, confirmLabel });
   if (values === null) return;
+  document.getElementById('result').hidden = true; // the previous outcome no longer applies
   try {
     const answer = await perform(values);
     showResult(true, describe ? describe(answer, values) : title);

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -87,7 +88,7 @@ class ConsoleBrowserTest {
         .containsExactlyInAnyOrder("Start and end, second version", "Order fulfilment");
     screenshot("console-processes.png");
 
-    browser.findElement(By.cssSelector("[data-process='start-end']")).click();
+    click(By.cssSelector("[data-process='start-end']"));
     waitUntil("the version picker of start-end", () -> new Select(browser.findElement(By.id("version"))).getOptions().size() == 2);
     assertThat(new Select(browser.findElement(By.id("version"))).getFirstSelectedOption().getText()).isEqualTo("2");
   }
@@ -106,9 +107,9 @@ class ConsoleBrowserTest {
     screenshot("console-instances.png");
 
     new Select(browser.findElement(By.name("process"))).selectByValue("order-fulfilment");
-    browser.findElement(By.cssSelector("#filters button")).click();
+    click(By.cssSelector("#filters button"));
     waitForText("#page-info", "1–20 of 22");
-    browser.findElement(By.id("next")).click();
+    click(By.id("next"));
     waitForText("#page-info", "21–22 of 22");
 
     open("#/instances?state=COMPLETED", "instances");
@@ -152,7 +153,7 @@ class ConsoleBrowserTest {
         .getFirst().path("processInstanceKey").asText();
 
     open("#/instances/" + parent, "instance");
-    browser.findElement(By.cssSelector("[data-child='" + child + "'] a")).click();
+    click(By.cssSelector("[data-child='" + child + "'] a"));
     waitUntil("the child's page", () -> browser.getCurrentUrl().endsWith("#/instances/" + child) && "instance".equals(page()));
 
     assertThat(browser.findElement(By.id("parent")).getText()).isEqualTo(parent);
@@ -169,10 +170,10 @@ class ConsoleBrowserTest {
     failWithoutRetries(job, "inventory service unreachable");
     open("#/instances/" + instance, "instance");
 
-    browser.findElement(By.cssSelector("#incidents button.resolve")).click();
+    click(By.cssSelector("#incidents button.resolve"));
     confirm(Map.of("retries", "2"));
 
-    assertThat(result()).contains("resolved");
+    waitForText("#result .outcome", "resolved");
     waitForText("#incidents", "No open incident.");
     assertThat(http.getInstance(instance).path("hasIncident").asBoolean()).isFalse();
     assertThat(text("[data-job='" + job.path("jobKey").asText() + "'] td.num")).isEqualTo("2");
@@ -191,19 +192,19 @@ class ConsoleBrowserTest {
     http.awaitJobExists("check-inventory");
     open("#/instances/" + instance, "instance");
 
-    browser.findElement(By.cssSelector("#jobs button.retries")).click();
+    click(By.cssSelector("#jobs button.retries"));
     confirm(Map.of("retries", "5"));
-    assertThat(result()).contains("now has 5 retries");
+    waitForText("#result .outcome", "now has 5 retries");
     assertThat(http.search("jobs", Map.of("filter", Map.of("processInstanceKey", instance))).getFirst().path("retries").asInt()).isEqualTo(5);
 
-    browser.findElement(By.id("set-variable")).click();
+    click(By.id("set-variable"));
     confirm(Map.of("name", "priority", "value", "\"high\""));
-    assertThat(result()).contains("variable 'priority' set");
+    waitForText("#result .outcome", "variable 'priority' set");
     waitForText("[data-variable='priority']", "\"high\"");
 
-    browser.findElement(By.id("cancel-instance")).click();
+    click(By.id("cancel-instance"));
     confirm(Map.of());
-    assertThat(result()).contains("cancelled");
+    waitForText("#result .outcome", "cancelled");
     assertThat(http.getInstance(instance).path("state").asText()).isEqualTo("TERMINATED");
     waitForText("#instance-header", "TERMINATED");
   }
@@ -215,19 +216,19 @@ class ConsoleBrowserTest {
     Eventually(() -> !http.search("user-tasks", Map.of("filter", Map.of("processInstanceKey", instance))).isEmpty());
     open("#/instances/" + instance, "instance");
 
-    browser.findElement(By.cssSelector("#user-tasks button.assign")).click();
+    click(By.cssSelector("#user-tasks button.assign"));
     confirm(Map.of("assignee", "ana"));
-    assertThat(result()).contains("assigned to ana");
+    waitForText("#result .outcome", "assigned to ana");
     waitForText("#user-tasks", "ana");
 
-    browser.findElement(By.cssSelector("#user-tasks button.unassign")).click();
+    click(By.cssSelector("#user-tasks button.unassign"));
     confirm(Map.of());
-    assertThat(result()).contains("unassigned");
+    waitForText("#result .outcome", "unassigned");
     assertThat(task(instance).path("assignee").isNull()).isTrue();
 
-    browser.findElement(By.cssSelector("#user-tasks button.complete")).click();
+    click(By.cssSelector("#user-tasks button.complete"));
     confirm(Map.of("variables", "{\"approved\": true}"));
-    assertThat(result()).contains("task completed");
+    waitForText("#result .outcome", "task completed");
     assertThat(task(instance).path("state").asText()).isEqualTo("COMPLETED");
     waitForText("#jobs", "after-review");
     waitForText("[data-variable='approved']", "true");
@@ -239,11 +240,11 @@ class ConsoleBrowserTest {
     String instance = http.createInstance("message-intermediate-catch", Map.of("orderId", "o-42"));
     open("#/instances/" + instance, "instance");
 
-    browser.findElement(By.id("publish-message")).click();
+    click(By.id("publish-message"));
     confirm(Map.of("name", "payment-received", "correlationKey", "o-42", "variables", "{\"paid\": true}"));
 
-    assertThat(result()).contains("message 'payment-received' published");
-    http.awaitJobExists("ship");
+    waitForText("#result .outcome", "message 'payment-received' published");
+    http.awaitJobExists("ship-order");
     waitUntil("the token at Ship order", () -> classOf("Task_Ship").contains("c4j-active"));
     waitForText("[data-variable='paid']", "true");
   }
@@ -254,10 +255,10 @@ class ConsoleBrowserTest {
     String instance = http.createInstance("order-fulfilment", Map.of("orderId", "o-1"));
     open("#/instances/" + instance, "instance");
 
-    browser.findElement(By.id("cancel-instance")).click();
+    click(By.id("cancel-instance"));
     wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("confirm")));
     http.postWithoutBody("/process-instances/" + instance + "/cancellation"); // someone else was quicker
-    browser.findElement(By.id("confirm-ok")).click();
+    click(By.id("confirm-ok"));
 
     String problem = result();
     assertThat(browser.findElement(By.id("result")).getDomAttribute("class")).isEqualTo("error");
@@ -265,6 +266,14 @@ class ConsoleBrowserTest {
   }
 
   // ------------------------------------------------------------------ helpers
+
+  /** Clicks what the selector finds; the page re-renders its tables every 2 s, so a stale find is retried. */
+  private void click(By selector) {
+    wait.ignoring(StaleElementReferenceException.class).until(driver -> {
+      driver.findElement(selector).click();
+      return true;
+    });
+  }
 
   private void open(String route, String page) {
     browser.get(engine.consoleAddress().orElseThrow() + route);
@@ -312,8 +321,7 @@ class ConsoleBrowserTest {
 
   /** The outcome banner of the last action. */
   private String result() {
-    WebElement result = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("result")));
-    return result.getText();
+    return wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#result .outcome"))).getText();
   }
 
   private JsonNode task(String instance) {
