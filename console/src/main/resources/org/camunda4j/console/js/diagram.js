@@ -26,6 +26,11 @@ export async function diagram(container, xml) {
         marked.push([id, marker]);
       };
       for (const id of passed) mark(id, 'c4j-passed');
+      // A sequence flow between two visited elements was taken (the REST API records no flows).
+      const visited = id => passed.has(id) || active.has(id) || incidents.has(id);
+      for (const flow of registry.filter(e => e.type === 'bpmn:SequenceFlow')) {
+        if (visited(flow.source?.id) && visited(flow.target?.id)) mark(flow.id, 'c4j-taken');
+      }
       for (const [id, count] of active) {
         if (!registry.get(id) || count === 0) continue;
         mark(id, 'c4j-active');

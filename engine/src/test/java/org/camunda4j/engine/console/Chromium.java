@@ -36,9 +36,14 @@ final class Chromium {
         "--disable-background-networking", "--disable-component-update", "--disable-sync",
         "--disable-dev-shm-usage", "--window-size=1400,1000", "--user-data-dir=" + freshProfile());
     ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile()).build();
-    ChromeDriver driver = new ChromeDriver(service, options);
-    driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(20));
-    return driver;
+    try {
+      ChromeDriver driver = new ChromeDriver(service, options);
+      driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(20));
+      return driver;
+    } catch (RuntimeException e) {
+      service.stop(); // else the driver and its browser outlive the failed test run
+      throw e;
+    }
   }
 
   private static String freshProfile() {

@@ -137,6 +137,8 @@ class ConsoleBrowserTest {
 
     assertThat(classOf("Task_CheckInventory")).contains("c4j-passed");
     assertThat(classOf("Task_ChargePayment")).contains("c4j-incident").contains("c4j-active");
+    assertThat(classOf("Flow_ToChargePayment")).as("the flow taken between them").contains("c4j-taken");
+    assertThat(classOf("Flow_ToCancelOrder")).doesNotContain("c4j-taken");
     assertThat(text("#incidents")).contains("Charge payment", "JOB_NO_RETRIES", "card declined by the payment provider");
     assertThat(text("#jobs")).contains("check-inventory", "COMPLETED", "charge-payment", "FAILED", "scenario-test");
     WebElement root = browser.findElement(By.cssSelector("[data-scope='" + instance + "']"));

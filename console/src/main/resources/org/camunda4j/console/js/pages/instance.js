@@ -7,7 +7,7 @@ import { countBy, diagram } from '../diagram.js';
 import { poll } from '../live.js';
 import { publishMessage } from './instances.js';
 
-const CONTAINERS = ['PROCESS', 'SUB_PROCESS', 'EVENT_SUB_PROCESS', 'MULTI_INSTANCE_BODY'];
+const CONTAINERS = ['PROCESS', 'SUB_PROCESS', 'EVENT_SUB_PROCESS', 'AD_HOC_SUB_PROCESS', 'MULTI_INSTANCE_BODY', 'SEQUENCE_FLOW'];
 
 export async function instancePage(view, key) {
   let instance = await call('GET', `/process-instances/${key}`);
@@ -43,7 +43,7 @@ export async function instancePage(view, key) {
     sections.incidents.replaceChildren(incidentTable(openIncidents, jobs, shown, refresh));
     sections['user-tasks'].replaceChildren(taskTable(tasks, shown, refresh));
     sections.jobs.replaceChildren(jobTable(jobs, shown, refresh));
-    sections.variables.replaceChildren(...variableTables(variables, scopes, instance));
+    sections.variables.replaceChildren(...variableTables(variables, scopes, instance, refresh));
     sections.children.replaceChildren(table(['Key', 'Process', 'State'], children.map(c => h('tr', { 'data-child': c.processInstanceKey },
       h('td', {}, h('a', { href: `#/instances/${c.processInstanceKey}`, class: 'mono' }, c.processInstanceKey)),
       h('td', {}, `${c.processDefinitionId} v${c.processDefinitionVersion}`),
@@ -184,12 +184,13 @@ function taskTable(tasks, shown, refresh) {
   }), 'No user task.');
 }
 
-function variableTables(variables, scopes, instance) {
+function variableTables(variables, scopes, instance, refresh) {
   if (variables.length === 0) return [h('p', { class: 'muted' }, 'No variable.')];
   const byScope = Map.groupBy(variables, v => v.scopeKey);
   const order = [...byScope.keys()].sort((a, b) => (a === instance.processInstanceKey ? -1 : b === instance.processInstanceKey ? 1 : a.localeCompare(b)));
   return order.map(scope => h('div', { class: 'scope', 'data-scope': scope },
-    h('h4', {}, scopes.get(scope) ?? 'Scope', ' ', h('small', { class: 'mono' }, scope)),
+    h('h4', {}, scopes.get(scope) ?? 'Scope', ' ', h('small', { class: 'mono' }, scope), ' ',
+      instance.state === 'ACTIVE' ? h('button', { class: 'set-local', title: 'Set a variable in this scope', onclick: () => setVariable(scope, scopes.get(scope) ?? scope, refresh) }, 'Set…') : ''),
     table(['Name', 'Value'], byScope.get(scope).sort((a, b) => a.name.localeCompare(b.name)).map(v =>
       h('tr', { 'data-variable': v.name }, h('td', { class: 'mono' }, v.name), h('td', { class: 'mono value' }, v.value, v.isTruncated ? '…' : ''))))));
 }
@@ -197,10 +198,10 @@ function variableTables(variables, scopes, instance) {
 function setVariable(scopeKey, scopeName, refresh) {
   return act({
     title: `Set a variable on ${scopeName}`,
-    text: 'PUT /v2/element-instances/{key}/variables. The value is JSON: "text", 42, true, {"a": 1}.',
+    text: 'PUT /v2/element-instances/{key}/variables, local to this scope. The value is JSON: "text", 42, true, {"a": 1}.',
     fields: [{ name: 'name', label: 'Name', required: true }, { name: 'value', label: 'Value (JSON)', required: true }],
     confirmLabel: 'Set',
-    perform: values => call('PUT', `/element-instances/${scopeKey}/variables`, { variables: { [values.name]: json(values.value, 'The value') } }),
+    perform: values => call('PUT', `/element-instances/${scopeKey}/variables`, { variables: { [values.name]: json(values.value, 'The value') }, local: true }),
     describe: (answer, values) => `variable '${values.name}' set.`,
     after: refresh,
   });
