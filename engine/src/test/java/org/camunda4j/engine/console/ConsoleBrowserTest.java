@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.camunda4j.engine.Engine;
 import org.camunda4j.engine.it.EngineHttp;
 import org.junit.jupiter.api.AfterAll;
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
@@ -45,6 +47,7 @@ class ConsoleBrowserTest {
   private EngineHttp http;
 
   @BeforeAll
+  @Timeout(value = 3, unit = TimeUnit.MINUTES) // Chromium starts in seconds, but far slower on a machine busy with the parallel suite
   static void startBrowser() {
     browser = Chromium.start();
     wait = new WebDriverWait(browser, Duration.ofSeconds(20));

@@ -7,8 +7,12 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.Base64;
+import java.util.List;
 import org.camunda4j.engine.Engine;
+import org.camunda4j.engine.EngineAuth;
 import org.camunda4j.engine.EngineConfig;
+import org.camunda4j.engine.EngineCredential;
 import org.junit.jupiter.api.Test;
 
 /** The engine serves the web console's files at /console/, with their types and caching rules. */
@@ -19,7 +23,7 @@ class ConsoleRouteTest extends EngineScenario {
   @Test
   void theConsoleIsOnByDefaultOnLoopbackAndItsAddressIsKnown() {
     assertThat(engine.consoleAddress()).contains(engine.restAddress().resolve("/console/"));
-    assertThat(EngineConfig.builder().host("0.0.0.0").build().console()).as("on every interface").isFalse();
+    assertThat(EngineConfig.builder().host("0.0.0.0").allowUnauthenticated(true).build().console()).as("on every interface").isFalse();
     assertThat(EngineConfig.builder().host("localhost").build().console()).isTrue();
   }
 
@@ -67,6 +71,22 @@ class ConsoleRouteTest extends EngineScenario {
     assertThat(missing.body()).contains("No console file /console/nothing-here.js exists.");
     assertThat(escape.statusCode()).isEqualTo(404);
     assertThat(unknownType.statusCode()).isEqualTo(404);
+  }
+
+  @Test
+  void behindBasicAuthenticationTheConsoleAsksForCredentialsLikeTheApi() throws Exception {
+    EngineConfig config = EngineConfig.builder().auth(EngineAuth.basic(List.of(EngineCredential.of("demo", "demo")))).build();
+    try (Engine guarded = Engine.start(config)) {
+      URI page = guarded.consoleAddress().orElseThrow();
+      HttpResponse<String> anonymous = client.send(HttpRequest.newBuilder(page).build(), HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> signedIn = client.send(
+          HttpRequest.newBuilder(page).header("Authorization", "Basic " + Base64.getEncoder().encodeToString("demo:demo".getBytes())).build(),
+          HttpResponse.BodyHandlers.ofString());
+
+      assertThat(anonymous.statusCode()).isEqualTo(401);
+      assertThat(anonymous.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(challenge -> assertThat(challenge).startsWith("Basic"));
+      assertThat(signedIn.statusCode()).isEqualTo(200);
+    }
   }
 
   @Test
