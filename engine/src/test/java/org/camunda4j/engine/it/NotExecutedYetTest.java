@@ -32,4 +32,12 @@ class NotExecutedYetTest extends EngineScenario {
 
     assertThat(detail).contains("Activity_Research").contains("ad-hoc").contains("not executed").contains("yet");
   }
+
+  @Test
+  void aJobTypeOnAnElementThatCreatesNoJobIsRejectedRatherThanIgnored() {
+    String detail =
+        assertProblem(http.deploy(bpmn("invalid/task-definition-on-undefined-task.bpmn")), 400, "INVALID_ARGUMENT");
+
+    assertThat(detail).contains("Activity_Typed").contains("zeebe:taskDefinition");
+  }
 }

@@ -293,6 +293,7 @@ public final class BpmnTransformer {
               new ExecutableElement(task.getId(), task.getName(), ElementType.TASK, EventKind.NONE);
           default -> throw unsupported(node, NOT_EXECUTED);
         };
+    rejectIgnoredJobExtensions(node, element);
     readIoMapping(node, element);
     readExecutionListeners(node, element);
     element.multiInstance = multiInstance;
@@ -567,6 +568,17 @@ public final class BpmnTransformer {
     }
     String retries = definition.getRetries() == null ? "3" : definition.getRetries();
     return new JobDefinition(parse(task, "job type", definition.getType()), parse(task, "job retries", retries), Map.copyOf(headers));
+  }
+
+  /** A job type or headers on an element that creates no job would be silently ignored, so they are refused. */
+  private static void rejectIgnoredJobExtensions(FlowNode node, ExecutableElement element) throws DeploymentException {
+    if (element.jobDefinition != null || element.type() == ElementType.USER_TASK) {
+      return;
+    }
+    if (node.getSingleExtensionElement(ZeebeTaskDefinition.class) != null || node.getSingleExtensionElement(ZeebeTaskHeaders.class) != null) {
+      throw unsupported(
+          node, "a " + element.type().bpmnName() + " creates no job, so its zeebe:taskDefinition or zeebe:taskHeaders would be ignored; remove them");
+    }
   }
 
   /** A script task is evaluated by the engine when it has {@code zeebe:script}, else it is a job for a worker. */
