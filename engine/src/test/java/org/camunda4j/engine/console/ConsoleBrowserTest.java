@@ -85,8 +85,9 @@ class ConsoleBrowserTest {
 
     open("#/processes/" + order, "processes");
 
-    assertThat(text(".count.active[data-element='Task_CheckInventory']")).isEqualTo("3");
-    assertThat(text(".count.incident[data-element='Task_CheckInventory']")).isEqualTo("1");
+    waitForText(".count.active[data-element='Task_CheckInventory']", "3"); // the overlays show once the diagram is fitted
+    waitForText(".count.incident[data-element='Task_CheckInventory']", "1");
+    assertThat(text("#counts tr[data-element='Task_CheckInventory']")).isEqualTo("Check inventory 3 1");
     assertThat(browser.findElements(By.cssSelector("[data-process]"))).extracting(WebElement::getText)
         .containsExactlyInAnyOrder("Start and end, second version", "Order fulfilment");
     screenshot("console-processes.png");
