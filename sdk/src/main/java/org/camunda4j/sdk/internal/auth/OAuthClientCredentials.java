@@ -5,6 +5,7 @@ import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -15,7 +16,6 @@ import java.util.function.LongSupplier;
 import java.util.stream.Collectors;
 import org.camunda4j.sdk.CamundaException;
 import org.camunda4j.sdk.internal.config.ClientConfiguration.OAuthSettings;
-import org.camunda4j.sdk.internal.http.HttpTransport;
 import org.camunda4j.sdk.internal.json.Json;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -101,7 +101,7 @@ public final class OAuthClientCredentials implements AuthProvider {
         .build();
     long requestedAt = nanoClock.getAsLong();
     LOG.debug("Fetching an OAuth token from {}", settings.tokenUrl());
-    return HttpTransport.blockingExchange(http, request).handle((response, error) -> {
+    return blockingExchange(request).handle((response, error) -> {
       if (error != null) {
         throw new CamundaException("Cannot reach the OAuth token endpoint " + settings.tokenUrl() + ": " + error, error);
       }
@@ -136,5 +136,24 @@ public final class OAuthClientCredentials implements AuthProvider {
 
   private static String abbreviate(String text) {
     return text == null ? "" : text.length() > 300 ? text.substring(0, 300) + "…" : text;
+  }
+
+  /**
+   * A blocking {@code send} on a virtual thread of its own: {@code sendAsync} would complete on the
+   * common fork-join pool, which application code may block. Token fetches are rare, so a thread per
+   * fetch costs nothing worth saving.
+   */
+  private CompletableFuture<HttpResponse<byte[]>> blockingExchange(HttpRequest request) {
+    CompletableFuture<HttpResponse<byte[]>> exchange = new CompletableFuture<>();
+    Thread.ofVirtual().name("camunda4j-oauth").start(() -> {
+      try {
+        exchange.complete(http.send(request, HttpResponse.BodyHandlers.ofByteArray()));
+      } catch (InterruptedException e) {
+        exchange.cancel(false);
+      } catch (Throwable e) {
+        exchange.completeExceptionally(e);
+      }
+    });
+    return exchange;
   }
 }

@@ -6,18 +6,22 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.atomic.AtomicBoolean;
+import javax.net.ssl.SSLContext;
 import org.camunda4j.sdk.CamundaAsyncClient;
 import org.camunda4j.sdk.JobWorker;
 import org.camunda4j.sdk.internal.auth.AuthProvider;
 import org.camunda4j.sdk.internal.auth.OAuthClientCredentials;
-import org.camunda4j.sdk.internal.tls.ClientTls;
+import org.camunda4j.sdk.internal.config.AuthStrategy;
 import org.camunda4j.sdk.internal.config.ClientConfiguration;
 import org.camunda4j.sdk.internal.config.ConfigurationResolver;
 import org.camunda4j.sdk.internal.http.BackpressureGate;
+import org.camunda4j.sdk.internal.http.HttpExchanger;
+import org.camunda4j.sdk.internal.http.HttpExchangers;
 import org.camunda4j.sdk.internal.http.HttpTransport;
+import org.camunda4j.sdk.internal.tls.ClientTls;
 import org.camunda4j.sdk.internal.worker.DefaultJobWorker;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,9 +33,11 @@ import org.slf4j.LoggerFactory;
 public final class ClientRuntime {
 
   private static final Logger LOG = LoggerFactory.getLogger(ClientRuntime.class);
+  private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
 
   private final ClientConfiguration configuration;
-  private final HttpClient httpClient;
+  private final HttpExchanger exchanger;
+  private final HttpClient oauthHttpClient; // null unless OAuth is configured
   private final HttpTransport transport;
   private final ScheduledExecutorService scheduler;
   private final List<DefaultJobWorker> workers = new CopyOnWriteArrayList<>();
@@ -41,20 +47,28 @@ public final class ClientRuntime {
 
   private ClientRuntime(ClientConfiguration configuration) {
     this.configuration = configuration;
-    this.scheduler = Executors.newSingleThreadScheduledExecutor(
+    ScheduledThreadPoolExecutor timers = new ScheduledThreadPoolExecutor(1,
         Thread.ofPlatform().daemon().name("camunda4j-scheduler-", 0).factory());
-    HttpClient.Builder http = HttpClient.newBuilder()
-        .version(HttpClient.Version.HTTP_1_1)
-        .connectTimeout(Duration.ofSeconds(10));
-    configuration.tls().ifPresent(tls -> http.sslContext(ClientTls.sslContext(tls)));
-    this.httpClient = http.build();
+    timers.setRemoveOnCancelPolicy(true); // a cancelled timer (its job ended) must not stay queued until it is due
+    this.scheduler = timers;
+    SSLContext tls = configuration.tls().map(ClientTls::sslContext).orElse(null); // null: the JVM's default
+    this.exchanger = HttpExchangers.create(CONNECT_TIMEOUT, HttpTransport.userAgent(), tls);
+    if (configuration.authStrategy() == AuthStrategy.OAUTH) {
+      HttpClient.Builder oauth = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(CONNECT_TIMEOUT);
+      if (tls != null) {
+        oauth.sslContext(tls);
+      }
+      this.oauthHttpClient = oauth.build();
+    } else {
+      this.oauthHttpClient = null;
+    }
     AuthProvider auth = switch (configuration.authStrategy()) {
       case NONE -> AuthProvider.NONE;
       case BASIC -> AuthProvider.basic(configuration.basic().orElseThrow().username(),
           configuration.basic().orElseThrow().password());
-      case OAUTH -> new OAuthClientCredentials(configuration.oauth().orElseThrow(), httpClient, System::nanoTime);
+      case OAUTH -> new OAuthClientCredentials(configuration.oauth().orElseThrow(), oauthHttpClient, System::nanoTime);
     };
-    this.transport = new HttpTransport(configuration.restAddress(), httpClient, auth,
+    this.transport = new HttpTransport(configuration.restAddress(), exchanger, auth,
         new BackpressureGate(System::nanoTime, scheduler), scheduler);
   }
 
@@ -136,7 +150,10 @@ public final class ClientRuntime {
       Thread.currentThread().interrupt();
     } finally {
       scheduler.shutdownNow();
-      httpClient.shutdownNow();
+      exchanger.close();
+      if (oauthHttpClient != null) {
+        oauthHttpClient.shutdownNow();
+      }
       closedLatch.countDown();
     }
   }

@@ -4,9 +4,6 @@ import com.fasterxml.jackson.databind.JavaType;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CancellationException;
@@ -35,22 +32,27 @@ public final class HttpTransport {
   public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
 
   private final URI base;
-  private final HttpClient http;
+  private final String baseText;
+  private final HttpExchanger http;
   private final AuthProvider auth;
   private final BackpressureGate gate;
   private final ScheduledExecutorService scheduler;
   private final Backoff retryBackoff = Backoff.of(Duration.ofMillis(100), Duration.ofSeconds(2), Backoff.Jitter.FULL);
-  private final String userAgent;
 
-  public HttpTransport(URI base, HttpClient http, AuthProvider auth, BackpressureGate gate,
+  public HttpTransport(URI base, HttpExchanger http, AuthProvider auth, BackpressureGate gate,
       ScheduledExecutorService scheduler) {
     this.base = base;
+    this.baseText = base.toString();
     this.http = http;
     this.auth = auth;
     this.gate = gate;
     this.scheduler = scheduler;
+  }
+
+  /** The User-Agent every request carries. */
+  public static String userAgent() {
     String version = HttpTransport.class.getPackage().getImplementationVersion();
-    this.userAgent = "camunda4j-sdk/" + (version == null ? "dev" : version) + " java/" + Runtime.version().feature();
+    return "camunda4j-sdk/" + (version == null ? "dev" : version) + " java/" + Runtime.version().feature();
   }
 
   public URI base() {
@@ -130,7 +132,7 @@ public final class HttpTransport {
             return;
           }
           Throwable failure = unwrap(error);
-          if (failure == null && response.statusCode() == 401 && !reauthenticated && auth.invalidate()) {
+          if (failure == null && response.status() == 401 && !reauthenticated && auth.invalidate()) {
             attempt(call, attemptNo, true, chain);
             return;
           }
@@ -142,20 +144,10 @@ public final class HttpTransport {
         });
   }
 
-  private CompletableFuture<HttpResponse<byte[]>> exchange(Call call, Optional<String> authorization,
+  private CompletableFuture<HttpExchanger.Response> exchange(Call call, Optional<String> authorization,
       CancellableChain<?> chain) {
-    HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + call.path))
-        .timeout(call.timeout)
-        .header("Accept", "application/json, application/problem+json")
-        .header("User-Agent", userAgent);
-    authorization.ifPresent(value -> builder.header("Authorization", value));
-    if (call.body != null) {
-      builder.header("Content-Type", call.contentType);
-      builder.method(call.method, HttpRequest.BodyPublishers.ofByteArray(call.body));
-    } else {
-      builder.method(call.method, HttpRequest.BodyPublishers.noBody());
-    }
-    CompletableFuture<HttpResponse<byte[]>> exchange = blockingExchange(http, builder.build());
+    CompletableFuture<HttpExchanger.Response> exchange = http.exchange(new HttpExchanger.Request(call.method,
+        URI.create(baseText + call.path), authorization.orElse(null), call.contentType, call.body, call.timeout));
     chain.currentExchange = exchange;
     if (chain.result.isCancelled()) {
       exchange.cancel(true);
@@ -163,36 +155,9 @@ public final class HttpTransport {
     return exchange;
   }
 
-  /**
-   * Runs a blocking {@code send} on a virtual thread rather than using {@code sendAsync}: the JDK
-   * completes {@code sendAsync} futures on the common fork-join pool, which has a single thread on a
-   * two-core machine and which any application code may block; the SDK's polls and acknowledgements
-   * must not depend on it. Cancelling the returned future interrupts the thread, which aborts the
-   * exchange (that is how a worker ends its long poll at shutdown).
-   */
-  public static CompletableFuture<HttpResponse<byte[]>> blockingExchange(HttpClient http, HttpRequest request) {
-    CompletableFuture<HttpResponse<byte[]>> exchange = new CompletableFuture<>();
-    Thread thread = Thread.ofVirtual().name("camunda4j-http").unstarted(() -> {
-      try {
-        exchange.complete(http.send(request, HttpResponse.BodyHandlers.ofByteArray()));
-      } catch (InterruptedException e) {
-        exchange.cancel(false);
-      } catch (Throwable e) {
-        exchange.completeExceptionally(e);
-      }
-    });
-    exchange.whenComplete((response, error) -> {
-      if (exchange.isCancelled()) {
-        thread.interrupt();
-      }
-    });
-    thread.start();
-    return exchange;
-  }
-
-  private <T> void handleResponse(Call call, HttpResponse<byte[]> response, int attemptNo, boolean reauthenticated,
+  private <T> void handleResponse(Call call, HttpExchanger.Response response, int attemptNo, boolean reauthenticated,
       CancellableChain<T> chain) {
-    int status = response.statusCode();
+    int status = response.status();
     if (status / 100 == 2) {
       if (call.gated) {
         gate.onSuccess();
@@ -254,32 +219,32 @@ public final class HttpTransport {
   }
 
   @SuppressWarnings("unchecked")
-  private static <T> T decode(Call call, HttpResponse<byte[]> response) {
+  private static <T> T decode(Call call, HttpExchanger.Response response) {
     if (call.responseType == null || response.body().length == 0) {
       return null;
     }
     try {
       return (T) Json.mapper().readValue(response.body(), call.responseType);
     } catch (IOException e) {
-      throw new CamundaTransportException(call.describe() + " answered " + response.statusCode()
+      throw new CamundaTransportException(call.describe() + " answered " + response.status()
           + " with a body that does not match " + call.responseType + ": " + e.getMessage(), e);
     }
   }
 
-  private static ProblemDetail problem(Call call, HttpResponse<byte[]> response) {
+  private static ProblemDetail problem(Call call, HttpExchanger.Response response) {
     byte[] body = response.body();
-    String contentType = response.headers().firstValue("Content-Type").orElse("");
+    String contentType = response.contentType();
     if (body.length > 0 && contentType.contains("json")) {
       try {
         ProblemDetail parsed = Json.mapper().readValue(body, ProblemDetail.class);
-        return new ProblemDetail(parsed.type(), parsed.title(), response.statusCode(), parsed.detail(),
+        return new ProblemDetail(parsed.type(), parsed.title(), response.status(), parsed.detail(),
             parsed.instance());
       } catch (IOException ignored) {
         // fall through: report the raw body
       }
     }
     String text = new String(body, java.nio.charset.StandardCharsets.UTF_8);
-    return new ProblemDetail(null, null, response.statusCode(), text.length() > 500 ? text.substring(0, 500) : text,
+    return new ProblemDetail(null, null, response.status(), text.length() > 500 ? text.substring(0, 500) : text,
         "/v2" + call.path);
   }
 

@@ -22,12 +22,16 @@ final class CapacityLedger {
     this.free = capacity;
   }
 
-  /** Waits until at least one slot is free (or the timeout passes), then takes all free slots. */
-  int takeAllFree(long timeout, TimeUnit unit) throws InterruptedException {
+  /**
+   * Waits until at least {@code atLeast} slots are free (capped at the capacity) or the timeout
+   * passes, then takes all free slots; 0 on timeout.
+   */
+  int takeAllFree(int atLeast, long timeout, TimeUnit unit) throws InterruptedException {
+    int wanted = Math.max(1, Math.min(atLeast, capacity));
     lock.lock();
     try {
       long remaining = unit.toNanos(timeout);
-      while (free == 0) {
+      while (free < wanted) {
         if (remaining <= 0) {
           return 0;
         }

@@ -9,6 +9,7 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
@@ -72,6 +73,8 @@ public final class DefaultJobWorker implements JobWorker {
   private final CompletableFuture<ShutdownResult> terminated = new CompletableFuture<>();
   private final Consumer<DefaultJobWorker> onClosed;
   private final Thread pollThread;
+  private final ScheduledFuture<?> overrunCheck; // null with auto-extended locks
+  private final int refillAt;
   private volatile CompletableFuture<?> currentPoll;
   private volatile int consecutivePollErrors;
   private volatile Duration currentPollBackoff = Duration.ZERO;
@@ -88,6 +91,24 @@ public final class DefaultJobWorker implements JobWorker {
     this.pollBackoff = pollBackoff;
     this.execution = executionFor(strategy, handler);
     this.pollThread = Thread.ofVirtual().name("camunda4j-poller-" + settings.jobType()).unstarted(this::pollLoop);
+    this.refillAt = refillAt(settings.maxConcurrentJobs());
+    long period = overrunCheckPeriod(settings.jobTimeout()).toNanos();
+    this.overrunCheck = settings.autoExtendLock() ? null
+        : environment.scheduler().scheduleWithFixedDelay(this::reportOverruns, period, period, TimeUnit.NANOSECONDS);
+  }
+
+  /** How many free slots the poller waits for before it asks for more jobs. */
+  static int refillAt(int capacity) {
+    int percent = Integer.getInteger("camunda4j.internal.refill-percent", 0);
+    return Math.max(1, capacity * percent / 100);
+  }
+
+  /** A quarter of the lock, between 100 ms and 1 s: how late an overrun warning may come. */
+  static Duration overrunCheckPeriod(Duration jobTimeout) {
+    Duration quarter = jobTimeout.dividedBy(4);
+    Duration min = Duration.ofMillis(100);
+    Duration max = Duration.ofSeconds(1);
+    return quarter.compareTo(min) < 0 ? min : quarter.compareTo(max) > 0 ? max : quarter;
   }
 
   public static DefaultJobWorker start(WorkerSettings settings, ExecutionStrategy<?> strategy, Object handler,
@@ -135,7 +156,7 @@ public final class DefaultJobWorker implements JobWorker {
       sleepStartupJitter();
       int consecutiveErrors = 0;
       while (!stopping.get()) {
-        int slots = ledger.takeAllFree(1, TimeUnit.SECONDS);
+        int slots = ledger.takeAllFree(refillAt, 1, TimeUnit.SECONDS);
         if (slots == 0) {
           continue;
         }
@@ -455,18 +476,22 @@ public final class DefaultJobWorker implements JobWorker {
     stats.queueNanos.add(System.nanoTime() - run.arrivedAtNanos());
     if (settings.autoExtendLock()) {
       scheduleLockRenewal(run);
-    } else {
-      environment.scheduler().schedule(() -> warnIfOverrun(run), Math.max(0, run.remainingNanos()),
-          TimeUnit.NANOSECONDS);
     }
   }
 
-  /** Says so when a handler outlives its lock: the cluster may already have given the job to another worker. */
-  private void warnIfOverrun(JobRun run) {
-    if (run.state() == JobRun.State.RUNNING && run.remainingNanos() <= 0) {
-      run.log().warn("Job {}: its {} ms lock ran out while the handler is still running; another worker may get"
-              + " the job and this outcome may be rejected (raise the job timeout, call job.extendTimeout(...) or"
-              + " use WorkerConfig.withAutoExtendLock())", run.job().jobKey(), settings.jobTimeout().toMillis());
+  /**
+   * Says so when a handler outlives its lock: the cluster may already have given the job to another
+   * worker. One periodic check per worker over the jobs in flight, rather than a timer per job: a
+   * per-job timer costs a scheduler wake-up per job and, unless cancelled, keeps every finished job
+   * reachable for the whole lock time.
+   */
+  private void reportOverruns() {
+    for (JobRun run : inFlight) {
+      if (run.reportOverrunOnce()) {
+        run.log().warn("Job {}: its {} ms lock ran out while the handler is still running; another worker may get"
+                + " the job and this outcome may be rejected (raise the job timeout, call job.extendTimeout(...) or"
+                + " use WorkerConfig.withAutoExtendLock())", run.job().jobKey(), settings.jobTimeout().toMillis());
+      }
     }
   }
 
@@ -474,7 +499,7 @@ public final class DefaultJobWorker implements JobWorker {
   private void scheduleLockRenewal(JobRun run) {
     long lockNanos = settings.jobTimeout().toNanos();
     long delay = Math.max(0, run.remainingNanos() - lockNanos / 3);
-    environment.scheduler().schedule(() -> renewLock(run), delay, TimeUnit.NANOSECONDS);
+    run.timer(environment.scheduler().schedule(() -> renewLock(run), delay, TimeUnit.NANOSECONDS));
   }
 
   private void renewLock(JobRun run) {
@@ -500,8 +525,8 @@ public final class DefaultJobWorker implements JobWorker {
       }
       run.log().warn("Job {}: renewing its lock failed ({}); trying again", key, cause.getMessage());
       if (run.remainingNanos() > 0) {
-        environment.scheduler().schedule(() -> renewLock(run),
-            Math.min(1_000_000_000L, Math.max(1, run.remainingNanos() / 4)), TimeUnit.NANOSECONDS);
+        run.timer(environment.scheduler().schedule(() -> renewLock(run),
+            Math.min(1_000_000_000L, Math.max(1, run.remainingNanos() / 4)), TimeUnit.NANOSECONDS));
       }
     });
   }
@@ -545,6 +570,9 @@ public final class DefaultJobWorker implements JobWorker {
       abandoned = inFlight.size();
     } finally {
       execution.shutdownNow();
+      if (overrunCheck != null) {
+        overrunCheck.cancel(false);
+      }
     }
     ShutdownResult result = new ShutdownResult((int) (stats.handedBack.sum() - handedBackBefore), abandoned);
     LOG.info("Worker '{}' for '{}' stopped ({} handed back, {} abandoned)", settings.workerName(),

@@ -1,5 +1,6 @@
 package org.camunda4j.sdk.internal.worker;
 
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import org.camunda4j.sdk.ActivatedJob;
@@ -21,6 +22,9 @@ final class JobRun {
   private final AtomicBoolean acknowledgedByHandler = new AtomicBoolean();
   private volatile long leaseDeadlineNanos;
   private final long arrivedAtNanos;
+  /** The job's pending lock renewal, if any; cancelled when the job ends so nothing keeps the job reachable. */
+  private volatile ScheduledFuture<?> timer;
+  private boolean overrunReported; // touched by the worker's overrun check only
 
   JobRun(ActivatedJob job, CapacityLedger.Slot slot, JobLogger log, DefaultJobWorker worker, long leaseDeadlineNanos) {
     this.job = job;
@@ -90,6 +94,29 @@ final class JobRun {
 
   void finished() {
     state.set(State.DONE);
+    ScheduledFuture<?> pending = timer;
+    if (pending != null) {
+      pending.cancel(false);
+      timer = null;
+    }
+  }
+
+  /** Sets the job's next timer; cancels it at once if the job has already ended (a race with {@link #finished()}). */
+  void timer(ScheduledFuture<?> next) {
+    timer = next;
+    if (state.get() == State.DONE) {
+      next.cancel(false);
+      timer = null;
+    }
+  }
+
+  /** True the first time it is called for a job whose handler outlives its lock. */
+  boolean reportOverrunOnce() {
+    if (overrunReported || state.get() != State.RUNNING || remainingNanos() > 0) {
+      return false;
+    }
+    overrunReported = true;
+    return true;
   }
 
   void markAcknowledgedByHandler() {

@@ -1,0 +1,32 @@
+package org.camunda4j.sdk.internal.http;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * The one seam between the SDK and an HTTP library: a single exchange, bytes in and bytes out. Retries,
+ * auth, JSON and problem handling stay in {@link HttpTransport}, so swapping the library (the
+ * benchmarks compare several) touches nothing else.
+ *
+ * <p>Contract: the future completes with the whole response, or exceptionally with the I/O error
+ * ({@link java.net.http.HttpTimeoutException} style timeouts included); cancelling it aborts the
+ * exchange. Completion may run on the library's I/O thread, so callers keep their callbacks short.
+ */
+public interface HttpExchanger extends AutoCloseable {
+
+  CompletableFuture<Response> exchange(Request request);
+
+  /** Closes connections and I/O threads; exchanges in flight fail. */
+  @Override
+  void close();
+
+  /** {@code authorization}, {@code contentType} and {@code body} may be null. */
+  record Request(String method, URI uri, String authorization, String contentType, byte[] body, Duration timeout) {}
+
+  /** {@code contentType} is "" when the answer had none. */
+  record Response(int status, String contentType, byte[] body) {}
+
+  /** The value of every request's Accept header: JSON, and problem+json for errors. */
+  String ACCEPT = "application/json, application/problem+json";
+}
