@@ -45,6 +45,14 @@ public final class Bench {
   /** Parses the options of benchmark {@code name} (throwing on bad ones); null if there is no such benchmark. */
   private static Runnable parse(String name, List<String> options, PrintStream out) {
     return switch (name) {
+      case CrossProcessBench.NAME -> {
+        var parsed = CrossProcessBench.Options.parse(BenchArgs.parse(options, CrossProcessBench.OPTIONS));
+        yield () -> CrossProcessBench.run(parsed).print(out);
+      }
+      case JfrSummary.NAME -> {
+        var parsed = JfrSummary.Options.parse(BenchArgs.parse(options, JfrSummary.OPTIONS));
+        yield () -> JfrSummary.run(parsed, out);
+      }
       case EngineThroughputBench.NAME -> {
         var parsed = EngineThroughputBench.Options.parse(BenchArgs.parse(options, EngineThroughputBench.OPTIONS));
         yield () -> EngineThroughputBench.run(parsed).print(out);
@@ -71,12 +79,16 @@ public final class Bench {
 
   static String usage() {
     return "usage: bin/camunda4j bench <name> [options]\n\n"
-        + "benchmarks (each bounded in time, loopback only, engine in-process):\n"
+        + "the headline (engine, feeder and each worker in separate JVMs):\n"
+        + "  " + CrossProcessBench.USAGE + "\n\n"
+        + "in-JVM benchmarks (each bounded in time, loopback only, engine in-process):\n"
         + "  " + EngineThroughputBench.USAGE + "\n"
         + "  " + LongPollLatencyBench.USAGE + "\n"
         + "  " + WorkersBench.USAGE + "\n"
         + "  " + OfficialClientBench.USAGE + "\n"
         + "  " + EngineStartBench.USAGE + "\n\n"
+        + "tools:\n"
+        + "  " + JfrSummary.USAGE + "\n\n"
         + "Figures from a shared or busy machine are lower bounds; see docs/benchmarks.md.\n";
   }
 }

@@ -19,6 +19,31 @@ import org.junit.jupiter.api.Timeout;
 class BenchSmokeTest {
 
   @Test
+  @Timeout(300) // an engine JVM and two worker JVMs: slow on a busy machine
+  void crossProcessMeasuresOurWorkerAndTheOfficialClientInTheirOwnJvms(@org.junit.jupiter.api.io.TempDir java.nio.file.Path docs)
+      throws Exception {
+    java.nio.file.Files.writeString(docs.resolve("benchmarks.md"),
+        "before\n<!-- smoke:begin (written by bench cross-process --write-docs) -->\nold\n<!-- smoke:end -->\nafter\n");
+    var result = CrossProcessBench.run(CrossProcessBench.Options.parse(args(CrossProcessBench.OPTIONS, "--seconds", "1",
+        "--warmup", "0", "--rounds", "1", "--backlog", "100", "--workers", "VIRTUAL,official-4", "--latency-samples", "2",
+        "--engine-warmup", "0", "--write-docs", docs.toString(), "--docs-section", "smoke")));
+
+    assertThat(result.rows()).extracting(CrossProcessBench.Row::worker).containsExactly("VIRTUAL", "official-4");
+    assertThat(result.rows()).allSatisfy(row -> {
+      assertThat(row.jobsPerSecond()).isPositive();
+      assertThat(row.cpuMillisPer1k()).isPositive();
+      assertThat(row.liveHeapMb()).isPositive();
+      assertThat(row.latencySamples()).isEqualTo(2);
+      assertThat(row.idleLatencyP50Millis()).isPositive();
+    });
+    assertThat(printed(result::print)).contains("reproduce: bin/camunda4j bench cross-process --seconds 1");
+    assertThat(java.nio.file.Files.readString(docs.resolve("benchmarks.md")))
+        .startsWith("before\n").endsWith("<!-- smoke:end -->\nafter\n").doesNotContain("old").contains("| VIRTUAL ");
+    assertThat(docs.resolve("bench/smoke.json")).exists();
+    assertThat(java.nio.file.Files.readString(docs.resolve("bench/smoke-jobs.svg"))).startsWith("<svg").contains("official-4");
+  }
+
+  @Test
   @Timeout(120)
   void engineThroughputReportsPositiveRates() {
     var result = EngineThroughputBench.run(EngineThroughputBench.Options.parse(
