@@ -20,6 +20,7 @@ import org.apache.hc.core5.http2.HttpVersionPolicy;
 import org.apache.hc.core5.io.CloseMode;
 import org.apache.hc.core5.reactor.IOReactorConfig;
 import org.apache.hc.core5.util.Timeout;
+import javax.net.ssl.SSLContext;
 import org.camunda4j.sdk.internal.http.HttpExchanger;
 
 /**
@@ -33,7 +34,8 @@ public final class ApacheExchanger implements HttpExchanger {
 
   private final CloseableHttpAsyncClient http;
 
-  public ApacheExchanger(Duration connectTimeout, String userAgent) {
+  /** {@code tls} is not applied: the comparison runs over plain HTTP on loopback. */
+  public ApacheExchanger(Duration connectTimeout, String userAgent, SSLContext tls) {
     this.http = HttpAsyncClients.custom()
         .setConnectionManager(PoolingAsyncClientConnectionManagerBuilder.create()
             .setMaxConnTotal(10_000)

@@ -6,6 +6,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import javax.net.ssl.SSLContext;
 import org.camunda4j.sdk.internal.http.HttpExchanger;
 
 /**
@@ -27,8 +28,12 @@ public final class JdkExchanger implements HttpExchanger {
   private final HttpClient http;
   private final HttpRequest.Builder template;
 
-  public JdkExchanger(Duration connectTimeout, String userAgent) {
-    this.http = HttpClient.newBuilder()
+  public JdkExchanger(Duration connectTimeout, String userAgent, SSLContext tls) {
+    HttpClient.Builder builder = HttpClient.newBuilder();
+    if (tls != null) {
+      builder.sslContext(tls);
+    }
+    this.http = builder
         .version(HttpClient.Version.HTTP_1_1)
         .connectTimeout(connectTimeout)
         .executor(Runnable::run)

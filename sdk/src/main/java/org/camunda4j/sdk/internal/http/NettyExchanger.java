@@ -29,11 +29,13 @@ import io.netty.util.concurrent.ScheduledFuture;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpTimeoutException;
+import java.security.GeneralSecurityException;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
-import java.security.GeneralSecurityException;
+import java.util.concurrent.atomic.AtomicInteger;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLParameters;
@@ -43,16 +45,23 @@ import javax.net.ssl.SSLParameters;
  * thread (daemon) does all the I/O, keep-alive HTTP/1.1 connections are pooled (one exchange per
  * connection at a time, as HTTP/1.1 without pipelining allows), TLS for {@code https} addresses, and
  * every answer completes its future on the event loop: no thread per call and no hand-off between
- * the socket and the caller's callback.
+ * the socket and the caller's callback. At most {@value #MAX_CONNECTIONS} connections are open; further
+ * exchanges wait, in order, for one to come free.
  */
 public final class NettyExchanger implements HttpExchanger {
 
   private static final AttributeKey<Exchange> CURRENT = AttributeKey.valueOf("camunda4j-exchange");
   private static final int MAX_RESPONSE_BYTES = 16 * 1024 * 1024;
+  /** Beyond this many open connections, exchanges wait for a free one (10,000 jobs ending at once must not open 10,000 sockets). */
+  static final int MAX_CONNECTIONS = 256;
+
+  private final int maxConnections;
 
   private final EventLoopGroup group =
       new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("camunda4j-http", true), NioIoHandler.newFactory());
   private final ConcurrentLinkedDeque<Channel> idle = new ConcurrentLinkedDeque<>();
+  private final ConcurrentLinkedQueue<Waiting> waiting = new ConcurrentLinkedQueue<>();
+  private final AtomicInteger connections = new AtomicInteger();
   private final Bootstrap bootstrap;
   private final String userAgent;
   private final SSLContext configuredTls; // null: the JVM's default, taken on the first https call
@@ -60,7 +69,15 @@ public final class NettyExchanger implements HttpExchanger {
   /** One exchange on one connection. */
   private record Exchange(CompletableFuture<Response> result, ScheduledFuture<?> timeout) {}
 
+  /** An exchange waiting for a connection. */
+  private record Waiting(Request request, CompletableFuture<Response> result) {}
+
   public NettyExchanger(Duration connectTimeout, String userAgent, SSLContext tls) {
+    this(connectTimeout, userAgent, tls, MAX_CONNECTIONS);
+  }
+
+  NettyExchanger(Duration connectTimeout, String userAgent, SSLContext tls, int maxConnections) {
+    this.maxConnections = maxConnections;
     this.userAgent = userAgent;
     this.configuredTls = tls;
     this.bootstrap = new Bootstrap().group(group).channel(NioSocketChannel.class)
@@ -89,16 +106,79 @@ public final class NettyExchanger implements HttpExchanger {
   @Override
   public CompletableFuture<Response> exchange(Request request) {
     CompletableFuture<Response> result = new CompletableFuture<>();
+    Channel channel = takeIdle();
+    if (channel != null) {
+      send(channel, request, result);
+    } else if (tryOpen()) {
+      connect(request, result);
+    } else {
+      waiting.add(new Waiting(request, result));
+      serveWaiting(); // a connection may have come free meanwhile
+    }
+    return result;
+  }
+
+  private Channel takeIdle() {
     Channel channel;
     while ((channel = idle.pollFirst()) != null && !channel.isActive()) {
       // a connection the server closed while idle: drop it
     }
-    if (channel != null) {
-      send(channel, request, result);
-    } else {
-      connect(request, result);
+    return channel;
+  }
+
+  private boolean tryOpen() {
+    int open;
+    do {
+      open = connections.get();
+      if (open >= maxConnections) {
+        return false;
+      }
+    } while (!connections.compareAndSet(open, open + 1));
+    return true;
+  }
+
+  private Waiting nextWaiting() {
+    Waiting next;
+    while ((next = waiting.poll()) != null && next.result().isDone()) {
+      // cancelled while it waited
     }
-    return result;
+    return next;
+  }
+
+  /** A connection is free again: it serves the next waiting exchange, or goes back to the pool. */
+  private void release(Channel channel) {
+    Waiting next = nextWaiting();
+    if (next != null) {
+      send(channel, next.request(), next.result());
+    } else {
+      idle.addFirst(channel);
+      serveWaiting();
+    }
+  }
+
+  /** Hands waiting exchanges to idle connections or to new ones while either is available. */
+  private void serveWaiting() {
+    while (!waiting.isEmpty()) {
+      Channel channel = takeIdle();
+      boolean opened = channel == null && tryOpen();
+      if (channel == null && !opened) {
+        return;
+      }
+      Waiting next = nextWaiting();
+      if (next == null) {
+        if (channel != null) {
+          idle.addFirst(channel);
+        } else {
+          connections.decrementAndGet();
+        }
+        return;
+      }
+      if (channel != null) {
+        send(channel, next.request(), next.result());
+      } else {
+        connect(next.request(), next.result());
+      }
+    }
   }
 
   private void connect(Request request, CompletableFuture<Response> result) {
@@ -107,7 +187,9 @@ public final class NettyExchanger implements HttpExchanger {
     int port = uri.getPort() >= 0 ? uri.getPort() : secure ? 443 : 80;
     bootstrap.connect(uri.getHost(), port).addListener((ChannelFuture connected) -> {
       if (!connected.isSuccess()) {
+        connections.decrementAndGet();
         result.completeExceptionally(connected.cause());
+        serveWaiting();
         return;
       }
       if (secure) {
@@ -124,8 +206,14 @@ public final class NettyExchanger implements HttpExchanger {
   }
 
   private void send(Channel channel, Request request, CompletableFuture<Response> result) {
-    if (result.isDone()) { // cancelled while connecting
-      idle.addFirst(channel);
+    if (!channel.eventLoop().inEventLoop()) {
+      // Write from the event loop, which a write from here would queue on anyway: an exchange cancelled
+      // before its turn (a worker's last poll at shutdown) then never reaches the server.
+      channel.eventLoop().execute(() -> send(channel, request, result));
+      return;
+    }
+    if (result.isDone()) { // cancelled while connecting, waiting or queued
+      release(channel);
       return;
     }
     String target = request.uri().getRawPath() + (request.uri().getRawQuery() == null ? "" : "?" + request.uri().getRawQuery());
@@ -173,7 +261,7 @@ public final class NettyExchanger implements HttpExchanger {
       byte[] body = ByteBufUtil.getBytes(response.content());
       String contentType = response.headers().get(HttpHeaderNames.CONTENT_TYPE, "");
       if (HttpUtil.isKeepAlive(response) && !exchange.result().isDone()) {
-        idle.addFirst(context.channel()); // back in the pool before the caller's callback can ask for one
+        release(context.channel()); // free before the caller's callback can ask for a connection
       } else {
         context.close();
       }
@@ -182,12 +270,14 @@ public final class NettyExchanger implements HttpExchanger {
 
     @Override
     public void channelInactive(ChannelHandlerContext context) {
+      connections.decrementAndGet();
       idle.remove(context.channel());
       Exchange exchange = context.channel().attr(CURRENT).getAndSet(null);
       if (exchange != null) {
         exchange.timeout().cancel(false);
         exchange.result().completeExceptionally(new IOException("connection closed by the server"));
       }
+      serveWaiting();
     }
 
     @Override
@@ -199,6 +289,11 @@ public final class NettyExchanger implements HttpExchanger {
       }
       context.close();
     }
+  }
+
+  /** Connections open now, idle or busy. For tests. */
+  int openConnections() {
+    return connections.get();
   }
 
   @Override
