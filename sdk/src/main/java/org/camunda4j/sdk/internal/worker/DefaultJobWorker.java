@@ -207,9 +207,7 @@ public final class DefaultJobWorker implements JobWorker {
         ledger.release(slots - kept);
         for (int i = 0; i < jobs.size(); i++) {
           if (i < kept) {
-            // The engine's lock started when it answered, so at the latest when we asked: counting the
-            // lease from the request keeps it inside the engine's lock however slow the answer was.
-            dispatch(jobs.get(i), askedAt);
+            dispatch(jobs.get(i), receivedAt);
           } else {
             handBackWithoutSlot(jobs.get(i));
           }
