@@ -10,6 +10,7 @@ import java.util.function.Function;
 import org.camunda4j.engine.internal.feel.Feel;
 import org.camunda4j.engine.internal.model.BpmnTransformer;
 import org.camunda4j.engine.internal.state.EngineState;
+import org.camunda4j.engine.internal.state.KeyRange;
 
 /**
  * Everything the engine can be asked to do, as asynchronous operations. The REST layer calls these;
@@ -18,7 +19,7 @@ import org.camunda4j.engine.internal.state.EngineState;
  */
 public final class EngineOperations implements AutoCloseable {
 
-  private final EngineState state = new EngineState();
+  private final EngineState state;
   private final ControlledClock clock;
   private final Processor processor;
   private final Duration defaultLongPollTimeout;
@@ -35,6 +36,8 @@ public final class EngineOperations implements AutoCloseable {
 
   public EngineOperations(ControlledClock clock, Duration defaultLongPollTimeout) {
     this.clock = clock;
+    // keys of an engine that keeps nothing start where no earlier life of it can have been
+    this.state = new EngineState(KeyRange.lastKeyBeforeStartAt(System.currentTimeMillis()));
     this.defaultLongPollTimeout = defaultLongPollTimeout;
     Feel feel = new Feel(clock::millis);
     VariableBehavior variables = new VariableBehavior(state, feel);

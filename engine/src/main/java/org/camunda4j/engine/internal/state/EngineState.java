@@ -25,10 +25,13 @@ import org.camunda4j.engine.internal.model.ProcessDefinition;
  */
 public final class EngineState {
 
-  /** Keys carry partition 1 in their top bits, as Zeebe's do: the first key is 2^51 + 1. */
-  static final long KEY_BASE = 1L << 51;
+  /** The last key handed out; see {@link KeyRange} for where an engine's keys start. */
+  long lastKey;
 
-  long lastKey = KEY_BASE;
+  /** State for an engine whose keys continue after {@code lastKey}. */
+  public EngineState(long lastKey) {
+    this.lastKey = lastKey;
+  }
 
   final Map<Long, ProcessDefinition> definitionsByKey = new HashMap<>();
   final Map<String, TreeMap<Integer, ProcessDefinition>> definitionsById = new HashMap<>();
