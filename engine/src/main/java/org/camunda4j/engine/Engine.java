@@ -12,6 +12,7 @@ import org.camunda4j.engine.internal.auth.RestAuthentication;
 import org.camunda4j.engine.internal.auth.TokenIssuer;
 import org.camunda4j.engine.internal.console.ConsoleRoute;
 import org.camunda4j.engine.internal.processing.ControlledClock;
+import org.camunda4j.engine.internal.log.InMemoryEventLog;
 import org.camunda4j.engine.internal.processing.EngineOperations;
 import org.camunda4j.engine.internal.rest.Authentication;
 import org.camunda4j.engine.internal.rest.RestServer;
@@ -30,11 +31,21 @@ import org.camunda4j.engine.internal.rest.Router;
  */
 public final class Engine implements AutoCloseable {
 
+  /**
+   * Set (to true) in the engine's own test runs: closing an engine then checks that replaying its
+   * event log into empty state rebuilds exactly the state it had, and fails the close if not.
+   */
+  static final String CHECK_REPLAY_ON_CLOSE = "camunda4j.engine.checkReplayOnClose";
+
+  /** Events an in-memory engine keeps so that a failed command can be undone by replay. */
+  private static final int IN_MEMORY_LOG_CAPACITY = 500_000;
+
   private final EngineOperations operations;
   private final RestServer server;
   private final URI restAddress;
   private final EngineClock clock;
   private final boolean console;
+  private volatile boolean closed;
 
   private Engine(EngineOperations operations, RestServer server, String host, boolean tls, boolean console) {
     this.operations = operations;
@@ -53,7 +64,8 @@ public final class Engine implements AutoCloseable {
   public static Engine start(EngineConfig config) {
     // Netty's classes load on another core while this thread builds the engine and its routes.
     CompletableFuture<Void> netty = CompletableFuture.runAsync(RestServer::preload, Engine::startDaemon);
-    EngineOperations operations = new EngineOperations(new ControlledClock(), config.longPollTimeout());
+    EngineOperations operations =
+        new EngineOperations(new ControlledClock(), config.longPollTimeout(), new InMemoryEventLog(IN_MEMORY_LOG_CAPACITY));
     AtomicInteger port = new AtomicInteger(config.port());
     try {
       boolean console = config.console() && ConsoleRoute.available();
@@ -102,8 +114,16 @@ public final class Engine implements AutoCloseable {
   /** Stops the REST server and the processor. Idempotent. */
   @Override
   public void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
     server.close();
+    String replayMismatch = Boolean.getBoolean(CHECK_REPLAY_ON_CLOSE) ? operations.replayMismatch() : null;
     operations.close();
+    if (replayMismatch != null) {
+      throw new IllegalStateException(replayMismatch);
+    }
   }
 
   /** Moves the engine clock and waits until what fell due at the new time has been processed. */

@@ -9,7 +9,9 @@ import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 import org.camunda4j.engine.internal.feel.Feel;
 import org.camunda4j.engine.internal.model.BpmnTransformer;
+import org.camunda4j.engine.internal.log.EventLog;
 import org.camunda4j.engine.internal.state.EngineState;
+import org.camunda4j.engine.internal.state.StateDump;
 import org.camunda4j.engine.internal.state.KeyRange;
 
 /**
@@ -19,27 +21,18 @@ import org.camunda4j.engine.internal.state.KeyRange;
  */
 public final class EngineOperations implements AutoCloseable {
 
-  private final EngineState state;
+  private final EngineState state = new EngineState();
   private final ControlledClock clock;
   private final Processor processor;
-  private final Duration defaultLongPollTimeout;
+  private final CommandHandler handler;
   private final LongPolls longPolls = new LongPolls();
-  private final CompletionWaiters completionWaiters = new CompletionWaiters();
-  private final DeploymentCommands deployments;
-  private final ProcessInstanceCommands instances;
-  private final JobCommands jobs;
-  private final IncidentCommands incidents;
   private final UserTaskOperations userTasks; // --- user tasks
-  private final MessageCommands messages;
-  private final SignalCommands signals;
-  private final TimerCommands timers;
 
-  public EngineOperations(ControlledClock clock, Duration defaultLongPollTimeout) {
+  /** An engine whose state lives in {@code log}: rebuilt from it at start, appended to by every command. */
+  public EngineOperations(ControlledClock clock, Duration defaultLongPollTimeout, EventLog log) {
     this.clock = clock;
-    // keys of an engine that keeps nothing start where no earlier life of it can have been
-    this.state = new EngineState(KeyRange.lastKeyBeforeStartAt(System.currentTimeMillis()));
-    this.defaultLongPollTimeout = defaultLongPollTimeout;
     Feel feel = new Feel(clock::millis);
+    CompletionWaiters completionWaiters = new CompletionWaiters();
     VariableBehavior variables = new VariableBehavior(state, feel);
     IncidentBehavior incidentBehavior = new IncidentBehavior(state);
     CatchEventBehavior catchEvents = new CatchEventBehavior(state, feel, variables);
@@ -50,15 +43,14 @@ public final class EngineOperations implements AutoCloseable {
     executionListeners.bind(bpmn);
     multiInstance.bind(bpmn);
     catchEvents.bind(bpmn);
-    this.messages = new MessageCommands(state, feel, bpmn, catchEvents);
+    MessageCommands messages = new MessageCommands(state, feel, bpmn, catchEvents);
     bpmn.bind(messages);
-    this.signals = new SignalCommands(state, feel, bpmn, catchEvents);
-    this.timers = new TimerCommands(state, bpmn, catchEvents);
-    this.deployments = new DeploymentCommands(state, new BpmnTransformer(feel), timers);
-    this.instances = new ProcessInstanceCommands(state, bpmn, variables);
-    this.jobs = new JobCommands(state, bpmn, variables, incidentBehavior, errors, executionListeners);
-    this.incidents = new IncidentCommands(state, bpmn);
-    this.processor = new Processor(state, clock);
+    SignalCommands signals = new SignalCommands(state, feel, bpmn, catchEvents);
+    TimerCommands timers = new TimerCommands(state, bpmn, catchEvents);
+    DeploymentCommands deployments = new DeploymentCommands(state, new BpmnTransformer(feel), timers);
+    ProcessInstanceCommands instances = new ProcessInstanceCommands(state, bpmn, variables);
+    JobCommands jobs = new JobCommands(state, bpmn, variables, incidentBehavior, errors, executionListeners);
+    IncidentCommands incidents = new IncidentCommands(state, bpmn);
     // --- user tasks: the behavior and the BPMN flow need each other, so they are bound after construction
     UserTaskWaiters userTaskWaiters = new UserTaskWaiters();
     UserTaskBehavior userTaskBehavior = new UserTaskBehavior(state, feel, variables, incidentBehavior, bpmn, userTaskWaiters);
@@ -70,9 +62,17 @@ public final class EngineOperations implements AutoCloseable {
                 state, feel, variables, incidentBehavior, new JobBehavior(state, feel, incidentBehavior), errors, userTaskBehavior,
                 messages, completionWaiters, signals, catchEvents)));
     jobs.bindUserTasks(userTaskBehavior);
-    this.userTasks = new UserTaskOperations(processor, new UserTaskCommands(state, userTaskBehavior, userTaskWaiters));
-    processor.configure(this::serveParked, this::tick);
-    processor.start();
+    UserTaskCommands userTaskCommands = new UserTaskCommands(state, userTaskBehavior, userTaskWaiters);
+    this.handler =
+        new CommandHandler(
+            deployments, instances, jobs, incidents, messages, signals, timers, userTaskCommands, longPolls, completionWaiters,
+            defaultLongPollTimeout);
+    this.processor = new Processor(state, clock, log, handler::process);
+    handler.bind(processor);
+    this.userTasks = new UserTaskOperations(processor);
+    processor.onJobsAvailable(this::serveParked);
+    // keys of a new engine start where no earlier life of it can have been
+    processor.start(KeyRange.lastKeyBeforeStartAt(System.currentTimeMillis()));
   }
 
   public ControlledClock clock() {
@@ -84,62 +84,64 @@ public final class EngineOperations implements AutoCloseable {
     return processor.read(query);
   }
 
+  /**
+   * Replays the event log into empty state and compares it with the live state: null when they are
+   * the same (or the log no longer holds the whole history), else both, as text. The proof that the
+   * log alone is enough to rebuild the engine.
+   */
+  public String replayMismatch() {
+    return processor
+        .replayedState()
+        .thenCompose(replayed -> read(live -> replayed == null ? null : mismatch(StateDump.of(live), StateDump.of(replayed))))
+        .join();
+  }
+
+  private static String mismatch(String live, String replayed) {
+    if (live.equals(replayed)) {
+      return null;
+    }
+    String[] a = live.split("\n");
+    String[] b = replayed.split("\n");
+    int line = 0;
+    while (line < Math.min(a.length, b.length) && a[line].equals(b[line])) {
+      line++;
+    }
+    int from = Math.max(0, line - 8);
+    return "replaying the event log did not rebuild the live state; first difference at line " + (line + 1) + ":\n--- live\n"
+        + String.join("\n", java.util.Arrays.copyOfRange(a, from, Math.min(a.length, line + 8))) + "\n--- replayed\n"
+        + String.join("\n", java.util.Arrays.copyOfRange(b, from, Math.min(b.length, line + 8)));
+  }
+
   public CompletableFuture<Deployment> deploy(List<DeploymentResource> resources, String tenantId) {
-    return processor.submit(ctx -> deployments.deploy(ctx, resources, tenantId));
+    return processor.submit(new Command.Deploy(resources, tenantId));
   }
 
   public CompletableFuture<Created> createById(String bpmnProcessId, Integer version, NewInstance request) {
-    return processor.submit(ctx -> instances.createById(ctx, bpmnProcessId, version, request));
+    return processor.submit(new Command.CreateInstance(bpmnProcessId, version, null, request, false));
   }
 
   public CompletableFuture<Created> createByKey(long processDefinitionKey, NewInstance request) {
-    return processor.submit(ctx -> instances.createByKey(ctx, processDefinitionKey, request));
+    return processor.submit(new Command.CreateInstance(null, null, processDefinitionKey, request, false));
   }
 
-  /**
-   * Creates an instance and completes when it ends, with its root variables. The waiter is
-   * registered in the same command that creates the instance, so a quick instance is not missed.
-   */
+  /** Creates an instance and completes when it ends, with its root variables. */
   public CompletableFuture<AwaitedInstance> createAndAwait(
       String bpmnProcessId, Integer version, Long processDefinitionKey, NewInstance request) {
-    CompletableFuture<AwaitedInstance> result = new CompletableFuture<>();
-    processor
-        .submit(
-            ctx -> {
-              Created created =
-                  processDefinitionKey != null
-                      ? instances.createByKey(ctx, processDefinitionKey, request)
-                      : instances.createById(ctx, bpmnProcessId, version, request);
-              CompletableFuture<Map<String, Object>> ended = completionWaiters.await(created.processInstanceKey());
-              ended.whenComplete(
-                  (vars, error) -> {
-                    if (error != null) {
-                      result.completeExceptionally(error);
-                    } else {
-                      result.complete(new AwaitedInstance(created, vars));
-                    }
-                  });
-              return created;
-            })
-        .whenComplete(
-            (created, error) -> {
-              if (error != null) {
-                result.completeExceptionally(error);
-              }
-            });
-    return result;
+    CompletableFuture<CommandHandler.AwaitingInstance> awaiting =
+        processor.submit(new Command.CreateInstance(bpmnProcessId, version, processDefinitionKey, request, true));
+    return awaiting.thenCompose(a -> a.ended().thenApply(variables -> new AwaitedInstance(a.created(), variables)));
   }
 
   /** A process instance that ran to its end, with the variables of its root scope. */
   public record AwaitedInstance(Created created, Map<String, Object> variables) {}
 
   public CompletableFuture<Void> cancel(long processInstanceKey) {
-    return processor.submit(ctx -> { instances.cancel(ctx, processInstanceKey); return null; });
+    return processor.submit(new Command.CancelInstance(processInstanceKey));
   }
 
   public CompletableFuture<Void> setVariables(long scopeKey, Map<String, Object> variables, boolean local) {
     // --- user tasks: variables on a user task's scope wait for its updating listeners
-    return userTasks.setVariables(scopeKey, variables, local, ctx -> instances.setVariables(ctx, scopeKey, variables, local));
+    return userTasks.setVariables(scopeKey, variables, local);
   }
 
   /**
@@ -150,19 +152,7 @@ public final class EngineOperations implements AutoCloseable {
   public CompletableFuture<List<ActivatedJob>> activate(ActivationRequest request, BooleanSupplier connected) {
     CompletableFuture<List<ActivatedJob>> reply = new CompletableFuture<>();
     processor
-        .submit(
-            ctx -> {
-              List<ActivatedJob> activated = jobs.activate(ctx, request);
-              if (!activated.isEmpty() || request.requestTimeoutMillis() < 0) {
-                ctx.afterCommit(() -> reply.complete(activated));
-                return null;
-              }
-              long timeout = request.requestTimeoutMillis() == 0 ? defaultLongPollTimeout.toMillis() : request.requestTimeoutMillis();
-              LongPolls.Parked parked = new LongPolls.Parked(longPolls.nextId(), request, reply, connected);
-              longPolls.park(parked);
-              parked.expiry = processor.schedule(() -> expire(parked.id), timeout);
-              return null;
-            })
+        .submit(new Command.ActivateJobs(request, connected, reply))
         .whenComplete(
             (ignored, error) -> {
               if (error != null) {
@@ -174,61 +164,31 @@ public final class EngineOperations implements AutoCloseable {
 
   /** The client of a parked activation went away: forget it so it never takes jobs. */
   public void disconnected(CompletableFuture<List<ActivatedJob>> reply) {
-    processor.submit(
-        ctx -> {
-          longPolls.all().stream().filter(p -> p.reply == reply).forEach(p -> longPolls.remove(p.id));
-          return null;
-        });
-  }
-
-  private void expire(long parkedId) {
-    processor.submit(
-        ctx -> {
-          LongPolls.Parked parked = longPolls.remove(parkedId);
-          if (parked != null) {
-            ctx.afterCommit(() -> parked.reply.complete(List.of()));
-          }
-          return null;
-        });
+    processor.submit(new Command.ForgetParkedActivation(reply));
   }
 
   /** Runs on the processor thread after a commit: offers new jobs to parked activations, oldest first. */
   private void serveParked(Set<String> types) {
     for (String type : types) {
-      if (longPolls.hasWaiters(type)) {
-        processor.submit(ctx -> { serve(ctx, type); return null; });
+      if (handler.hasParkedActivations(type)) {
+        processor.submit(new Command.ServeParkedActivations(type));
       }
-    }
-  }
-
-  private void serve(ProcessingContext ctx, String type) {
-    for (LongPolls.Parked parked : longPolls.waiting(type)) {
-      if (!parked.connected.getAsBoolean()) {
-        longPolls.remove(parked.id);
-        continue;
-      }
-      List<ActivatedJob> activated = jobs.activate(ctx, parked.request);
-      if (activated.isEmpty()) {
-        return; // no more jobs of this type; the rest keep waiting
-      }
-      longPolls.remove(parked.id);
-      ctx.afterCommit(() -> parked.reply.complete(activated));
     }
   }
 
   /** Jobs whose activation response could not be written go back at once, retries unchanged. */
   public CompletableFuture<Void> yieldUndelivered(List<ActivatedJob> undelivered) {
-    return processor.submit(ctx -> { jobs.yieldUndelivered(ctx, undelivered); return null; });
+    return processor.submit(new Command.YieldUndeliveredJobs(undelivered));
   }
 
   public CompletableFuture<Void> completeJob(long jobKey, Map<String, Object> variables) {
-    return processor.submit(ctx -> { jobs.complete(ctx, jobKey, variables); return null; });
+    return completeJob(jobKey, variables, TaskListenerResult.NONE);
   }
 
   // --- user tasks
   /** Completes a job with a result: a task listener's corrections or denial. */
   public CompletableFuture<Void> completeJob(long jobKey, Map<String, Object> variables, TaskListenerResult result) {
-    return processor.submit(ctx -> { jobs.complete(ctx, jobKey, variables, result); return null; });
+    return processor.submit(new Command.CompleteJob(jobKey, variables, result));
   }
 
   /** Assigning, updating and completing user tasks; reads go through {@link #read}. */
@@ -237,51 +197,39 @@ public final class EngineOperations implements AutoCloseable {
   }
 
   public CompletableFuture<Void> failJob(long jobKey, int retries, String errorMessage, long retryBackOff, Map<String, Object> variables) {
-    return processor.submit(ctx -> { jobs.fail(ctx, jobKey, retries, errorMessage, retryBackOff, variables); return null; });
+    return processor.submit(new Command.FailJob(jobKey, retries, errorMessage, retryBackOff, variables));
   }
 
   public CompletableFuture<Void> throwError(long jobKey, String errorCode, String errorMessage, Map<String, Object> variables) {
-    return processor.submit(ctx -> { jobs.throwError(ctx, jobKey, errorCode, errorMessage, variables); return null; });
+    return processor.submit(new Command.ThrowJobError(jobKey, errorCode, errorMessage, variables));
   }
 
   public CompletableFuture<Void> updateJob(long jobKey, Integer retries, Long timeout) {
-    return processor.submit(ctx -> { jobs.update(ctx, jobKey, retries, timeout); return null; });
+    return processor.submit(new Command.UpdateJob(jobKey, retries, timeout));
   }
 
   public CompletableFuture<Void> resolveIncident(long incidentKey) {
-    return processor.submit(ctx -> { incidents.resolve(ctx, incidentKey); return null; });
+    return processor.submit(new Command.ResolveIncident(incidentKey));
   }
 
   /** Processes whatever fell due on the engine clock; call after moving a pinned clock. */
   public CompletableFuture<Void> tick() {
-    return processor.submit(
-        ctx -> {
-          jobs.tick(ctx);
-          timers.fireDue(ctx);
-          messages.expire(ctx);
-          return null;
-        });
+    return processor.submit(new Command.ProcessDueWork());
   }
 
   /** Publishes a message; with a time to live it waits for subscriptions that open later. */
   public CompletableFuture<Long> publishMessage(
       String name, String correlationKey, long timeToLive, String messageId, Map<String, Object> variables, String tenantId) {
-    return processor.submit(
-        ctx -> messages.publish(ctx, name, correlationKey, timeToLive, messageId, variables == null ? Map.of() : variables, tenantId)
-            .messageKey());
+    return processor.submit(new Command.PublishMessage(name, correlationKey, timeToLive, messageId, variables, tenantId));
   }
 
   /** Correlates a message now; completes with the message key and the first process instance it reached. */
   public CompletableFuture<long[]> correlateMessage(String name, String correlationKey, Map<String, Object> variables, String tenantId) {
-    return processor.submit(
-        ctx -> {
-          MessageCommands.Correlation c = messages.correlateNow(ctx, name, correlationKey, variables == null ? Map.of() : variables, tenantId);
-          return new long[] {c.messageKey(), c.processInstanceKeys().get(0)};
-        });
+    return processor.submit(new Command.CorrelateMessage(name, correlationKey, variables, tenantId));
   }
 
   public CompletableFuture<Long> broadcastSignal(String signalName, Map<String, Object> variables) {
-    return processor.submit(ctx -> signals.broadcast(ctx, signalName, variables == null ? Map.of() : variables));
+    return processor.submit(new Command.BroadcastSignal(signalName, variables));
   }
 
   @Override

@@ -1,6 +1,5 @@
 package org.camunda4j.engine.internal.processing;
 
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -11,8 +10,10 @@ import org.camunda4j.engine.internal.record.EngineEvent.ElementActivating;
 import org.camunda4j.engine.internal.record.EngineEvent.ElementCompleted;
 import org.camunda4j.engine.internal.record.EngineEvent.ElementTerminated;
 import org.camunda4j.engine.internal.record.EngineEvent.ProcessInstanceCreated;
+import org.camunda4j.engine.internal.record.EngineEvent.StartEventTriggered;
 import org.camunda4j.engine.internal.state.ElementInstance;
 import org.camunda4j.engine.internal.state.EngineState;
+import org.camunda4j.engine.internal.state.TriggeredStart;
 
 /**
  * Process instances: created at the none start event, or at a message, timer or signal start event
@@ -26,11 +27,6 @@ final class ProcessProcessor extends ElementProcessor {
   private final CompletionWaiters completionWaiters;
   private final MessageCommands messages;
   private final CallActivityProcessor callActivities;
-  /** Instances started at a message, timer or signal start event: where to start, with what payload. */
-  private final Map<Long, TriggeredStart> triggeredStarts = new HashMap<>();
-
-  private record TriggeredStart(ExecutableElement startEvent, Map<String, Object> payload) {}
-
   ProcessProcessor(
       BpmnBehavior bpmn, EngineState state, VariableBehavior variables, CompletionWaiters completionWaiters, MessageCommands messages,
       CallActivityProcessor callActivities) {
@@ -64,7 +60,7 @@ final class ProcessProcessor extends ElementProcessor {
     long key = state.nextKey();
     ctx.emit(new ProcessInstanceCreated(key, definition.key(), List.of(), null, -1, -1, key, ctx.now()));
     ctx.emit(new ElementActivating(key, definition.key(), definition.process().id(), -1, key, 0));
-    triggeredStarts.put(key, new TriggeredStart(startEvent, payload));
+    ctx.emit(new StartEventTriggered(key, startEvent.id(), payload));
     ctx.followUp(() -> bpmn.activate(ctx, key));
     return key;
   }
@@ -72,13 +68,13 @@ final class ProcessProcessor extends ElementProcessor {
   @Override
   void onActivate(ProcessingContext ctx, ElementInstance instance) {
     long key = instance.key();
+    TriggeredStart triggered = state.triggeredStart(key).orElse(null);
     ctx.emit(new ElementActivated(key));
-    TriggeredStart triggered = triggeredStarts.remove(key);
     ElementInstance root = state.elementInstance(key).orElseThrow();
     if (triggered == null) {
       bpmn.activateElement(ctx, root, instance.element().noneStartEvent().orElseThrow(), 0);
     } else {
-      long start = bpmn.activateDirectly(ctx, root, triggered.startEvent(), 0);
+      long start = bpmn.activateDirectly(ctx, root, instance.process().element(triggered.startElementId()), 0);
       variables.propagate(ctx, start, key, instance.process().tenantId(), triggered.payload());
       ctx.followUp(() -> bpmn.complete(ctx, start));
     }

@@ -14,28 +14,45 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import org.camunda4j.engine.internal.log.EventLog;
+import org.camunda4j.engine.internal.record.EngineEvent;
+import org.camunda4j.engine.internal.record.EngineEvent.KeysIssued;
 import org.camunda4j.engine.internal.state.EngineState;
+import org.camunda4j.engine.internal.state.KeyRange;
 import org.camunda4j.engine.internal.state.EventApplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The single thread that owns all engine state. Commands are queued from any thread; the loop
- * drains a batch, processes each command (events are applied as they are emitted), "commits" the
- * batch and only then runs side effects: replies, long-poll wake-ups and the next timer.
+ * drains a batch, processes each command (events are applied as they are emitted), appends the
+ * events of each successful command to the {@link EventLog}, commits the log once for the batch and
+ * only then runs side effects: replies, long-poll wake-ups and the next timer.
  *
- * <p>The commit point is where the coming event log appends and fsyncs the batch's events once, so
- * nothing a client sees acknowledged can be lost.
+ * <p>A command is atomic. One that is rejected or fails leaves the state as it was: when it had
+ * emitted events, the state is rebuilt by replaying the log (which holds every earlier command,
+ * those of this batch included). A failure answers its caller with the exception (a 500) and is
+ * logged with the command.
  */
 public final class Processor implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(Processor.class);
   private static final int MAX_BATCH = 256;
 
-  private record Task(Function<ProcessingContext, Object> work, CompletableFuture<Object> result) {}
+  /** What the loop runs: a command, or a read of the state. */
+  private record Task(Command command, Function<EngineState, Object> query, CompletableFuture<Object> result) {}
+
+  /** Processes one command; see {@code CommandHandler}. */
+  @FunctionalInterface
+  interface Handler {
+    Object process(ProcessingContext ctx, Command command);
+  }
 
   private final EngineState state;
+  private final EventApplier applier;
   private final ControlledClock clock;
+  private final EventLog log;
+  private final Handler handler;
   private final ProcessingContext ctx;
   private final BlockingQueue<Task> queue = new LinkedBlockingQueue<>();
   private final ScheduledExecutorService timers;
@@ -45,12 +62,14 @@ public final class Processor implements AutoCloseable {
   private Consumer<Set<String>> onJobsAvailable = types -> {};
   private ScheduledFuture<?> nextTick;
   private long nextTickAt = Long.MAX_VALUE;
-  private Runnable tickCommand = () -> {};
 
-  public Processor(EngineState state, ControlledClock clock) {
+  public Processor(EngineState state, ControlledClock clock, EventLog log, Handler handler) {
     this.state = state;
+    this.applier = new EventApplier(state);
     this.clock = clock;
-    this.ctx = new ProcessingContext(new EventApplier(state));
+    this.log = log;
+    this.handler = handler;
+    this.ctx = new ProcessingContext(applier);
     this.timers =
         Executors.newSingleThreadScheduledExecutor(
             r -> {
@@ -62,31 +81,41 @@ public final class Processor implements AutoCloseable {
     this.thread.setDaemon(true);
   }
 
-  /** Wires what runs after a batch made jobs of some types activatable, and the command that handles due times. */
-  void configure(Consumer<Set<String>> onJobsAvailable, Runnable tickCommand) {
+  /** Wires what runs after a batch made jobs of some types activatable. */
+  void onJobsAvailable(Consumer<Set<String>> onJobsAvailable) {
     this.onJobsAvailable = onJobsAvailable;
-    this.tickCommand = tickCommand;
   }
 
-  public void start() {
+  /** Rebuilds the state from the log (a restart), or, for a new log, records where keys start; then starts the loop. */
+  public void start(long lastKeyOfNewEngine) {
+    if (!log.replay(applier::apply) || state.lastKey() == KeyRange.PARTITION_ONE) {
+      List<EngineEvent> first = List.of(new KeysIssued(lastKeyOfNewEngine));
+      first.forEach(applier::apply);
+      log.append(first);
+      log.commit();
+    }
     thread.start();
   }
 
   /** Runs {@code command} on the processor thread; the future completes after the batch is committed. */
   @SuppressWarnings("unchecked")
-  public <T> CompletableFuture<T> submit(Function<ProcessingContext, T> command) {
-    CompletableFuture<Object> result = new CompletableFuture<>();
-    if (!running) {
-      result.completeExceptionally(new IllegalStateException("the engine is stopped"));
-    } else {
-      queue.add(new Task((Function<ProcessingContext, Object>) command, result));
-    }
-    return (CompletableFuture<T>) (CompletableFuture<?>) result;
+  public <T> CompletableFuture<T> submit(Command command) {
+    return (CompletableFuture<T>) enqueue(new Task(command, null, new CompletableFuture<>()));
   }
 
   /** Reads state on the processor thread, so a query never sees a half-applied command. */
+  @SuppressWarnings("unchecked")
   public <T> CompletableFuture<T> read(Function<EngineState, T> query) {
-    return submit(c -> query.apply(state));
+    return (CompletableFuture<T>) enqueue(new Task(null, (Function<EngineState, Object>) query, new CompletableFuture<>()));
+  }
+
+  private CompletableFuture<?> enqueue(Task task) {
+    if (!running) {
+      task.result().completeExceptionally(new IllegalStateException("the engine is stopped"));
+    } else {
+      queue.add(task);
+    }
+    return task.result();
   }
 
   /** Schedules {@code command} to be submitted after a real-time delay. */
@@ -114,9 +143,13 @@ public final class Processor implements AutoCloseable {
         batch.add(first);
         queue.drainTo(batch, MAX_BATCH - 1);
         for (Task task : batch) {
-          process(task, sideEffects);
+          if (task.command() != null) {
+            process(task, sideEffects);
+          } else {
+            query(task, sideEffects);
+          }
         }
-        // commit point: the event log will append and fsync this batch's events here
+        log.commit(); // the commit point: nothing of this batch is answered before its events are durable
         sideEffects.forEach(Processor::runSafely);
         sideEffects.clear();
         batch.clear();
@@ -134,19 +167,55 @@ public final class Processor implements AutoCloseable {
     ctx.reset();
     ctx.begin(clock.millis());
     try {
-      Object value = task.work().apply(ctx);
+      Object value = handler.process(ctx, task.command());
       ctx.runFollowUps();
+      if (state.keyCursor() > state.lastKey()) {
+        ctx.emit(new KeysIssued(state.keyCursor()));
+      }
+      log.append(ctx.events());
       sideEffects.addAll(ctx.sideEffects());
       sideEffects.add(() -> task.result().complete(value));
       notifiedTypes.addAll(ctx.availableJobTypes());
     } catch (Rejection rejection) {
-      // rejections are thrown before the command emits anything
+      undo();
       sideEffects.add(() -> task.result().completeExceptionally(rejection));
     } catch (Throwable t) {
-      LOG.error("command failed unexpectedly; its partial effects remain", t);
-      sideEffects.addAll(ctx.sideEffects());
+      LOG.error("command {} failed; the engine's state is as it was before the command", task.command(), t);
+      undo();
       sideEffects.add(() -> task.result().completeExceptionally(t));
     }
+  }
+
+  /** Takes back what the current command did: its keys, and its events by rebuilding the state from the log. */
+  private void undo() {
+    if (ctx.events().isEmpty()) {
+      state.discardUnissuedKeys();
+      return;
+    }
+    state.clear();
+    if (!log.replay(applier::apply)) {
+      LOG.error("the event log no longer holds the whole history, so the failed command's partial effects cannot be undone");
+    }
+  }
+
+  private void query(Task task, List<Runnable> sideEffects) {
+    try {
+      Object value = task.query().apply(state);
+      sideEffects.add(() -> task.result().complete(value));
+    } catch (Throwable t) {
+      LOG.error("a read of the engine state failed", t);
+      sideEffects.add(() -> task.result().completeExceptionally(t));
+    }
+  }
+
+  /** Replays the log into empty state: for the check that the log alone rebuilds what the processor built. */
+  public CompletableFuture<EngineState> replayedState() {
+    return read(
+        live -> {
+          EngineState replayed = new EngineState();
+          EventApplier replayApplier = new EventApplier(replayed);
+          return log.replay(replayApplier::apply) ? replayed : null;
+        });
   }
 
   private void afterCommit() {
@@ -171,7 +240,7 @@ public final class Processor implements AutoCloseable {
       nextTick.cancel(false);
     }
     nextTickAt = due;
-    nextTick = schedule(tickCommand, Math.max(0, due - clock.millis()));
+    nextTick = schedule(() -> submit(new Command.ProcessDueWork()), Math.max(0, due - clock.millis()));
   }
 
   private static void runSafely(Runnable sideEffect) {
@@ -196,5 +265,6 @@ public final class Processor implements AutoCloseable {
     while ((task = queue.poll()) != null) {
       task.result().completeExceptionally(new IllegalStateException("the engine is stopped"));
     }
+    log.close();
   }
 }

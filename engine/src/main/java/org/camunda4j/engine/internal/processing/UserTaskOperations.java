@@ -2,7 +2,7 @@ package org.camunda4j.engine.internal.processing;
 
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.function.BiConsumer;
+import java.util.function.Function;
 
 /**
  * The user-task operations of the REST API. Each future completes when the transition it starts
@@ -12,50 +12,37 @@ import java.util.function.BiConsumer;
 public final class UserTaskOperations {
 
   private final Processor processor;
-  private final UserTaskCommands commands;
 
-  UserTaskOperations(Processor processor, UserTaskCommands commands) {
+  UserTaskOperations(Processor processor) {
     this.processor = processor;
-    this.commands = commands;
   }
 
   public CompletableFuture<Void> assign(long userTaskKey, String assignee, boolean allowOverride, String action) {
-    return awaitTransition((ctx, reply) -> commands.assign(ctx, userTaskKey, assignee, allowOverride, action, reply));
+    return awaitTransition(reply -> new Command.AssignUserTask(userTaskKey, assignee, allowOverride, action, reply));
   }
 
   public CompletableFuture<Void> unassign(long userTaskKey, String action) {
-    return awaitTransition((ctx, reply) -> commands.unassign(ctx, userTaskKey, action, reply));
+    return awaitTransition(reply -> new Command.UnassignUserTask(userTaskKey, action, reply));
   }
 
   public CompletableFuture<Void> update(long userTaskKey, UserTaskChanges changes, String action) {
-    return awaitTransition((ctx, reply) -> commands.update(ctx, userTaskKey, changes, action, reply));
+    return awaitTransition(reply -> new Command.UpdateUserTask(userTaskKey, changes, action, reply));
   }
 
   public CompletableFuture<Void> complete(long userTaskKey, Map<String, Object> variables, String action) {
-    return awaitTransition((ctx, reply) -> commands.complete(ctx, userTaskKey, variables, action, reply));
+    return awaitTransition(reply -> new Command.CompleteUserTask(userTaskKey, variables, action, reply));
   }
 
-  /**
-   * Sets variables on a scope; on a user task's scope they wait for its updating listeners.
-   *
-   * @param setAsUsual sets the variables on any other scope
-   */
-  public CompletableFuture<Void> setVariables(
-      long scopeKey, Map<String, Object> variables, boolean local, java.util.function.Consumer<ProcessingContext> setAsUsual) {
-    return awaitTransition(
-        (ctx, reply) -> {
-          if (!commands.updateVariables(ctx, scopeKey, variables, local, reply)) {
-            setAsUsual.accept(ctx);
-            ctx.afterCommit(() -> reply.complete(null));
-          }
-        });
+  /** Sets variables on a scope; on a user task's scope they wait for its updating listeners. */
+  public CompletableFuture<Void> setVariables(long scopeKey, Map<String, Object> variables, boolean local) {
+    return awaitTransition(reply -> new Command.SetVariables(scopeKey, variables, local, reply));
   }
 
   /** Runs the command; its reply is completed by the transition, or by the command's rejection. */
-  private CompletableFuture<Void> awaitTransition(BiConsumer<ProcessingContext, CompletableFuture<Void>> command) {
+  private CompletableFuture<Void> awaitTransition(Function<CompletableFuture<Void>, Command> command) {
     CompletableFuture<Void> reply = new CompletableFuture<>();
     processor
-        .submit(ctx -> { command.accept(ctx, reply); return null; })
+        .submit(command.apply(reply))
         .whenComplete(
             (ignored, error) -> {
               if (error != null) {

@@ -14,6 +14,10 @@ import org.camunda4j.engine.internal.state.JobKind;
  */
 public sealed interface EngineEvent {
 
+  // --- keys
+  /** A committed command used the keys up to {@code lastKey}; the next command continues after it. */
+  record KeysIssued(long lastKey) implements EngineEvent {}
+
   // --- deployments
   record ProcessDeployed(ProcessDefinition definition) implements EngineEvent {}
 
@@ -29,6 +33,9 @@ public sealed interface EngineEvent {
       long rootProcessInstanceKey,
       long time)
       implements EngineEvent {}
+
+  /** A process instance started at a message, timer or signal start event, with its payload. */
+  record StartEventTriggered(long processInstanceKey, String startElementId, Map<String, Object> payload) implements EngineEvent {}
 
   /** A new element instance; {@code consumedFlows} tokens of the flow scope are used up by it. */
   record ElementActivating(

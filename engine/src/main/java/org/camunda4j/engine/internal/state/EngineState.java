@@ -25,13 +25,14 @@ import org.camunda4j.engine.internal.model.ProcessDefinition;
  */
 public final class EngineState {
 
-  /** The last key handed out; see {@link KeyRange} for where an engine's keys start. */
-  long lastKey;
+  /** The last key a committed command used (changed by the applier of {@code KeysIssued}); see {@link KeyRange}. */
+  long lastKey = KeyRange.PARTITION_ONE;
 
-  /** State for an engine whose keys continue after {@code lastKey}. */
-  public EngineState(long lastKey) {
-    this.lastKey = lastKey;
-  }
+  /**
+   * The last key handed out to the running command. Not state: the processor records it with a
+   * {@code KeysIssued} event when the command commits, and a failed command's keys are handed out again.
+   */
+  private long keyCursor = KeyRange.PARTITION_ONE;
 
   final Map<Long, ProcessDefinition> definitionsByKey = new HashMap<>();
   final Map<String, TreeMap<Integer, ProcessDefinition>> definitionsById = new HashMap<>();
@@ -76,9 +77,69 @@ public final class EngineState {
   /** Instances started by a message with a correlation key, per "processId\0key": no second one while active. */
   final Map<String, Long> messageStartedInstances = new HashMap<>();
 
+  /** Instances started at a message, timer or signal start event, until their process element activates. */
+  final Map<Long, TriggeredStart> triggeredStarts = new HashMap<>();
+
   /** Hands out the next key; keys are unique across every kind of record. */
   public long nextKey() {
-    return ++lastKey;
+    return ++keyCursor;
+  }
+
+  /** The last key handed out, committed or not: the processor records it when a command commits. */
+  public long keyCursor() {
+    return keyCursor;
+  }
+
+  /** The last key of every committed command. */
+  public long lastKey() {
+    return lastKey;
+  }
+
+  /** Where a process instance started by a message, timer or signal starts, and with what payload. */
+  public Optional<TriggeredStart> triggeredStart(long processInstanceKey) {
+    return Optional.ofNullable(triggeredStarts.get(processInstanceKey));
+  }
+
+  /** Takes back the keys of a command that failed before it committed. */
+  public void discardUnissuedKeys() {
+    keyCursor = lastKey;
+  }
+
+  void keysIssued(long lastKey) {
+    this.lastKey = lastKey;
+    this.keyCursor = lastKey;
+  }
+
+  /**
+   * Forgets everything, for a replay of the event log to rebuild it: how the processor undoes a
+   * command that failed half-way. Every field of this class is reset here.
+   */
+  public void clear() {
+    keysIssued(KeyRange.PARTITION_ONE);
+    definitionsByKey.clear();
+    definitionsById.clear();
+    processInstances.clear();
+    elementInstances.clear();
+    childrenByScope.clear();
+    variablesByScope.clear();
+    variablesByKey.clear();
+    jobs.clear();
+    activatableByType.clear();
+    jobDeadlines.clear();
+    jobBackoffs.clear();
+    incidents.clear();
+    userTasks.clear();
+    forms.clear();
+    triggeredStarts.clear();
+    waitOwners.clear();
+    messageSubscriptions.clear();
+    signalSubscriptions.clear();
+    timers.clear();
+    timerDueDates.clear();
+    bufferedMessages.clear();
+    messageCorrelatedProcesses.clear();
+    messageDeadlines.clear();
+    messageStartedInstances.clear();
   }
 
   // --- deployments

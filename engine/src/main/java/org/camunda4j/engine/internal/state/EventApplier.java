@@ -24,7 +24,9 @@ public final class EventApplier {
 
   public void apply(EngineEvent event) {
     switch (event) {
+      case KeysIssued e -> state.keysIssued(e.lastKey());
       case ProcessDeployed e -> deployed(e.definition());
+      case StartEventTriggered e -> state.triggeredStarts.put(e.processInstanceKey(), new TriggeredStart(e.startElementId(), e.payload()));
       case ProcessInstanceCreated e -> {
         state.processInstances.put(
             e.processInstanceKey(),
@@ -36,7 +38,10 @@ public final class EventApplier {
         }
       }
       case ElementActivating e -> activating(e);
-      case ElementActivated e -> instance(e.key()).state = ElementState.ACTIVATED;
+      case ElementActivated e -> {
+        instance(e.key()).state = ElementState.ACTIVATED;
+        state.triggeredStarts.remove(e.key());
+      }
       case ElementCompleting e -> instance(e.key()).state = ElementState.COMPLETING;
       case ElementCompleted e -> ended(e.key(), ElementState.COMPLETED, e.time());
       case ElementTerminating e -> instance(e.key()).state = ElementState.TERMINATING;
@@ -266,6 +271,7 @@ public final class EventApplier {
       ProcessInstance processInstance = state.processInstances.get(key);
       processInstance.state = endState == ElementState.COMPLETED ? "COMPLETED" : "TERMINATED";
       processInstance.endDate = time;
+      state.triggeredStarts.remove(key);
       state.messageStartedInstances.values().remove(key);
     }
   }

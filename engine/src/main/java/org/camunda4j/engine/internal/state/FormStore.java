@@ -11,6 +11,11 @@ public final class FormStore {
   private final Map<Long, DeployedForm> byKey = new HashMap<>();
   private final Map<String, TreeMap<Integer, DeployedForm>> byFormId = new HashMap<>();
 
+  void clear() {
+    byKey.clear();
+    byFormId.clear();
+  }
+
   void add(DeployedForm form) {
     byKey.put(form.key(), form);
     byFormId.computeIfAbsent(form.formId() + "\u0000" + form.tenantId(), id -> new TreeMap<>()).put(form.version(), form);

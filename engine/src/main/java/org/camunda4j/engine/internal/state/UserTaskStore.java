@@ -13,6 +13,11 @@ public final class UserTaskStore {
   final Map<Long, UserTask> byKey = new LinkedHashMap<>();
   final Map<Long, UserTask> liveByElementInstance = new HashMap<>();
 
+  void clear() {
+    byKey.clear();
+    liveByElementInstance.clear();
+  }
+
   public Optional<UserTask> get(long key) {
     return Optional.ofNullable(byKey.get(key));
   }

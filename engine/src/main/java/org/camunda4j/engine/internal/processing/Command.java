@@ -1,0 +1,89 @@
+package org.camunda4j.engine.internal.processing;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.BooleanSupplier;
+
+/**
+ * Everything the engine can be asked to do, one record per command. {@link CommandHandler}
+ * processes each in one case of an exhaustive switch, so a new command cannot go unhandled.
+ *
+ * <p>A command is atomic: it commits all of its events or, when it is rejected or fails, none.
+ * Commands are not logged, their events are; a command's {@code toString} is what the log shows
+ * when it fails. Commands whose answer comes after a later command (a user-task transition waiting
+ * for its listeners, a parked activation) carry the future that answer completes.
+ */
+public sealed interface Command {
+
+  // --- deployments
+  record Deploy(List<DeploymentResource> resources, String tenantId) implements Command {
+    @Override
+    public String toString() {
+      return "Deploy[resources=" + resources.stream().map(DeploymentResource::name).toList() + ", tenantId=" + tenantId + "]";
+    }
+  }
+
+  // --- process instances
+  /** By {@code processDefinitionKey} when given, else by id and version (null: the latest). */
+  record CreateInstance(String bpmnProcessId, Integer version, Long processDefinitionKey, NewInstance request, boolean awaitCompletion)
+      implements Command {}
+
+  record CancelInstance(long processInstanceKey) implements Command {}
+
+  /** Sets variables on a scope; on a user task's scope they wait for its updating listeners, and {@code reply} with them. */
+  record SetVariables(long scopeKey, Map<String, Object> variables, boolean local, CompletableFuture<Void> reply) implements Command {}
+
+  // --- jobs
+  /** Activates jobs, or parks the request until jobs come or its request timeout passes. */
+  record ActivateJobs(ActivationRequest request, BooleanSupplier connected, CompletableFuture<List<ActivatedJob>> reply)
+      implements Command {}
+
+  /** Offers newly activatable jobs of a type to the activations parked for it. */
+  record ServeParkedActivations(String type) implements Command {}
+
+  /** A parked activation's request timeout passed: it answers with no jobs. */
+  record ExpireParkedActivation(long parkedId) implements Command {}
+
+  /** The client of a parked activation went away. */
+  record ForgetParkedActivation(CompletableFuture<List<ActivatedJob>> reply) implements Command {}
+
+  /** Jobs whose activation response could not be written go back, retries unchanged. */
+  record YieldUndeliveredJobs(List<ActivatedJob> undelivered) implements Command {}
+
+  record CompleteJob(long jobKey, Map<String, Object> variables, TaskListenerResult result) implements Command {}
+
+  record FailJob(long jobKey, int retries, String errorMessage, long retryBackOff, Map<String, Object> variables) implements Command {}
+
+  record ThrowJobError(long jobKey, String errorCode, String errorMessage, Map<String, Object> variables) implements Command {}
+
+  record UpdateJob(long jobKey, Integer retries, Long timeout) implements Command {}
+
+  // --- incidents
+  record ResolveIncident(long incidentKey) implements Command {}
+
+  // --- time
+  /** Processes whatever fell due on the engine clock: job deadlines and backoffs, timers, message TTLs. */
+  record ProcessDueWork() implements Command {}
+
+  // --- messages and signals
+  record PublishMessage(
+      String name, String correlationKey, long timeToLive, String messageId, Map<String, Object> variables, String tenantId)
+      implements Command {}
+
+  record CorrelateMessage(String name, String correlationKey, Map<String, Object> variables, String tenantId) implements Command {}
+
+  record BroadcastSignal(String signalName, Map<String, Object> variables) implements Command {}
+
+  // --- user tasks: each starts a transition; {@code reply} completes when its listeners finish it
+  /** {@code allowOverride} false is a claim. */
+  record AssignUserTask(long userTaskKey, String assignee, boolean allowOverride, String action, CompletableFuture<Void> reply)
+      implements Command {}
+
+  record UnassignUserTask(long userTaskKey, String action, CompletableFuture<Void> reply) implements Command {}
+
+  record UpdateUserTask(long userTaskKey, UserTaskChanges changes, String action, CompletableFuture<Void> reply) implements Command {}
+
+  record CompleteUserTask(long userTaskKey, Map<String, Object> variables, String action, CompletableFuture<Void> reply)
+      implements Command {}
+}
