@@ -240,6 +240,15 @@ public final class EngineHttp {
     return items;
   }
 
+  /** The element instances of one process instance (live and ended), in activation order. */
+  public List<JsonNode> elementInstancesOf(String processInstanceKey) {
+    return search(
+        "element-instances",
+        Map.of(
+            "filter", Map.of("processInstanceKey", processInstanceKey),
+            "sort", List.of(Map.of("field", "elementInstanceKey"))));
+  }
+
   /** The incidents of one process instance (in any state). */
   public List<JsonNode> incidentsOf(String processInstanceKey) {
     return search("incidents", Map.of("filter", Map.of("processInstanceKey", processInstanceKey)));

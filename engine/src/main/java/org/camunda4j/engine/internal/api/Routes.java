@@ -35,6 +35,7 @@ public final class Routes {
     new SearchApi(engine).register(router);
     new UserTasksApi(engine).register(router); // --- user tasks
     new MessagesApi(engine).register(router);
+    new ElementInstancesApi(engine).register(router);
     if (console) {
       ConsoleRoute.register(router);
     }

@@ -92,7 +92,7 @@ final class BpmnBehavior {
     ctx.emit(
         new ElementActivating(
             key, flowScope.process().key(), element.id(), flowScope.key(), flowScope.processInstanceKey(), consumedFlows,
-            element.multiInstance() != null));
+            element.multiInstance() != null, ctx.now()));
     ctx.followUp(() -> activate(ctx, key));
   }
 
@@ -101,7 +101,8 @@ final class BpmnBehavior {
     long key = state.nextKey();
     ctx.emit(
         new ElementActivating(
-            key, flowScope.process().key(), element.id(), flowScope.key(), flowScope.processInstanceKey(), consumedFlows));
+            key, flowScope.process().key(), element.id(), flowScope.key(), flowScope.processInstanceKey(), consumedFlows,
+            ctx.now()));
     ctx.emit(new ElementActivated(key));
     return key;
   }

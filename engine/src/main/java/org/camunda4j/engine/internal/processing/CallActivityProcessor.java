@@ -66,7 +66,7 @@ final class CallActivityProcessor extends ElementProcessor {
     long root = state.processInstance(call.processInstanceKey()).map(p -> p.rootProcessInstanceKey()).orElse(call.processInstanceKey());
     long key = state.nextKey();
     ctx.emit(new ProcessInstanceCreated(key, definition.key(), List.of(), null, call.processInstanceKey(), call.key(), root, ctx.now()));
-    ctx.emit(new ElementActivating(key, definition.key(), definition.process().id(), -1, key, 0));
+    ctx.emit(new ElementActivating(key, definition.key(), definition.process().id(), -1, key, 0, ctx.now()));
     variables.setLocal(ctx, key, key, definition.tenantId(), input);
     ctx.followUp(() -> bpmn.activate(ctx, key));
   }

@@ -101,7 +101,7 @@ final class MultiInstanceBehavior {
   private void startInner(ProcessingContext ctx, ElementInstance body, List<Object> items, int index) {
     long key = state.nextKey();
     ctx.emit(
-        new ElementActivating(key, body.process().key(), body.element().id(), body.key(), body.processInstanceKey(), 0, false));
+        new ElementActivating(key, body.process().key(), body.element().id(), body.key(), body.processInstanceKey(), 0, false, ctx.now()));
     Map<String, Object> locals = new HashMap<>();
     locals.put(LOOP_COUNTER, (long) index + 1);
     MultiInstanceDefinition loop = body.element().multiInstance();

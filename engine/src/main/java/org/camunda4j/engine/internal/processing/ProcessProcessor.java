@@ -46,7 +46,7 @@ final class ProcessProcessor extends ElementProcessor {
               + "' with a none start event, but it has none: start it with a message, timer or signal instead");
     }
     ctx.emit(new ProcessInstanceCreated(key, definition.key(), request.tags(), request.businessId(), -1, -1, key, ctx.now()));
-    ctx.emit(new ElementActivating(key, definition.key(), definition.process().id(), -1, key, 0));
+    ctx.emit(new ElementActivating(key, definition.key(), definition.process().id(), -1, key, 0, ctx.now()));
     variables.setLocal(ctx, key, key, definition.tenantId(), request.variables());
     ctx.followUp(() -> bpmn.activate(ctx, key));
     return key;
@@ -59,7 +59,7 @@ final class ProcessProcessor extends ElementProcessor {
   long createAt(ProcessingContext ctx, ProcessDefinition definition, ExecutableElement startEvent, Map<String, Object> payload) {
     long key = state.nextKey();
     ctx.emit(new ProcessInstanceCreated(key, definition.key(), List.of(), null, -1, -1, key, ctx.now()));
-    ctx.emit(new ElementActivating(key, definition.key(), definition.process().id(), -1, key, 0));
+    ctx.emit(new ElementActivating(key, definition.key(), definition.process().id(), -1, key, 0, ctx.now()));
     ctx.emit(new StartEventTriggered(key, startEvent.id(), payload));
     ctx.followUp(() -> bpmn.activate(ctx, key));
     return key;

@@ -37,7 +37,10 @@ public sealed interface EngineEvent {
   /** A process instance started at a message, timer or signal start event, with its payload. */
   record StartEventTriggered(long processInstanceKey, String startElementId, Map<String, Object> payload) implements EngineEvent {}
 
-  /** A new element instance; {@code consumedFlows} tokens of the flow scope are used up by it. */
+  /**
+   * A new element instance; {@code consumedFlows} tokens of the flow scope are used up by it. The
+   * {@code time} is the instance's start date in the element-instance search.
+   */
   record ElementActivating(
       long key,
       long processDefinitionKey,
@@ -45,12 +48,13 @@ public sealed interface EngineEvent {
       long flowScopeKey,
       long processInstanceKey,
       int consumedFlows,
-      boolean multiInstanceBody)
+      boolean multiInstanceBody,
+      long time)
       implements EngineEvent {
 
     public ElementActivating(
-        long key, long processDefinitionKey, String elementId, long flowScopeKey, long processInstanceKey, int consumedFlows) {
-      this(key, processDefinitionKey, elementId, flowScopeKey, processInstanceKey, consumedFlows, false);
+        long key, long processDefinitionKey, String elementId, long flowScopeKey, long processInstanceKey, int consumedFlows, long time) {
+      this(key, processDefinitionKey, elementId, flowScopeKey, processInstanceKey, consumedFlows, false, time);
     }
   }
 

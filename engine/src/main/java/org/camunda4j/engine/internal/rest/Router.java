@@ -13,7 +13,7 @@ import java.util.TreeSet;
 /**
  * Maps {@code (method, path)} to a {@link Handler}. Templates are literal segments and whole-segment
  * parameters, e.g. {@code /v2/jobs/{jobKey}/completion}. When several templates match a path, the
- * one with the most literal segments wins, so {@code POST /v2/process-instances/search} beats
+ * most specific one wins (see {@link #match}), so {@code /v2/process-instances/search} beats
  * {@code /v2/process-instances/{key}}. A prefix route ({@link #routeTree}) owns every path below
  * its template and loses to any other match. Register all routes before starting the server.
  */
@@ -61,28 +61,34 @@ public final class Router {
     return this;
   }
 
-  /** Finds the route for a request with the given raw path. */
+  /**
+   * Finds the route for a request with the given raw path. Of the templates that fit the path, only
+   * the most specific shape counts (a literal segment beats a parameter, compared from the left; a
+   * tree route loses to any other), so a fixed segment is never taken for a key: {@code POST
+   * /v2/process-instances/cancellation} goes to its own route, and {@code GET} on it is 405 with the
+   * methods of that shape, not a lookup of key "cancellation".
+   */
   Match match(String method, String rawPath) {
     List<String> segments = segments(rawPath);
-    Route best = null;
-    Map<String, String> bestParams = null;
+    Route mostSpecific = null;
+    for (Route route : routes) {
+      if (route.match(segments) != null && (mostSpecific == null || route.moreSpecificThan(mostSpecific))) {
+        mostSpecific = route;
+      }
+    }
+    if (mostSpecific == null) {
+      return new Match.NotFound();
+    }
     Set<String> allowed = new TreeSet<>();
     for (Route route : routes) {
-      Map<String, String> params = route.match(segments);
-      if (params == null) {
-        continue;
-      }
-      allowed.add(route.method());
-      if (route.method().equals(method)
-          && (best == null || route.precedence() > best.precedence())) {
-        best = route;
-        bestParams = params;
+      if (route.sameShape(mostSpecific) && route.tree() == mostSpecific.tree()) {
+        if (route.method().equals(method)) {
+          return new Match.Found(route, route.match(segments));
+        }
+        allowed.add(route.method());
       }
     }
-    if (best != null) {
-      return new Match.Found(best, bestParams);
-    }
-    return allowed.isEmpty() ? new Match.NotFound() : new Match.MethodNotAllowed(allowed);
+    return new Match.MethodNotAllowed(allowed);
   }
 
   /**
@@ -147,9 +153,26 @@ public final class Router {
       return new Route(method, template, segments, names, handler, blocking, tree);
     }
 
-    /** More literal segments win; a tree route loses to every other route. */
-    int precedence() {
-      return tree ? -1 : (int) segments.stream().filter(Objects::nonNull).count();
+    /**
+     * Of two templates that fit one path: any route beats a tree route, the longer of two tree
+     * routes wins, and of two others (same length) the one with a literal where the other first has
+     * a parameter.
+     */
+    boolean moreSpecificThan(Route other) {
+      if (tree != other.tree) {
+        return !tree;
+      }
+      if (tree) {
+        return segments.size() > other.segments.size();
+      }
+      for (int i = 0; i < segments.size(); i++) {
+        boolean literal = segments.get(i) != null;
+        boolean otherLiteral = other.segments.get(i) != null;
+        if (literal != otherLiteral) {
+          return literal;
+        }
+      }
+      return false;
     }
 
     boolean sameShape(Route other) {

@@ -40,6 +40,10 @@ public final class EngineState {
   final Map<Long, ProcessInstance> processInstances = new LinkedHashMap<>();
   final Map<Long, ElementInstance> elementInstances = new HashMap<>();
   final Map<Long, Set<Long>> childrenByScope = new HashMap<>();
+  /** Every element instance below a process instance, live or ended, in activation order. */
+  final Map<Long, ElementRecord> elementRecords = new LinkedHashMap<>();
+  /** The keys of {@link #elementRecords} per process instance, so they go with their instance. */
+  final Map<Long, List<Long>> elementRecordsByInstance = new HashMap<>();
 
   final Map<Long, LinkedHashMap<String, Variable>> variablesByScope = new HashMap<>();
   final Map<Long, Variable> variablesByKey = new LinkedHashMap<>();
@@ -193,6 +197,22 @@ public final class EngineState {
       children.add(elementInstances.get(key));
     }
     return children;
+  }
+
+  /** An element instance, live or ended (never the process instance itself). */
+  public Optional<ElementRecord> elementRecord(long key) {
+    return Optional.ofNullable(elementRecords.get(key));
+  }
+
+  /** Every element instance, live or ended, in activation order. */
+  public Collection<ElementRecord> elementRecords() {
+    return Collections.unmodifiableCollection(elementRecords.values());
+  }
+
+  /** The element instances of one process instance, live or ended, in activation order. */
+  public List<ElementRecord> elementRecordsOf(long processInstanceKey) {
+    List<Long> keys = elementRecordsByInstance.get(processInstanceKey);
+    return keys == null ? List.of() : keys.stream().map(elementRecords::get).toList();
   }
 
   // --- variables

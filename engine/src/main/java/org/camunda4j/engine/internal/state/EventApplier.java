@@ -41,10 +41,17 @@ public final class EventApplier {
       case ElementActivated e -> {
         instance(e.key()).state = ElementState.ACTIVATED;
         state.triggeredStarts.remove(e.key());
+        recordState(e.key(), ElementState.ACTIVATED, -1);
       }
-      case ElementCompleting e -> instance(e.key()).state = ElementState.COMPLETING;
+      case ElementCompleting e -> {
+        instance(e.key()).state = ElementState.COMPLETING;
+        recordState(e.key(), ElementState.COMPLETING, -1);
+      }
       case ElementCompleted e -> ended(e.key(), ElementState.COMPLETED, e.time());
-      case ElementTerminating e -> instance(e.key()).state = ElementState.TERMINATING;
+      case ElementTerminating e -> {
+        instance(e.key()).state = ElementState.TERMINATING;
+        recordState(e.key(), ElementState.TERMINATING, -1);
+      }
       case ElementTerminated e -> ended(e.key(), ElementState.TERMINATED, e.time());
       case SequenceFlowTaken e -> {
         ElementInstance scope = instance(e.flowScopeKey());
@@ -223,6 +230,10 @@ public final class EventApplier {
     instance.multiInstanceBody = e.multiInstanceBody();
     state.elementInstances.put(e.key(), instance);
     if (e.flowScopeKey() >= 0) {
+      state.elementRecords.put(
+          e.key(),
+          new ElementRecord(e.key(), element, definition, e.multiInstanceBody(), e.flowScopeKey(), e.processInstanceKey(), e.time()));
+      state.elementRecordsByInstance.computeIfAbsent(e.processInstanceKey(), k -> new java.util.ArrayList<>()).add(e.key());
       ElementInstance scope = instance(e.flowScopeKey());
       scope.childCount++;
       scope.activeFlows -= e.consumedFlows();
@@ -232,6 +243,15 @@ public final class EventApplier {
           scope.joinTokens.computeIfPresent(incoming.id(), (id, n) -> n > 1 ? n - 1 : null);
         }
       }
+    }
+  }
+
+  /** The element-instance record follows its live instance; the process instance has none. */
+  private void recordState(long key, ElementState newState, long endDate) {
+    ElementRecord record = state.elementRecords.get(key);
+    if (record != null) {
+      record.state = newState;
+      record.endDate = endDate;
     }
   }
 
@@ -257,6 +277,7 @@ public final class EventApplier {
     closeOwnedBy(key);
     ElementInstance instance = state.elementInstances.remove(key);
     instance.state = endState;
+    recordState(key, endState, time);
     state.childrenByScope.remove(key);
     state.variablesByScope.remove(key);
     if (instance.flowScopeKey() >= 0) {

@@ -58,6 +58,7 @@ class RestServerTest {
             .route("GET", "/v2/items/{itemKey}", request ->
                 completedFuture(Reply.json(new Echo("key", null, Long.toString(request.keyParam("itemKey"))))))
             .route("GET", "/v2/items/special", request -> completedFuture(Reply.json(new Echo("special", null, null))))
+            .route("POST", "/v2/items/search", request -> completedFuture(Reply.json(new Echo("search", null, null))))
             .route("GET", "/v2/query", request ->
                 completedFuture(Reply.json(new Echo(request.queryParam("q").orElse("none"), null, request.header("X-Test")))))
             .route("GET", "/v2/throw/{status}", request -> {
@@ -287,6 +288,17 @@ class RestServerTest {
 
     assertProblem(response, ProblemStatus.METHOD_NOT_ALLOWED, "/v2/nothing");
     assertThat(json(response).get("detail").asText()).contains("POST");
+  }
+
+  @Test
+  void aLiteralSegmentIsNeverTakenForAKey() throws Exception {
+    var search = http.send(HttpRequest.newBuilder(uri("/v2/items/search")).POST(BodyPublishers.noBody()).build(), BodyHandlers.ofString());
+    var getOnSearch = get("/v2/items/search");
+
+    assertThat(json(search).get("name").asText()).isEqualTo("search");
+    assertProblem(getOnSearch, ProblemStatus.METHOD_NOT_ALLOWED, "/v2/items/search");
+    assertThat(json(getOnSearch).get("detail").asText()).endsWith("use POST.");
+    assertThat(json(get("/v2/items/42")).get("note").asText()).isEqualTo("42");
   }
 
   @ParameterizedTest
