@@ -235,6 +235,14 @@ class TaskListenerTest extends UserTaskScenario {
     assertThat(second.join().status()).isEqualTo(204);
     assertThat(http.userTask(key).path("state").asText()).isEqualTo("COMPLETED");
     assertThat(http.activateOne("after-review").path("processInstanceKey").asText()).isEqualTo(instance);
+    assertThat(http.search("jobs", Map.of("type", "check-completion", "processInstanceKey", instance)))
+        .as("the job search tells the denying listener job from the passing one")
+        .extracting(j -> j.path("isDenied").asBoolean(), j -> j.path("deniedReason").isNull() ? null : j.path("deniedReason").asText())
+        .containsExactlyInAnyOrder(org.assertj.core.api.Assertions.tuple(true, "missing signature"), org.assertj.core.api.Assertions.tuple(false, null));
+    assertThat(http.search("jobs", Map.of("isDenied", true))).hasSize(1);
+    assertThat(http.search("jobs", Map.of("type", "after-review")).getFirst().get("isDenied").isNull())
+        .as("a job that is no listener cannot deny")
+        .isTrue();
   }
 
   @Test

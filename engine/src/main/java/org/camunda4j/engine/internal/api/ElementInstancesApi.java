@@ -20,6 +20,7 @@ import org.camunda4j.engine.internal.rest.wire.ElementInstanceResult;
 import org.camunda4j.engine.internal.rest.wire.ElementInstanceState;
 import org.camunda4j.engine.internal.rest.wire.ElementInstanceType;
 import org.camunda4j.engine.internal.state.ElementRecord;
+import org.camunda4j.engine.internal.state.ElementState;
 import org.camunda4j.engine.internal.state.EngineState;
 import org.camunda4j.engine.internal.state.Incident;
 
@@ -90,6 +91,15 @@ final class ElementInstancesApi {
     return byElementInstance;
   }
 
+  /** Activating, activated, completing and terminating are all ACTIVE on the wire. */
+  static ElementInstanceState wireState(ElementState state) {
+    return switch (state) {
+      case COMPLETED -> ElementInstanceState.COMPLETED;
+      case TERMINATED -> ElementInstanceState.TERMINATED;
+      default -> ElementInstanceState.ACTIVE;
+    };
+  }
+
   static ElementInstanceResult toWire(ElementRecord record, EngineState state, Map<Long, Long> activeIncidents) {
     Long incidentKey = activeIncidents.get(record.key());
     String name = record.element().name();
@@ -100,11 +110,7 @@ final class ElementInstancesApi {
         record.element().id(),
         name == null || name.isBlank() ? record.element().id() : name,
         record.isMultiInstanceBody() ? ElementInstanceType.MULTI_INSTANCE_BODY : ElementInstanceType.of(record.element().type().name()),
-        switch (record.state()) {
-          case COMPLETED -> ElementInstanceState.COMPLETED;
-          case TERMINATED -> ElementInstanceState.TERMINATED;
-          default -> ElementInstanceState.ACTIVE;
-        },
+        wireState(record.state()),
         incidentKey != null,
         record.process().tenantId(),
         key(record.key()),

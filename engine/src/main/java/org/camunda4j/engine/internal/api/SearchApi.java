@@ -3,16 +3,10 @@ package org.camunda4j.engine.internal.api;
 import static org.camunda4j.engine.internal.api.Outcomes.date;
 import static org.camunda4j.engine.internal.api.Outcomes.key;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Collection;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
-import java.util.function.Predicate;
 import org.camunda4j.engine.internal.processing.EngineOperations;
-import org.camunda4j.engine.internal.rest.ApiException;
 import org.camunda4j.engine.internal.rest.Json;
 import org.camunda4j.engine.internal.rest.Reply;
 import org.camunda4j.engine.internal.rest.Request;
@@ -27,8 +21,6 @@ import org.camunda4j.engine.internal.rest.wire.JobKind;
 import org.camunda4j.engine.internal.rest.wire.JobListenerEventType;
 import org.camunda4j.engine.internal.rest.wire.JobSearchResult;
 import org.camunda4j.engine.internal.rest.wire.JobState;
-import org.camunda4j.engine.internal.rest.wire.ProcessInstanceResult;
-import org.camunda4j.engine.internal.rest.wire.ProcessInstanceState;
 import org.camunda4j.engine.internal.rest.wire.VariableSearchResult;
 import org.camunda4j.engine.internal.state.EngineState;
 import org.camunda4j.engine.internal.state.Job;
@@ -52,83 +44,10 @@ final class SearchApi {
 
   void register(Router router) {
     router
-        .route("POST", "/v2/process-instances/search", this::processInstances)
+        .route("POST", "/v2/process-instances/search", new ProcessInstanceSearch(engine)::search)
         .route("POST", "/v2/jobs/search", this::jobs)
         .route("POST", "/v2/incidents/search", this::incidents)
         .route("POST", "/v2/variables/search", this::variables);
-  }
-
-  // --- process instances
-
-  /** A process instance with the JSON text of its root variables, for the {@code variables} filter. */
-  private record InstanceRow(ProcessInstanceResult result, Map<String, String> variables) {}
-
-  private static final SearchFields<InstanceRow> INSTANCE_FIELDS =
-      SearchFields.<InstanceRow>builder()
-          .key("processInstanceKey", r -> r.result().processInstanceKey())
-          .string("processDefinitionId", r -> r.result().processDefinitionId())
-          .string("processDefinitionName", r -> r.result().processDefinitionName())
-          .integer("processDefinitionVersion", r -> r.result().processDefinitionVersion())
-          .string("processDefinitionVersionTag", r -> r.result().processDefinitionVersionTag())
-          .key("processDefinitionKey", r -> r.result().processDefinitionKey())
-          .key("parentProcessInstanceKey", r -> r.result().parentProcessInstanceKey())
-          .key("parentElementInstanceKey", r -> r.result().parentElementInstanceKey())
-          .key("rootProcessInstanceKey", r -> r.result().rootProcessInstanceKey())
-          .date("startDate", r -> r.result().startDate())
-          .date("endDate", r -> r.result().endDate())
-          .enumeration("state", ProcessInstanceState.class, r -> r.result().state())
-          .bool("hasIncident", r -> r.result().hasIncident())
-          .string("tenantId", r -> r.result().tenantId())
-          .string("businessId", r -> r.result().businessId())
-          .containsAll("tags", r -> r.result().tags())
-          .custom("variables", SearchApi::variablesFilter)
-          .build();
-
-  private CompletionStage<Reply> processInstances(Request request) {
-    SearchQuery query = request.body(SearchQuery.class);
-    boolean byVariables = query.filter() != null && query.filter().path("variables").size() > 0;
-    return Outcomes.reply(
-        engine.read(
-            state -> {
-              Map<Long, Map<String, String>> variables = byVariables ? rootVariables(state) : Map.of();
-              return state.processInstances().stream()
-                  .map(p -> new InstanceRow(ProcessInstancesApi.toWire(p), variables.getOrDefault(p.key(), Map.of())))
-                  .toList();
-            }),
-        rows -> Reply.json(Search.search(rows, query, INSTANCE_FIELDS, INSTANCE_FIELDS).map(InstanceRow::result)));
-  }
-
-  /** The JSON text of every process instance's root variables, in one pass over the variables. */
-  private static Map<Long, Map<String, String>> rootVariables(EngineState state) {
-    Map<Long, Map<String, String>> byInstance = new HashMap<>();
-    for (Variable variable : state.variables()) {
-      if (variable.scopeKey() == variable.processInstanceKey()) {
-        byInstance.computeIfAbsent(variable.processInstanceKey(), k -> new HashMap<>()).put(variable.name(), Json.writeString(variable.value()));
-      }
-    }
-    return byInstance;
-  }
-
-  /** {@code variables: [{name, value}]}: each named root variable must have that JSON text; [] is no condition. */
-  private static Predicate<InstanceRow> variablesFilter(JsonNode conditions) {
-    if (!conditions.isArray()) {
-      throw ApiException.invalidArgument("The filter 'variables' must be an array of {name, value} objects");
-    }
-    Predicate<InstanceRow> all = row -> true;
-    for (JsonNode condition : conditions) {
-      String name = condition.path("name").asText(null);
-      JsonNode value = condition.path("value");
-      if (name == null) {
-        throw ApiException.invalidArgument("Each entry of the filter 'variables' needs a 'name'");
-      }
-      String expected = value.isObject() ? value.path("$eq").asText(null) : value.asText(null);
-      if (expected == null) {
-        throw ApiException.invalidArgument(
-            "The filter 'variables' compares the JSON text of a variable: give 'value' as a string or {\"$eq\": string}");
-      }
-      all = all.and(row -> expected.equals(row.variables().get(name)));
-    }
-    return all;
   }
 
   // --- jobs
@@ -165,18 +84,26 @@ final class SearchApi {
     return search(query, state -> state.jobs().stream().map(j -> toWire(j, state.rootOf(j.processInstanceKey()))).toList(), JOB_FIELDS);
   }
 
+  /**
+   * A task-listener job reports whether its completion denied the transition (false before it
+   * completed); other jobs cannot deny and report null.
+   */
+  private static Boolean isDenied(Job job) {
+    return job.kind() == org.camunda4j.engine.internal.state.JobKind.TASK_LISTENER ? job.denied() : null;
+  }
+
   static JobSearchResult toWire(Job job, long rootProcessInstanceKey) {
     return new JobSearchResult(
         job.customHeaders(),
         date(job.deadline()),
-        null,
+        job.deniedReason(),
         job.elementId(),
         key(job.elementInstanceKey()),
         job.isLive() ? null : date(job.lastUpdateTime()),
         job.errorCode(),
         job.errorMessage(),
         "FAILED".equals(job.lastEvent()) && job.retries() > 0,
-        null,
+        isDenied(job),
         key(job.key()),
         JobKind.valueOf(job.kind().name()),
         JobListenerEventType.valueOf(job.listenerEventType()),

@@ -154,8 +154,8 @@ final class UserTasksApi {
           .date("followUpDate", r -> r.result().followUpDate())
           .date("dueDate", r -> r.result().dueDate())
           .containsAll("tags", r -> r.result().tags())
-          .custom("processInstanceVariables", value -> variablesFilter("processInstanceVariables", value, TaskRow::processVariables))
-          .custom("localVariables", value -> variablesFilter("localVariables", value, TaskRow::localVariables))
+          .variableValues("processInstanceVariables", TaskRow::processVariables)
+          .variableValues("localVariables", TaskRow::localVariables)
           .build();
 
   private CompletionStage<Reply> search(Request request) {
@@ -178,25 +178,6 @@ final class UserTasksApi {
               variablesByScope.getOrDefault(task.elementInstanceKey(), Map.of())));
     }
     return rows;
-  }
-
-  /** {@code [{name, value}]}: each named variable must have that JSON text; [] is no condition. */
-  private static Predicate<TaskRow> variablesFilter(String field, JsonNode conditions, Function<TaskRow, Map<String, String>> variables) {
-    if (!conditions.isArray()) {
-      throw ApiException.invalidArgument("The filter '" + field + "' must be an array of {name, value} objects");
-    }
-    Predicate<TaskRow> all = row -> true;
-    for (JsonNode condition : conditions) {
-      String name = condition.path("name").asText(null);
-      JsonNode value = condition.path("value");
-      String expected = value.isObject() ? value.path("$eq").asText(null) : value.asText(null);
-      if (name == null || expected == null) {
-        throw ApiException.invalidArgument(
-            "Each entry of the filter '" + field + "' needs a 'name' and a 'value' (the variable's JSON text, or {\"$eq\": text})");
-      }
-      all = all.and(row -> expected.equals(variables.apply(row).get(name)));
-    }
-    return all;
   }
 
   // --- the variables of one task

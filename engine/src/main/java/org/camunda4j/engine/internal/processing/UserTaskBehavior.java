@@ -15,6 +15,7 @@ import org.camunda4j.engine.internal.model.TaskListenerEventType;
 import org.camunda4j.engine.internal.model.UserTaskDefinition;
 import org.camunda4j.engine.internal.record.EngineEvent.ElementActivated;
 import org.camunda4j.engine.internal.record.EngineEvent.JobCompleted;
+import org.camunda4j.engine.internal.record.EngineEvent.TaskListenerJobDenied;
 import org.camunda4j.engine.internal.record.EngineEvent.JobCreated;
 import org.camunda4j.engine.internal.record.EngineEvent.UserTaskChanged;
 import org.camunda4j.engine.internal.record.UserTaskEvent;
@@ -199,6 +200,7 @@ final class UserTaskBehavior {
     }
     ctx.emit(new JobCompleted(job.key(), ctx.now()));
     if (result.denied()) {
+      ctx.emit(new TaskListenerJobDenied(job.key(), result.deniedReason()));
       deny(ctx, task, result.deniedReason());
       return;
     }

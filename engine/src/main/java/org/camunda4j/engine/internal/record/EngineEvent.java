@@ -105,6 +105,9 @@ public sealed interface EngineEvent {
 
   record JobCompleted(long key, long time) implements EngineEvent {}
 
+  /** A task-listener job completed with a denial of its user task's transition (emitted with its JobCompleted). */
+  record TaskListenerJobDenied(long key, String deniedReason) implements EngineEvent {}
+
   /** {@code recurAt} is when a job with retries left becomes activatable again (-1: at once). */
   record JobFailed(long key, int retries, String errorMessage, long recurAt, long time) implements EngineEvent {}
 

@@ -98,6 +98,11 @@ public final class EventApplier {
         }
       }
       case JobCompleted e -> finished(job(e.key()), "COMPLETED", e.time());
+      case TaskListenerJobDenied e -> {
+        Job job = job(e.key());
+        job.denied = true;
+        job.deniedReason = e.deniedReason();
+      }
       case JobFailed e -> {
         Job job = job(e.key());
         makeUnavailable(job);

@@ -34,6 +34,8 @@ public final class Job {
   long lastUpdateTime;
   long activationCount;
   boolean live = true;
+  boolean denied;
+  String deniedReason;
 
   Job(
       long key,
@@ -80,6 +82,10 @@ public final class Job {
   public JobKind kind() { return kind; }
   public String listenerEventType() { return listenerEventType; }
   public long creationTime() { return creationTime; }
+  /** Whether this task-listener job's completion denied the transition. */
+  public boolean denied() { return denied; }
+  /** The reason of a denial, or null. */
+  public String deniedReason() { return deniedReason; }
   public JobState state() { return state; }
   public String lastEvent() { return lastEvent; }
   public int retries() { return retries; }

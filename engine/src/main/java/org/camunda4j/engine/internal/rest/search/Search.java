@@ -40,7 +40,15 @@ public final class Search {
       SearchQuery query,
       SearchFields<T> filterFields,
       SearchFields<T> sortFields) {
-    Predicate<T> filter = filter(query.filter(), filterFields);
+    return search(items, filter(query.filter(), filterFields), query, sortFields);
+  }
+
+  /**
+   * The page of {@code items} passing {@code filter}, for a resource whose filter is more than a
+   * set of independent fields (build it with {@link #filter}); the query's own filter is ignored.
+   */
+  public static <T> SearchResult<T> search(
+      Collection<T> items, Predicate<T> filter, SearchQuery query, SearchFields<T> sortFields) {
     Comparator<T> order = order(query.sortOrNone(), sortFields);
     List<T> matches = items.stream().filter(filter).sorted(order).toList();
     return page(matches, query.page());
@@ -48,7 +56,13 @@ public final class Search {
 
   // ---- filter
 
-  static <T> Predicate<T> filter(ObjectNode filter, SearchFields<T> fields) {
+  /**
+   * The predicate of a filter object over declared fields (every field ANDed, {@code $or} as one
+   * more condition).
+   *
+   * @throws ApiException INVALID_ARGUMENT for an unknown field or operator or a bad value
+   */
+  public static <T> Predicate<T> filter(ObjectNode filter, SearchFields<T> fields) {
     Predicate<T> all = item -> true;
     if (filter == null) {
       return all;
@@ -98,7 +112,7 @@ public final class Search {
     return any;
   }
 
-  private static <T> Predicate<T> condition(SearchFields.Field<T> field, JsonNode value) {
+  static <T> Predicate<T> condition(SearchFields.Field<T> field, JsonNode value) {
     if (value == null || value.isNull() || (value.isArray() && value.isEmpty())) {
       return item -> true;
     }

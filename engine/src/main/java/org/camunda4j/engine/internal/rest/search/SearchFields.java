@@ -159,6 +159,55 @@ public final class SearchFields<T> {
     }
 
     /**
+     * An integer field with many values per item (e.g. the error hash codes of a process instance's
+     * incidents): a positive operator matches if any value matches, a negative one if none does.
+     */
+    public Builder<T> integers(String name, Function<T, ? extends Collection<? extends Number>> accessor) {
+      Function<T, List<Comparable<?>>> values =
+          item -> {
+            Collection<? extends Number> all = accessor.apply(item);
+            return all == null ? List.of() : all.stream().<Comparable<?>>map(Number::longValue).toList();
+          };
+      put(new Field<>(name, FieldKind.INTEGER, values, null, null));
+      return this;
+    }
+
+    /**
+     * A filter-only field {@code [{name, value}]} over an item's variables, given as name to JSON
+     * text: each entry holds when the named variable exists and its JSON text passes {@code value},
+     * a string or any string operator ({@code $eq}, {@code $neq}, {@code $exists}, {@code $in},
+     * {@code $notIn}, {@code $like}). A missing variable passes only {@code {"$exists": false}}.
+     */
+    public Builder<T> variableValues(String name, Function<T, Map<String, String>> variables) {
+      return custom(
+          name,
+          conditions -> {
+            if (!conditions.isArray()) {
+              throw org.camunda4j.engine.internal.rest.ApiException.invalidArgument(
+                  "The filter '" + name + "' must be an array of {name, value} objects");
+            }
+            Predicate<T> all = item -> true;
+            for (JsonNode condition : conditions) {
+              String variable = condition.path("name").isTextual() ? condition.path("name").asText() : null;
+              JsonNode value = condition.get("value");
+              if (variable == null || value == null || value.isNull()) {
+                throw org.camunda4j.engine.internal.rest.ApiException.invalidArgument(
+                    "Each entry of the filter '" + name + "' needs a 'name' and a 'value': the variable's JSON text"
+                        + " (\"\\\"gold\\\"\" for the string gold) or a string operator such as {\"$like\": \"*gold*\"}");
+              }
+              Field<String> text = new Field<>(name + "[" + variable + "].value", FieldKind.STRING, v -> Collections.singletonList(v), null, null);
+              Predicate<String> passes = Search.condition(text, value);
+              boolean asksAbsence = value.isObject() && value.has("$exists");
+              all = all.and(item -> {
+                String json = variables.apply(item).get(variable);
+                return json == null ? asksAbsence && passes.test(null) : passes.test(json);
+              });
+            }
+            return all;
+          });
+    }
+
+    /**
      * A filter-only field with its own matching, e.g. the {@code variables} filter. The parser gets
      * the filter value (never null, never an empty array: those mean "no condition") and throws
      * {@link org.camunda4j.engine.internal.rest.ApiException} for a bad one.
