@@ -11,9 +11,8 @@ import java.util.stream.Collectors;
 import org.assertj.core.api.AbstractAssert;
 import org.camunda4j.sdk.Incident;
 import org.camunda4j.sdk.ProcessInstance;
-import org.camunda4j.sdk.UserTask;
 import org.camunda4j.testing.internal.ClusterReads;
-import org.camunda4j.testing.internal.ClusterReads.JobRow;
+import org.camunda4j.testing.internal.ClusterReads.ElementRow;
 import org.camunda4j.testing.internal.ClusterReads.VariableRow;
 import org.camunda4j.testing.internal.JsonValues;
 import org.camunda4j.testing.internal.Waiter;
@@ -23,10 +22,12 @@ import org.camunda4j.testing.internal.Waiter;
  * time}) until it holds, because what a cluster reports is eventually consistent; on timeout it fails
  * with the state it saw last.
  *
- * <p>The REST API has no history of element instances, so "active at" and "passed" are read from
- * what it does report: an element is <em>active</em> while it has an open job (created, failed with
- * retries, timed out), an open user task, or an active incident; it has been <em>passed</em> once
- * its job or user task completed. Events and gateways leave no such trace and cannot be asserted.
+ * <p>"Active at", "waiting at" and "passed" are read from the instance's element instances ({@code
+ * POST /v2/element-instances/search}), so they hold for any element: tasks, events, gateways,
+ * sub-processes. An element is <em>active</em> while one of its instances is ACTIVE (a sub-process
+ * is active while anything inside it is), <em>waiting</em> when that instance is not such a
+ * container, and <em>passed</em> once one of its instances COMPLETED (an element left through an
+ * interrupting boundary event or a cancellation was TERMINATED, not passed).
  */
 public final class ProcessInstanceAssert extends AbstractAssert<ProcessInstanceAssert, Long> {
 
@@ -64,7 +65,7 @@ public final class ProcessInstanceAssert extends AbstractAssert<ProcessInstanceA
     return this;
   }
 
-  /** Every given element is active (see the type's note on what "active" can mean over REST). */
+  /** Every given element has an active instance: a task, event or gateway, or a sub-process with something active inside. */
   public ProcessInstanceAssert isActiveAt(String... elementIds) {
     waiter.await(
         () -> Optional.of(activeElements()).filter(active -> active.containsAll(List.of(elementIds))),
@@ -73,7 +74,19 @@ public final class ProcessInstanceAssert extends AbstractAssert<ProcessInstanceA
     return this;
   }
 
-  /** Every given element completed its job or user task (see the type's note). */
+  /**
+   * Every given element is where the instance waits: an active task, event or gateway (a job, a user
+   * task, a message, timer or signal, an event-based gateway's choice, an incident), not a container.
+   */
+  public ProcessInstanceAssert isWaitingAt(String... elementIds) {
+    waiter.await(
+        () -> Optional.of(waitingElements()).filter(waiting -> waiting.containsAll(List.of(elementIds))),
+        () -> "Expected process instance " + actual + " to be waiting at " + Arrays.toString(elementIds)
+            + ", but it waits at " + waitingElements() + "; " + describe());
+    return this;
+  }
+
+  /** Every given element completed at least once: any element, events and gateways included. */
   public ProcessInstanceAssert hasPassed(String... elementIds) {
     waiter.await(
         () -> Optional.of(passedElements()).filter(passed -> passed.containsAll(List.of(elementIds))),
@@ -135,18 +148,20 @@ public final class ProcessInstanceAssert extends AbstractAssert<ProcessInstanceA
   // --- reading
 
   private Set<String> activeElements() {
-    Set<String> active = new LinkedHashSet<>();
-    reads.jobs(actual).stream().filter(JobRow::isOpen).forEach(j -> active.add(j.elementId()));
-    reads.userTasks(actual).stream().filter(t -> "CREATED".equals(t.state())).forEach(t -> active.add(t.elementId()));
-    reads.activeIncidents(actual).forEach(i -> active.add(i.elementId()));
-    return active;
+    return elementIds(ElementRow::isActive);
+  }
+
+  private Set<String> waitingElements() {
+    return elementIds(ElementRow::isWaiting);
   }
 
   private Set<String> passedElements() {
-    Set<String> passed = new LinkedHashSet<>();
-    reads.jobs(actual).stream().filter(j -> "COMPLETED".equals(j.state())).forEach(j -> passed.add(j.elementId()));
-    reads.userTasks(actual).stream().filter(t -> "COMPLETED".equals(t.state())).map(UserTask::elementId).forEach(passed::add);
-    return passed;
+    return elementIds(e -> "COMPLETED".equals(e.state()));
+  }
+
+  private Set<String> elementIds(java.util.function.Predicate<ElementRow> which) {
+    return reads.elementInstances(actual).stream().filter(which).map(ElementRow::elementId)
+        .collect(Collectors.toCollection(LinkedHashSet::new));
   }
 
   private Optional<JsonNode> rootVariable(String name) {

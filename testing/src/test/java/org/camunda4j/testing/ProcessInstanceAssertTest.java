@@ -74,7 +74,9 @@ class ProcessInstanceAssertTest {
         .hasMessageContaining("to be COMPLETED")
         .hasMessageContaining("it is ACTIVE, active at [Task_Charge]");
     assertThatThrownBy(() -> assertThat(instance).within(SHORT).hasPassed("Task_Ship"))
-        .hasMessageContaining("to have passed [Task_Ship], but it passed []");
+        .hasMessageContaining("to have passed [Task_Ship], but it passed [StartEvent_1]");
+    assertThatThrownBy(() -> assertThat(instance).within(SHORT).isWaitingAt("EndEvent_1"))
+        .hasMessageContaining("to be waiting at [EndEvent_1], but it waits at [Task_Charge]");
     assertThatThrownBy(() -> assertThat(instance).within(SHORT).hasVariable("orderId", "o-3"))
         .hasMessageContaining("but it is \"o-2\"");
     assertThatThrownBy(() -> assertThat(instance).within(SHORT).hasVariable("missing"))

@@ -32,6 +32,20 @@ class WaitStatesTest {
   }
 
   @Test
+  void eventsAreWaitedAtAndPassedLikeTasks() {
+    ProcessInstanceCreationResult instance = camunda.startInstance("wait-states", Map.of("orderId", "o-9"));
+
+    assertThat(instance).isWaitingAt("Catch_PaymentReceived").isActiveAt("Catch_PaymentReceived").hasPassed("StartEvent_1");
+
+    camunda.publishMessage("payment-received", "o-9");
+    camunda.completeUserTask(instance, "Task_Approve", Map.of());
+
+    assertThat(instance).isWaitingAt("Timer_CoolDown").hasPassed("Catch_PaymentReceived", "Task_Approve");
+    clock.advance(Duration.ofHours(1).plusSeconds(1));
+    assertThat(instance).isCompleted().hasPassed("Timer_CoolDown", "EndEvent_1");
+  }
+
+  @Test
   void anOpenUserTaskMakesItsElementActive() {
     ProcessInstanceCreationResult instance = camunda.startInstance("wait-states", Map.of("orderId", "o-8"));
     camunda.publishMessage("payment-received", "o-8");

@@ -19,20 +19,24 @@ import org.camunda4j.sdk.UserTask;
 
 /**
  * What the kit reads about a process instance. Instances, incidents and user tasks come through the
- * SDK client; jobs and variables, which the SDK does not search, through {@code POST /v2/jobs/search}
- * and {@code POST /v2/variables/search} directly.
+ * SDK client; element instances and variables, which the SDK does not search, through {@code POST
+ * /v2/element-instances/search} and {@code POST /v2/variables/search} directly.
  */
 public final class ClusterReads implements AutoCloseable {
 
-  /** One job as the job search shows it. */
-  public record JobRow(long jobKey, String type, String elementId, String state, int retries, String errorMessage) {
+  /** One element instance: {@code state} is ACTIVE, COMPLETED or TERMINATED; {@code type} as 8.9 names it. */
+  public record ElementRow(String elementId, String type, String state) {
 
-    /** The job's element is still waiting on it (a failed job with retries left comes back). */
-    public boolean isOpen() {
-      return switch (state) {
-        case "CREATED", "FAILED", "TIMED_OUT", "RETRIES_UPDATED", "MIGRATED" -> true;
-        default -> false;
-      };
+    private static final java.util.Set<String> CONTAINERS =
+        java.util.Set.of("PROCESS", "SUB_PROCESS", "EVENT_SUB_PROCESS", "AD_HOC_SUB_PROCESS", "MULTI_INSTANCE_BODY");
+
+    public boolean isActive() {
+      return "ACTIVE".equals(state);
+    }
+
+    /** Active and not a container that is only active because something inside it is. */
+    public boolean isWaiting() {
+      return isActive() && !CONTAINERS.contains(type);
     }
   }
 
@@ -66,11 +70,6 @@ public final class ClusterReads implements AutoCloseable {
         .withPage(SearchRequest.Page.limit(PAGE))).items();
   }
 
-  public List<UserTask> userTasks(long processInstanceKey) {
-    return searchUserTasks(SearchRequest.filter(Map.of("processInstanceKey", Long.toString(processInstanceKey)))
-        .withPage(SearchRequest.Page.limit(PAGE)));
-  }
-
   /** Open user tasks at {@code elementId}, of one instance or (key {@code null}) of any. */
   public List<UserTask> openUserTasks(String elementId, Long processInstanceKey) {
     Map<String, Object> filter = processInstanceKey == null
@@ -94,11 +93,11 @@ public final class ClusterReads implements AutoCloseable {
     }
   }
 
-  public List<JobRow> jobs(long processInstanceKey) {
-    List<JobRow> rows = new ArrayList<>();
-    for (JsonNode item : search("jobs", processInstanceKey, "")) {
-      rows.add(new JobRow(item.path("jobKey").asLong(), item.path("type").asText(), item.path("elementId").asText(),
-          item.path("state").asText(), item.path("retries").asInt(), item.path("errorMessage").asText(null)));
+  /** Every element instance of the instance, live or ended. */
+  public List<ElementRow> elementInstances(long processInstanceKey) {
+    List<ElementRow> rows = new ArrayList<>();
+    for (JsonNode item : search("element-instances", processInstanceKey, "")) {
+      rows.add(new ElementRow(item.path("elementId").asText(), item.path("type").asText(), item.path("state").asText()));
     }
     return rows;
   }
