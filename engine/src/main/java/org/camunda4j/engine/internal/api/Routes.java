@@ -36,6 +36,7 @@ public final class Routes {
     new UserTasksApi(engine).register(router); // --- user tasks
     new MessagesApi(engine).register(router);
     new ElementInstancesApi(engine).register(router);
+    new StartFormsApi(engine).register(router);
     if (console) {
       ConsoleRoute.register(router);
     }

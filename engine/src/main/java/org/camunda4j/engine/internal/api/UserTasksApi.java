@@ -29,6 +29,7 @@ import org.camunda4j.engine.internal.rest.wire.DeploymentResult;
 import org.camunda4j.engine.internal.rest.wire.JobResult;
 import org.camunda4j.engine.internal.rest.wire.UserTaskAssignmentRequest;
 import org.camunda4j.engine.internal.rest.wire.UserTaskCompletionRequest;
+import org.camunda4j.engine.internal.rest.wire.FormResult;
 import org.camunda4j.engine.internal.rest.wire.UserTaskResult;
 import org.camunda4j.engine.internal.rest.wire.UserTaskState;
 import org.camunda4j.engine.internal.rest.wire.UserTaskUpdateRequest;
@@ -100,9 +101,6 @@ final class UserTasksApi {
         engine.read(state -> state.userTasks().get(key).map(task -> toWire(state, task))),
         found -> Reply.json(found.orElseThrow(() -> ApiException.notFound("User task with key '" + key + "' not found"))));
   }
-
-  /** {@code GET /v2/user-tasks/{key}/form} (8.9 FormResult). */
-  private record FormResult(String tenantId, String formId, String schema, int version, String formKey) {}
 
   /** What the form endpoint found: no task, a task without a linked form, or the form. */
   private record TaskForm(boolean taskFound, DeployedForm form) {}

@@ -233,6 +233,7 @@ public final class BpmnTransformer {
               throw unsupported(start, "an error start event always interrupts its scope: remove isInterrupting=\"false\"");
             }
             e.interrupting = start.isInterrupting();
+            e.startForm = startForm(start, scope);
             yield e;
           }
           case EndEvent end ->
@@ -670,10 +671,36 @@ public final class BpmnTransformer {
       boolean zeebe = namespace != null && namespace.contains("zeebe");
       // --- user tasks: a Camunda user task carries its own extensions
       boolean userTaskExtension = element instanceof UserTask && UserTaskTransformer.USER_TASK_EXTENSIONS.contains(name);
-      if (zeebe && !INERT_EXTENSIONS.contains(name) && !userTaskExtension) {
+      boolean startForm = element instanceof StartEvent && name.equals("formDefinition"); // read by startForm(...)
+      if (zeebe && !INERT_EXTENSIONS.contains(name) && !userTaskExtension && !startForm) {
         throw unsupported(element, "the extension zeebe:" + name + " is not executed yet");
       }
     }
+  }
+
+  /**
+   * The form of a process's start event ({@code zeebe:formDefinition}): a linked Camunda form by
+   * {@code formId}; a {@code formKey} or {@code externalReference} deploys but links nothing the
+   * form endpoint could answer with.
+   */
+  private static FormLink startForm(StartEvent start, ExecutableElement scope) throws DeploymentException {
+    io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeFormDefinition form =
+        start.getSingleExtensionElement(io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeFormDefinition.class);
+    if (form == null) {
+      return null;
+    }
+    if (scope.type() != ElementType.PROCESS) {
+      throw unsupported(start, "a form is linked only on a start event of the process itself, not inside a sub-process");
+    }
+    if (form.getFormId() == null || form.getFormId().isBlank()) {
+      return null;
+    }
+    boolean sameDeployment = form.getBindingType() != null && switch (form.getBindingType()) {
+      case latest -> false;
+      case deployment -> true;
+      default -> throw unsupported(start, "a form bound by version tag is not executed yet; bind it to 'latest' or 'deployment'");
+    };
+    return new FormLink(form.getFormId().strip(), sameDeployment);
   }
 
   private static DeploymentException unsupported(BaseElement element, String reason) {

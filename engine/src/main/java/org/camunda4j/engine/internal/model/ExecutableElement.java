@@ -42,6 +42,7 @@ public final class ExecutableElement {
   org.camunda4j.engine.internal.feel.FeelExpression escalationCode;
   ExecutableElement linkTarget;
   String resultVariable;
+  FormLink startForm;
 
   ExecutableElement(String id, String name, ElementType type, EventKind eventKind) {
     this.id = id;
@@ -217,6 +218,11 @@ public final class ExecutableElement {
   /** The variable a {@code zeebe:script} expression's result is stored in. */
   public String resultVariable() {
     return resultVariable;
+  }
+
+  /** The form a process start event links for the people who start it, or null. */
+  public FormLink startForm() {
+    return startForm;
   }
 
   @Override
