@@ -37,6 +37,7 @@ public final class Routes {
     new MessagesApi(engine).register(router);
     new ElementInstancesApi(engine).register(router);
     new StartFormsApi(engine).register(router);
+    new CorrelatedSubscriptionsApi(engine).register(router);
     if (console) {
       ConsoleRoute.register(router);
     }

@@ -12,6 +12,8 @@ import org.camunda4j.engine.internal.model.ExecutableElement;
 import org.camunda4j.engine.internal.model.ProcessDefinition;
 import org.camunda4j.engine.internal.record.EngineEvent.MessageBuffered;
 import org.camunda4j.engine.internal.record.EngineEvent.MessageCorrelated;
+import org.camunda4j.engine.internal.record.EngineEvent.MessageSubscriptionCorrelated;
+import org.camunda4j.engine.internal.state.CorrelatedSubscription;
 import org.camunda4j.engine.internal.record.EngineEvent.MessageExpired;
 import org.camunda4j.engine.internal.record.EngineEvent.ProcessInstanceStartedByMessage;
 import org.camunda4j.engine.internal.state.BufferedMessage;
@@ -54,7 +56,7 @@ final class MessageCommands {
     }
     long messageKey = state.nextKey();
     Set<String> reached = new LinkedHashSet<>();
-    List<Long> instances = correlate(ctx, name, correlationKey, variables, tenantId, reached);
+    List<Long> instances = correlate(ctx, messageKey, name, correlationKey, variables, tenantId, reached);
     if (timeToLive > 0) {
       ctx.emit(
           new MessageBuffered(
@@ -66,17 +68,19 @@ final class MessageCommands {
 
   /** Correlates without buffering; nothing to correlate to is a 404. */
   Correlation correlateNow(ProcessingContext ctx, String name, String correlationKey, Map<String, Object> variables, String tenantId) {
-    List<Long> instances = correlate(ctx, name, correlationKey, variables, tenantId, new LinkedHashSet<>());
+    long messageKey = state.nextKey();
+    List<Long> instances = correlate(ctx, messageKey, name, correlationKey, variables, tenantId, new LinkedHashSet<>());
     if (instances.isEmpty()) {
       throw Rejection.notFound(
           "Expected to find subscription for message with name '" + name + "' and correlation key '" + correlationKey
               + "', but none was found.");
     }
-    return new Correlation(state.nextKey(), instances);
+    return new Correlation(messageKey, instances);
   }
 
   private List<Long> correlate(
-      ProcessingContext ctx, String name, String correlationKey, Map<String, Object> variables, String tenantId, Set<String> reached) {
+      ProcessingContext ctx, long messageKey, String name, String correlationKey, Map<String, Object> variables, String tenantId,
+      Set<String> reached) {
     List<Long> instances = new ArrayList<>();
     for (ProcessDefinition definition : latestDefinitions()) {
       for (ExecutableElement start : definition.process().children()) {
@@ -90,6 +94,7 @@ final class MessageCommands {
         if (!correlationKey.isEmpty()) {
           ctx.emit(new ProcessInstanceStartedByMessage(instance, definition.bpmnProcessId(), correlationKey));
         }
+        startedBy(ctx, messageKey, name, correlationKey, definition, start, instance);
         instances.add(instance);
         reached.add(definition.bpmnProcessId());
       }
@@ -102,6 +107,7 @@ final class MessageCommands {
       if (reached.contains(subscription.bpmnProcessId()) || !isOpen(subscription)) {
         continue; // one instance per process id takes a message
       }
+      correlated(ctx, messageKey, subscription);
       catchEvents.trigger(ctx, subscription.ownerKey(), subscription.catchElementId(), variables, false);
       instances.add(subscription.processInstanceKey());
       reached.add(subscription.bpmnProcessId());
@@ -121,6 +127,7 @@ final class MessageCommands {
           && message.deadline() > ctx.now()
           && !state.wasCorrelatedTo(message.key(), subscription.bpmnProcessId())) {
         ctx.emit(new MessageCorrelated(message.key(), subscription.bpmnProcessId()));
+        correlated(ctx, message.key(), subscription);
         catchEvents.trigger(ctx, subscription.ownerKey(), subscription.catchElementId(), message.variables(), false);
         return;
       }
@@ -149,10 +156,29 @@ final class MessageCommands {
           long instance = bpmn.createProcessInstanceAt(ctx, definition, start, message.variables());
           ctx.emit(new ProcessInstanceStartedByMessage(instance, bpmnProcessId, correlationKey));
           ctx.emit(new MessageCorrelated(message.key(), bpmnProcessId));
+          startedBy(ctx, message.key(), name, correlationKey, definition, start, instance);
           return;
         }
       }
     }
+  }
+
+  /** Records that a message reached a waiting subscription (before it is triggered and closed). */
+  private void correlated(ProcessingContext ctx, long messageKey, MessageSubscription subscription) {
+    long definitionKey = state.processInstance(subscription.processInstanceKey()).map(p -> p.definition().key()).orElse(-1L);
+    ctx.emit(new MessageSubscriptionCorrelated(new CorrelatedSubscription(
+        messageKey, subscription.key(), subscription.messageName(), subscription.correlationKey(), subscription.catchElementId(),
+        subscription.ownerKey(), subscription.processInstanceKey(), definitionKey, subscription.bpmnProcessId(), subscription.tenantId(),
+        ctx.now())));
+  }
+
+  /** Records that a message started an instance at a message start event. */
+  private void startedBy(
+      ProcessingContext ctx, long messageKey, String name, String correlationKey, ProcessDefinition definition, ExecutableElement start,
+      long instance) {
+    ctx.emit(new MessageSubscriptionCorrelated(new CorrelatedSubscription(
+        messageKey, state.nextKey(), name, correlationKey, start.id(), instance, instance, definition.key(), definition.bpmnProcessId(),
+        definition.tenantId(), ctx.now())));
   }
 
   void expire(ProcessingContext ctx) {

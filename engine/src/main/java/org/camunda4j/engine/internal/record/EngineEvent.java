@@ -150,6 +150,9 @@ public sealed interface EngineEvent {
 
   record MessageExpired(long key) implements EngineEvent {}
 
+  /** A message reached a subscription (or started an instance at a message start event). */
+  record MessageSubscriptionCorrelated(org.camunda4j.engine.internal.state.CorrelatedSubscription correlation) implements EngineEvent {}
+
   record ProcessInstanceStartedByMessage(long processInstanceKey, String bpmnProcessId, String correlationKey) implements EngineEvent {}
 
   // --- incidents

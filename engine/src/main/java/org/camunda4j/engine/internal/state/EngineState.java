@@ -78,6 +78,14 @@ public final class EngineState {
   final Map<Long, BufferedMessage> bufferedMessages = new LinkedHashMap<>();
   final Map<Long, Set<String>> messageCorrelatedProcesses = new HashMap<>();
   final NavigableSet<Due> messageDeadlines = new TreeSet<>();
+  /** Which message reached which subscription, per process instance (removed with it). */
+  final Map<Long, List<CorrelatedSubscription>> correlatedSubscriptions = new LinkedHashMap<>();
+
+  /** Every correlation of a message to a subscription, oldest first per process instance. */
+  public Stream<CorrelatedSubscription> correlatedSubscriptions() {
+    return correlatedSubscriptions.values().stream().flatMap(List::stream);
+  }
+
   /** Instances started by a message with a correlation key, per "processId\0key": no second one while active. */
   final Map<String, Long> messageStartedInstances = new HashMap<>();
 

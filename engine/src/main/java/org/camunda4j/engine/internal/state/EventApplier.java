@@ -200,6 +200,8 @@ public final class EventApplier {
           state.messageDeadlines.remove(new Due(message.deadline(), message.key()));
         }
       }
+      case MessageSubscriptionCorrelated e ->
+          state.correlatedSubscriptions.computeIfAbsent(e.correlation().processInstanceKey(), k -> new java.util.ArrayList<>()).add(e.correlation());
       case ProcessInstanceStartedByMessage e ->
           state.messageStartedInstances.put(e.bpmnProcessId() + "\0" + e.correlationKey(), e.processInstanceKey());
       case IncidentCreated e -> {
