@@ -58,7 +58,7 @@ final class CrossProcessDocs {
     try (PrintStream out = new PrintStream(table, true, StandardCharsets.UTF_8)) {
       CrossProcessBench.toTable(result.rows()).print(out);
     }
-    return "Measured " + result.measuredAt() + ". " + result.machine().replace("\n", " ") + "\n\n"
+    return result.machine().replace("\n", " ") + "\n\n"
         + table.toString(StandardCharsets.UTF_8) + "\n"
         + "`" + result.command() + "` (raw samples of every round: [`bench/" + name + ".json`](bench/" + name
         + ".json))\n\n"
