@@ -58,6 +58,12 @@ class RestApiFuzzTest {
       new Endpoint("POST", "/v2/process-instances/search", SEARCH),
       new Endpoint("POST", "/v2/process-instances/{key}/cancellation", "{}"),
       new Endpoint("GET", "/v2/process-instances/{key}", null),
+      new Endpoint("POST", "/v2/process-instances/search",
+          "{\"filter\":{\"elementId\":\"Task_Work\",\"elementInstanceState\":\"ACTIVE\",\"hasRetriesLeft\":false,"
+              + "\"variables\":[{\"name\":\"a\",\"value\":{\"$like\":\"*1*\"}}],\"$or\":[{\"errorMessage\":\"x\"}]}}"),
+      new Endpoint("POST", "/v2/element-instances/search", "{\"filter\":{\"state\":\"ACTIVE\",\"elementInstanceScopeKey\":\"1\"},\"page\":{\"limit\":10}}"),
+      new Endpoint("GET", "/v2/element-instances/{key}", null),
+      new Endpoint("POST", "/v2/correlated-message-subscriptions/search", "{\"filter\":{\"messageName\":\"m\"}}"),
       new Endpoint("POST", "/v2/jobs/activation", "{\"type\":\"work\",\"maxJobsToActivate\":5,\"timeout\":1000,\"requestTimeout\":200,\"fetchVariable\":[\"a\"]}"),
       new Endpoint("POST", "/v2/jobs/search", SEARCH),
       new Endpoint("POST", "/v2/jobs/{key}/completion", "{\"variables\":{\"x\":1}}"),
