@@ -12,7 +12,9 @@ import org.camunda4j.engine.internal.auth.RestAuthentication;
 import org.camunda4j.engine.internal.auth.TokenIssuer;
 import org.camunda4j.engine.internal.console.ConsoleRoute;
 import org.camunda4j.engine.internal.processing.ControlledClock;
+import org.camunda4j.engine.internal.log.EventCodec;
 import org.camunda4j.engine.internal.log.InMemoryEventLog;
+import org.camunda4j.engine.internal.log.SqliteEventLog;
 import org.camunda4j.engine.internal.processing.EngineOperations;
 import org.camunda4j.engine.internal.rest.Authentication;
 import org.camunda4j.engine.internal.rest.RestServer;
@@ -65,7 +67,13 @@ public final class Engine implements AutoCloseable {
     // Netty's classes load on another core while this thread builds the engine and its routes.
     CompletableFuture<Void> netty = CompletableFuture.runAsync(RestServer::preload, Engine::startDaemon);
     EngineOperations operations =
-        new EngineOperations(new ControlledClock(), config.longPollTimeout(), new InMemoryEventLog(IN_MEMORY_LOG_CAPACITY));
+        new EngineOperations(
+            new ControlledClock(),
+            config.longPollTimeout(),
+            transformer ->
+                config.dataDirectory() == null
+                    ? new InMemoryEventLog(IN_MEMORY_LOG_CAPACITY)
+                    : SqliteEventLog.open(config.dataDirectory(), new EventCodec(transformer)));
     AtomicInteger port = new AtomicInteger(config.port());
     try {
       boolean console = config.console() && ConsoleRoute.available();

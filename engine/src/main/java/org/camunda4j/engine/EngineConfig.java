@@ -2,6 +2,7 @@ package org.camunda4j.engine;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -16,10 +17,12 @@ import java.util.Objects;
  * @param allowUnauthenticated whether {@link EngineAuth.None} may bind to an address other than loopback
  * @param console whether the web console is served at {@code /console/}; by default only on a
  *     loopback bind, since it can act on every instance
+ * @param dataDirectory where the engine keeps its state, so that a restart on the same directory
+ *     recovers it; null keeps everything in memory
  */
 public record EngineConfig(
     String host, int port, Duration longPollTimeout, EngineAuth auth, EngineTls tls, boolean allowUnauthenticated,
-    boolean console) {
+    boolean console, Path dataDirectory) {
 
   public EngineConfig {
     Objects.requireNonNull(host, "host");
@@ -69,6 +72,7 @@ public record EngineConfig(
     private EngineTls tls;
     private boolean allowUnauthenticated;
     private Boolean console;
+    private Path dataDirectory;
 
     private Builder() {}
 
@@ -109,9 +113,15 @@ public record EngineConfig(
       return this;
     }
 
-    public EngineConfig build() {
-      return new EngineConfig(host, port, longPollTimeout, auth, tls, allowUnauthenticated, console != null ? console : isLoopback(host));
+    /** Keeps the engine's state in this directory (created if missing); null (the default) keeps it in memory. */
+    public Builder dataDirectory(Path dataDirectory) {
+      this.dataDirectory = dataDirectory;
+      return this;
     }
 
+    public EngineConfig build() {
+      return new EngineConfig(host, port, longPollTimeout, auth, tls, allowUnauthenticated, console != null ? console : isLoopback(host),
+          dataDirectory);
+    }
   }
 }

@@ -8,6 +8,7 @@ import org.camunda4j.engine.internal.cli.CommandLine;
 import org.camunda4j.engine.internal.cli.CommandLine.UsageException;
 import org.camunda4j.engine.internal.cli.Option;
 import org.camunda4j.engine.internal.cli.Values;
+import org.camunda4j.engine.internal.log.LogUnavailableException;
 
 /**
  * {@code bin/camunda4j engine [options]}: runs the engine standalone until the process is stopped,
@@ -47,7 +48,15 @@ public final class EngineMain {
       Option.flag("--allow-unauthenticated", "allow --auth none on an address other than loopback",
           options -> options.config.allowUnauthenticated(true)),
       Option.value("--console", "on|off", "serve the web console at /console/ (default on for a loopback --host, else off)",
-          (options, value) -> options.config.console(Values.oneOf(value, "on", "off").equals("on"))));
+          (options, value) -> options.config.console(Values.oneOf(value, "on", "off").equals("on"))),
+      Option.value("--data-dir", "DIR", "where the engine keeps its state; a restart on the same directory recovers it"
+              + " (default ./" + EngineMain.DEFAULT_DATA_DIRECTORY + ")",
+          (options, value) -> options.config.dataDirectory(Values.path(value))),
+      Option.flag("--in-memory", "keep nothing on disk: a restart starts empty",
+          options -> options.config.dataDirectory(null)));
+
+  /** The standalone engine's data directory unless {@code --data-dir} or {@code --in-memory} says otherwise. */
+  static final String DEFAULT_DATA_DIRECTORY = "camunda4j-data";
 
   static final CommandLine<EngineOptions> COMMAND_LINE = new CommandLine<>(
       "bin/camunda4j engine",
@@ -91,7 +100,9 @@ public final class EngineMain {
       engine.close();
       stopped.countDown();
     }, "camunda4j-shutdown"));
-    System.out.println("camunda4j engine ready: REST API at " + engine.restAddress() + "/v2");
+    System.out.println(
+        "camunda4j engine ready: REST API at " + engine.restAddress() + "/v2"
+            + (engineConfig.dataDirectory() == null ? " (in memory)" : " (state in " + engineConfig.dataDirectory().toAbsolutePath() + ")"));
     engine.consoleAddress().ifPresent(console -> System.out.println("camunda4j console at " + console));
     System.out.flush();
     stopped.await();
@@ -105,6 +116,9 @@ public final class EngineMain {
     static String explain(Throwable failure, EngineConfig config) {
       String where = config.host() + ":" + config.port();
       for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+        if (cause instanceof LogUnavailableException log) {
+          return log.getMessage();
+        }
         if (cause instanceof BindException bind) {
           String reason = String.valueOf(bind.getMessage());
           if (reason.contains("in use")) {

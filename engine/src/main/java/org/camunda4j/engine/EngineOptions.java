@@ -13,7 +13,8 @@ import java.util.List;
  */
 final class EngineOptions {
 
-  final EngineConfig.Builder config = EngineConfig.builder().port(8080);
+  final EngineConfig.Builder config =
+      EngineConfig.builder().port(8080).dataDirectory(java.nio.file.Path.of(EngineMain.DEFAULT_DATA_DIRECTORY));
   String authMode = "none";
   final List<EngineCredential> users = new ArrayList<>();
   final List<EngineCredential> clients = new ArrayList<>();

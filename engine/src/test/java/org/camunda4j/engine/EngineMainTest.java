@@ -21,12 +21,17 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.camunda4j.engine.it.EngineHttp;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The standalone engine, as {@code bin/camunda4j engine} runs it: a real child JVM. */
 class EngineMainTest {
 
   private static final Pattern READY = Pattern.compile("camunda4j engine ready: REST API at (http://\\S+)/v2");
+
+  /** The child engines' working directory, where the default data directory ./camunda4j-data lands. */
+  @TempDir static Path workingDirectory;
 
   @Test
   void theStandaloneEnginePrintsItsAddressWhenReadyAndServesTheApi() throws Exception {
@@ -158,6 +163,59 @@ class EngineMainTest {
     throw new AssertionError("expected " + List.of(args) + " to be refused");
   }
 
+  @Test
+  void anEngineKilledWithSigkillAndRestartedOnItsDataDirectoryHasEverythingItAcknowledged(@TempDir Path data) throws Exception {
+    Process first = start("--port", "0", "--data-dir", data.toString());
+    List<String> instances = new ArrayList<>();
+    try {
+      EngineHttp http = new EngineHttp(URI.create(awaitReady(first)));
+      http.deployOk("bpmn/single-service-task.bpmn");
+      for (int i = 0; i < 20; i++) {
+        instances.add(http.createInstance("single-service-task", java.util.Map.of("i", i)));
+      }
+    } finally {
+      first.destroyForcibly(); // SIGKILL: no shutdown hook, no close
+      first.waitFor(20, TimeUnit.SECONDS);
+    }
+
+    Process second = start("--port", "0", "--data-dir", data.toString());
+    try {
+      EngineHttp http = new EngineHttp(URI.create(awaitReady(second)));
+      assertThat(http.search("process-instances", java.util.Map.of("filter", java.util.Map.of("state", "ACTIVE"))))
+          .extracting(instance -> instance.get("processInstanceKey").asText())
+          .containsExactlyInAnyOrderElementsOf(instances);
+      http.awaitJobCount("work", 20);
+      http.completeNext("work", java.util.Map.of());
+    } finally {
+      second.destroy();
+      second.waitFor(20, TimeUnit.SECONDS);
+    }
+  }
+
+  @Test
+  void theStandaloneEngineKeepsItsStateInCamunda4jDataUnlessToldOtherwise() throws Exception {
+    Process engine = start("--port", "0");
+    try {
+      awaitReady(engine);
+      assertThat(workingDirectory.resolve(EngineMain.DEFAULT_DATA_DIRECTORY).resolve("events.db")).exists();
+    } finally {
+      engine.destroy();
+      engine.waitFor(20, TimeUnit.SECONDS);
+    }
+  }
+
+  /** Reads the child's output until its ready line and returns the REST address. */
+  private static String awaitReady(Process engine) throws IOException {
+    BufferedReader out = new BufferedReader(new InputStreamReader(engine.getInputStream(), StandardCharsets.UTF_8));
+    for (String line; (line = out.readLine()) != null; ) {
+      Matcher ready = READY.matcher(line);
+      if (ready.find()) {
+        return ready.group(1);
+      }
+    }
+    throw new AssertionError("the engine ended without its ready line");
+  }
+
   private record Finished(int exitCode, String out, String err) {}
 
   private static Finished run(String... args) throws Exception {
@@ -179,10 +237,11 @@ class EngineMainTest {
   private static Process start(String... args) throws Exception {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.add("--enable-native-access=ALL-UNNAMED"); // as bin/camunda4j runs it
     command.add("-cp");
     command.add(System.getProperty("java.class.path"));
     command.add(EngineMain.class.getName());
     command.addAll(List.of(args));
-    return new ProcessBuilder(command).start();
+    return new ProcessBuilder(command).directory(workingDirectory.toFile()).start();
   }
 }

@@ -47,6 +47,7 @@ final class Outcomes {
       case INVALID_STATE -> ProblemStatus.INVALID_STATE;
       case ALREADY_EXISTS -> ProblemStatus.ALREADY_EXISTS;
       case DEADLINE_EXCEEDED -> ProblemStatus.DEADLINE_EXCEEDED;
+      case UNAVAILABLE -> ProblemStatus.UNAVAILABLE;
     };
   }
 

@@ -14,12 +14,18 @@ public interface EventLog extends AutoCloseable {
   /** Adds the events of one successful command. */
   void append(List<EngineEvent> events);
 
-  /** Makes everything appended so far as durable as this log can (group commit: once per batch). */
+  /**
+   * Makes everything appended so far as durable as this log can (group commit: once per batch).
+   *
+   * @throws LogUnavailableException when it cannot; then nothing appended since the last commit is kept
+   */
   void commit();
 
   /**
-   * Feeds every event, oldest first, to {@code applier}; returns false, feeding nothing, when this
-   * log no longer holds the whole history.
+   * Feeds every event, oldest first, to {@code applier}: the committed ones, then those appended
+   * since; returns false, feeding nothing, when this log no longer holds the whole history.
+   *
+   * @throws LogUnavailableException when the log cannot be read
    */
   boolean replay(Consumer<EngineEvent> applier);
 

@@ -9,6 +9,7 @@ import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 import org.camunda4j.engine.internal.feel.Feel;
 import org.camunda4j.engine.internal.model.BpmnTransformer;
+import org.camunda4j.engine.internal.log.EventCodec;
 import org.camunda4j.engine.internal.log.EventLog;
 import org.camunda4j.engine.internal.state.EngineState;
 import org.camunda4j.engine.internal.state.StateDump;
@@ -26,10 +27,14 @@ public final class EngineOperations implements AutoCloseable {
   private final Processor processor;
   private final CommandHandler handler;
   private final LongPolls longPolls = new LongPolls();
+  private final BpmnTransformer transformer;
   private final UserTaskOperations userTasks; // --- user tasks
 
-  /** An engine whose state lives in {@code log}: rebuilt from it at start, appended to by every command. */
-  public EngineOperations(ControlledClock clock, Duration defaultLongPollTimeout, EventLog log) {
+  /**
+   * An engine whose state lives in the log {@code openLog} opens (given the transformer a log needs
+   * to read deployments back): rebuilt from it at start, appended to by every command.
+   */
+  public EngineOperations(ControlledClock clock, Duration defaultLongPollTimeout, Function<BpmnTransformer, EventLog> openLog) {
     this.clock = clock;
     Feel feel = new Feel(clock::millis);
     CompletionWaiters completionWaiters = new CompletionWaiters();
@@ -47,7 +52,8 @@ public final class EngineOperations implements AutoCloseable {
     bpmn.bind(messages);
     SignalCommands signals = new SignalCommands(state, feel, bpmn, catchEvents);
     TimerCommands timers = new TimerCommands(state, bpmn, catchEvents);
-    DeploymentCommands deployments = new DeploymentCommands(state, new BpmnTransformer(feel), timers);
+    this.transformer = new BpmnTransformer(feel);
+    DeploymentCommands deployments = new DeploymentCommands(state, transformer, timers);
     ProcessInstanceCommands instances = new ProcessInstanceCommands(state, bpmn, variables);
     JobCommands jobs = new JobCommands(state, bpmn, variables, incidentBehavior, errors, executionListeners);
     IncidentCommands incidents = new IncidentCommands(state, bpmn);
@@ -67,7 +73,7 @@ public final class EngineOperations implements AutoCloseable {
         new CommandHandler(
             deployments, instances, jobs, incidents, messages, signals, timers, userTaskCommands, longPolls, completionWaiters,
             defaultLongPollTimeout);
-    this.processor = new Processor(state, clock, log, handler::process);
+    this.processor = new Processor(state, clock, openLog.apply(transformer), handler::process);
     handler.bind(processor);
     this.userTasks = new UserTaskOperations(processor);
     processor.onJobsAvailable(this::serveParked);
@@ -85,14 +91,17 @@ public final class EngineOperations implements AutoCloseable {
   }
 
   /**
-   * Replays the event log into empty state and compares it with the live state: null when they are
-   * the same (or the log no longer holds the whole history), else both, as text. The proof that the
-   * log alone is enough to rebuild the engine.
+   * Replays the event log into empty state, each event written and read back by the durable log's
+   * codec, and compares the result with the live state: null when they are the same (or the log no
+   * longer holds the whole history), else where they differ. The proof that the log alone is enough
+   * to rebuild the engine, from disk too.
    */
   public String replayMismatch() {
+    EventCodec codec = new EventCodec(transformer);
     return processor
-        .replayedState()
-        .thenCompose(replayed -> read(live -> replayed == null ? null : mismatch(StateDump.of(live), StateDump.of(replayed))))
+        .compareWithReplay(
+            event -> codec.read(codec.write(event)),
+            (live, replayed) -> replayed == null ? null : mismatch(StateDump.of(live), StateDump.of(replayed)))
         .join();
   }
 

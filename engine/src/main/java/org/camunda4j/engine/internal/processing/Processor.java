@@ -12,9 +12,12 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BiFunction;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 import org.camunda4j.engine.internal.log.EventLog;
+import org.camunda4j.engine.internal.log.LogUnavailableException;
 import org.camunda4j.engine.internal.record.EngineEvent;
 import org.camunda4j.engine.internal.record.EngineEvent.KeysIssued;
 import org.camunda4j.engine.internal.state.EngineState;
@@ -95,6 +98,7 @@ public final class Processor implements AutoCloseable {
       log.commit();
     }
     thread.start();
+    submit(new Command.ProcessDueWork()); // what fell due while the engine was down happens now
   }
 
   /** Runs {@code command} on the processor thread; the future completes after the batch is committed. */
@@ -149,7 +153,10 @@ public final class Processor implements AutoCloseable {
             query(task, sideEffects);
           }
         }
-        log.commit(); // the commit point: nothing of this batch is answered before its events are durable
+        if (!commit(batch)) {
+          sideEffects.clear();
+          notifiedTypes.clear();
+        }
         sideEffects.forEach(Processor::runSafely);
         sideEffects.clear();
         batch.clear();
@@ -160,6 +167,23 @@ public final class Processor implements AutoCloseable {
       } catch (Throwable t) {
         LOG.error("engine processor loop failed", t);
       }
+    }
+  }
+
+  /**
+   * The commit point: nothing of the batch is answered before its events are durable. When the log
+   * cannot be written, the whole batch is taken back and every command of it answers 503.
+   */
+  private boolean commit(List<Task> batch) {
+    try {
+      log.commit();
+      return true;
+    } catch (LogUnavailableException e) {
+      LOG.error("{}; the {} commands of this batch are answered 503 and leave no trace", e.getMessage(), batch.size());
+      rebuild();
+      Rejection unavailable = new Rejection(Rejection.Type.UNAVAILABLE, "The engine cannot write its event log: " + e.getMessage());
+      batch.forEach(task -> task.result().completeExceptionally(unavailable));
+      return false;
     }
   }
 
@@ -192,9 +216,17 @@ public final class Processor implements AutoCloseable {
       state.discardUnissuedKeys();
       return;
     }
+    rebuild();
+  }
+
+  private void rebuild() {
     state.clear();
-    if (!log.replay(applier::apply)) {
-      LOG.error("the event log no longer holds the whole history, so the failed command's partial effects cannot be undone");
+    try {
+      if (!log.replay(applier::apply)) {
+        LOG.error("the event log no longer holds the whole history, so the failed command's partial effects cannot be undone");
+      }
+    } catch (LogUnavailableException e) {
+      LOG.error("the engine's state cannot be rebuilt from its event log ({}); restart the engine", e.getMessage());
     }
   }
 
@@ -208,13 +240,19 @@ public final class Processor implements AutoCloseable {
     }
   }
 
-  /** Replays the log into empty state: for the check that the log alone rebuilds what the processor built. */
-  public CompletableFuture<EngineState> replayedState() {
+  /**
+   * Replays the log into empty state and hands {@code compare} the live and the replayed state, in
+   * one task on the processor thread so no command runs in between (the replayed state is null when
+   * the log no longer holds the whole history). Each event passes {@code through} on its way, e.g.
+   * the codec of the durable log. For the check that the log alone rebuilds the state.
+   */
+  public <T> CompletableFuture<T> compareWithReplay(
+      UnaryOperator<EngineEvent> through, BiFunction<EngineState, EngineState, T> compare) {
     return read(
         live -> {
           EngineState replayed = new EngineState();
           EventApplier replayApplier = new EventApplier(replayed);
-          return log.replay(replayApplier::apply) ? replayed : null;
+          return compare.apply(live, log.replay(event -> replayApplier.apply(through.apply(event))) ? replayed : null);
         });
   }
 

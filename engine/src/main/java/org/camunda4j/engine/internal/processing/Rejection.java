@@ -12,7 +12,9 @@ public final class Rejection extends RuntimeException {
     NOT_FOUND,
     INVALID_STATE,
     ALREADY_EXISTS,
-    DEADLINE_EXCEEDED
+    DEADLINE_EXCEEDED,
+    /** The engine cannot make the command durable (its event log cannot be written): try again later. */
+    UNAVAILABLE
   }
 
   private final Type type;
