@@ -1,12 +1,14 @@
 package org.camunda4j.bench;
 
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.camunda4j.engine.Engine;
+import org.camunda4j.engine.EngineConfig;
 
 /**
  * Engine throughput over real HTTP, without any SDK: create N one-task instances from C threads,
@@ -16,21 +18,28 @@ import org.camunda4j.engine.Engine;
 final class EngineThroughputBench {
 
   static final String NAME = "engine-throughput";
-  static final Set<String> OPTIONS = Set.of("seconds", "instances", "concurrency", "batch", "warmup");
-  static final String USAGE = NAME + " [--seconds S] [--instances N] [--concurrency C] [--batch B] [--warmup W]\n"
+  static final Set<String> OPTIONS = Set.of("seconds", "instances", "concurrency", "batch", "warmup", "data-dir");
+  static final String USAGE = NAME + " [--seconds S] [--instances N] [--concurrency C] [--batch B] [--warmup W] [--data-dir DIR]\n"
       + "    raw REST against the in-process engine: N instance creations, then activate (B per call) + complete\n"
-      + "    from C threads for at most S s per phase; W instances first as an untimed JIT warm-up";
+      + "    from C threads for at most S s per phase; W instances first as an untimed JIT warm-up;\n"
+      + "    with --data-dir the engine keeps its event log there (durable), else in memory";
 
-  record Options(int seconds, int instances, int concurrency, int batch, int warmupInstances) {
+  record Options(int seconds, int instances, int concurrency, int batch, int warmupInstances, String dataDirectory) {
 
     static Options parse(BenchArgs args) {
       return new Options(args.intValue("seconds", 8, 1), args.intValue("instances", 10_000, 1),
-          args.intValue("concurrency", 4, 1), args.intValue("batch", 32, 1), args.intValue("warmup", 1_000, 0));
+          args.intValue("concurrency", 4, 1), args.intValue("batch", 32, 1), args.intValue("warmup", 1_000, 0),
+          args.stringValue("data-dir", null));
     }
 
     String commandLine() {
       return "bin/camunda4j bench " + NAME + " --seconds " + seconds + " --instances " + instances
-          + " --concurrency " + concurrency + " --batch " + batch + " --warmup " + warmupInstances;
+          + " --concurrency " + concurrency + " --batch " + batch + " --warmup " + warmupInstances
+          + (dataDirectory == null ? "" : " --data-dir " + dataDirectory);
+    }
+
+    EngineConfig engineConfig() {
+      return EngineConfig.builder().dataDirectory(dataDirectory == null ? null : Path.of(dataDirectory)).build();
     }
   }
 
@@ -73,7 +82,7 @@ final class EngineThroughputBench {
 
   static Result run(Options options) {
     Machine.Start machine = Machine.start();
-    try (Engine engine = Engine.start(); RawRest rest = new RawRest(engine.restAddress())) {
+    try (Engine engine = Engine.start(options.engineConfig()); RawRest rest = new RawRest(engine.restAddress())) {
       rest.deploy(BenchProcess.RESOURCE, BenchProcess.bpmn());
       Duration bound = Duration.ofSeconds(options.seconds());
       if (options.warmupInstances() > 0) {

@@ -48,6 +48,7 @@ final class Outcomes {
       case ALREADY_EXISTS -> ProblemStatus.ALREADY_EXISTS;
       case DEADLINE_EXCEEDED -> ProblemStatus.DEADLINE_EXCEEDED;
       case UNAVAILABLE -> ProblemStatus.UNAVAILABLE;
+      case RESOURCE_EXHAUSTED -> ProblemStatus.RESOURCE_EXHAUSTED;
     };
   }
 

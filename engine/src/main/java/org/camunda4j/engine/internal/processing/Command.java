@@ -16,6 +16,12 @@ import java.util.function.BooleanSupplier;
  */
 public sealed interface Command {
 
+  /**
+   * A command the engine gives itself (due work, long-poll bookkeeping). It always gets a place in
+   * the queue; a command from a client is refused when the queue is full.
+   */
+  sealed interface Internal extends Command {}
+
   // --- deployments
   record Deploy(List<DeploymentResource> resources, String tenantId) implements Command {
     @Override
@@ -40,16 +46,16 @@ public sealed interface Command {
       implements Command {}
 
   /** Offers newly activatable jobs of a type to the activations parked for it. */
-  record ServeParkedActivations(String type) implements Command {}
+  record ServeParkedActivations(String type) implements Internal {}
 
   /** A parked activation's request timeout passed: it answers with no jobs. */
-  record ExpireParkedActivation(long parkedId) implements Command {}
+  record ExpireParkedActivation(long parkedId) implements Internal {}
 
   /** The client of a parked activation went away. */
-  record ForgetParkedActivation(CompletableFuture<List<ActivatedJob>> reply) implements Command {}
+  record ForgetParkedActivation(CompletableFuture<List<ActivatedJob>> reply) implements Internal {}
 
   /** Jobs whose activation response could not be written go back, retries unchanged. */
-  record YieldUndeliveredJobs(List<ActivatedJob> undelivered) implements Command {}
+  record YieldUndeliveredJobs(List<ActivatedJob> undelivered) implements Internal {}
 
   record CompleteJob(long jobKey, Map<String, Object> variables, TaskListenerResult result) implements Command {}
 
@@ -64,7 +70,7 @@ public sealed interface Command {
 
   // --- time
   /** Processes whatever fell due on the engine clock: job deadlines and backoffs, timers, message TTLs. */
-  record ProcessDueWork() implements Command {}
+  record ProcessDueWork() implements Internal {}
 
   // --- messages and signals
   record PublishMessage(

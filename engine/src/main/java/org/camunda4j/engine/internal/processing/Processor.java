@@ -42,6 +42,9 @@ public final class Processor implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Processor.class);
   private static final int MAX_BATCH = 256;
 
+  /** Commands from clients that may wait at once; beyond it they are refused with 503 RESOURCE_EXHAUSTED. */
+  static final int DEFAULT_QUEUE_CAPACITY = 10_000;
+
   /** What the loop runs: a command, or a read of the state. */
   private record Task(Command command, Function<EngineState, Object> query, CompletableFuture<Object> result) {}
 
@@ -58,6 +61,7 @@ public final class Processor implements AutoCloseable {
   private final Handler handler;
   private final ProcessingContext ctx;
   private final BlockingQueue<Task> queue = new LinkedBlockingQueue<>();
+  private final int queueCapacity;
   private final ScheduledExecutorService timers;
   private final Thread thread;
   private final Set<String> notifiedTypes = new LinkedHashSet<>();
@@ -67,6 +71,11 @@ public final class Processor implements AutoCloseable {
   private long nextTickAt = Long.MAX_VALUE;
 
   public Processor(EngineState state, ControlledClock clock, EventLog log, Handler handler) {
+    this(state, clock, log, handler, DEFAULT_QUEUE_CAPACITY);
+  }
+
+  Processor(EngineState state, ControlledClock clock, EventLog log, Handler handler, int queueCapacity) {
+    this.queueCapacity = queueCapacity;
     this.state = state;
     this.applier = new EventApplier(state);
     this.clock = clock;
@@ -116,6 +125,12 @@ public final class Processor implements AutoCloseable {
   private CompletableFuture<?> enqueue(Task task) {
     if (!running) {
       task.result().completeExceptionally(new IllegalStateException("the engine is stopped"));
+    } else if (!(task.command() instanceof Command.Internal) && queue.size() >= queueCapacity) {
+      task.result()
+          .completeExceptionally(
+              new Rejection(
+                  Rejection.Type.RESOURCE_EXHAUSTED,
+                  "The engine has " + queueCapacity + " commands waiting and takes no more for now: back off and retry"));
     } else {
       queue.add(task);
     }

@@ -13,6 +13,8 @@ public final class Rejection extends RuntimeException {
     INVALID_STATE,
     ALREADY_EXISTS,
     DEADLINE_EXCEEDED,
+    /** The engine's command queue is full: back off and try again. */
+    RESOURCE_EXHAUSTED,
     /** The engine cannot make the command durable (its event log cannot be written): try again later. */
     UNAVAILABLE
   }
