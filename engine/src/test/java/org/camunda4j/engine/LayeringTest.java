@@ -1,0 +1,69 @@
+package org.camunda4j.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The engine's layers, checked on its sources so the structure cannot rot: api → processing →
+ * log → state/records → model → feel; rest serves api only. A package may name only the internal
+ * packages listed for it (and itself); the top package (Engine, EngineMain) may name any.
+ */
+class LayeringTest {
+
+  private static final Map<String, Set<String>> MAY_USE = Map.of(
+      "api", Set.of("processing", "log", "state", "record", "model", "feel", "rest"),
+      "processing", Set.of("log", "state", "record", "model", "feel"),
+      "log", Set.of("state", "record", "model", "feel"),
+      "state", Set.of("record", "model", "feel"),
+      "record", Set.of("state", "model", "feel"),
+      "model", Set.of("feel"),
+      "feel", Set.of(),
+      "rest", Set.of(),
+      "cli", Set.of());
+
+  private static final Path INTERNAL = Path.of("src/main/java/org/camunda4j/engine/internal");
+  private static final Pattern REFERENCE = Pattern.compile("org\\.camunda4j\\.engine\\.internal\\.([a-z]+)");
+
+  @Test
+  void everyInternalPackageUsesOnlyTheLayersBelowIt() throws IOException {
+    List<String> violations = new ArrayList<>();
+    try (Stream<Path> packages = Files.list(INTERNAL)) {
+      for (Path dir : packages.filter(Files::isDirectory).toList()) {
+        String layer = dir.getFileName().toString();
+        assertThat(MAY_USE).as("the layer of internal.%s is declared here", layer).containsKey(layer);
+        try (Stream<Path> sources = Files.walk(dir)) {
+          sources.filter(p -> p.toString().endsWith(".java")).forEach(source -> {
+            Matcher used = REFERENCE.matcher(read(source));
+            while (used.find()) {
+              String target = used.group(1);
+              if (!target.equals(layer) && !MAY_USE.get(layer).contains(target)) {
+                violations.add(INTERNAL.relativize(source) + " uses internal." + target);
+              }
+            }
+          });
+        }
+      }
+    }
+    assertThat(violations).as("references against the layering").isEmpty();
+  }
+
+  private static String read(Path source) {
+    try {
+      return Files.readString(source);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
