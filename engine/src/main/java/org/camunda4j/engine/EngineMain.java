@@ -49,19 +49,17 @@ public final class EngineMain {
           options -> options.config.allowUnauthenticated(true)),
       Option.value("--console", "on|off", "serve the web console at /console/ (default on for a loopback --host, else off)",
           (options, value) -> options.config.console(Values.oneOf(value, "on", "off").equals("on"))),
-      Option.value("--data-dir", "DIR", "where the engine keeps its state; a restart on the same directory recovers it"
-              + " (default ./" + EngineMain.DEFAULT_DATA_DIRECTORY + ")",
+      Option.value("--data-dir", "DIR", "keep the engine's state in DIR, so a restart on the same directory recovers it"
+              + " (durable with --data-dir; in memory otherwise)",
           (options, value) -> options.config.dataDirectory(Values.path(value))),
-      Option.flag("--in-memory", "keep nothing on disk: a restart starts empty",
+      Option.flag("--in-memory", "keep nothing on disk, a restart starts empty (the default)",
           options -> options.config.dataDirectory(null)));
-
-  /** The standalone engine's data directory unless {@code --data-dir} or {@code --in-memory} says otherwise. */
-  static final String DEFAULT_DATA_DIRECTORY = "camunda4j-data";
 
   static final CommandLine<EngineOptions> COMMAND_LINE = new CommandLine<>(
       "bin/camunda4j engine",
       "Runs the Camunda-8-compatible engine standalone and serves the Orchestration Cluster REST API v2\n"
-          + "until stopped (Ctrl-C). Prints 'camunda4j engine ready: REST API at <address>/v2' once it accepts connections.",
+          + "until stopped (Ctrl-C). Prints 'camunda4j engine ready: REST API at <address>/v2' once it accepts connections.\n"
+          + "Durable with --data-dir; in memory otherwise.",
       OPTIONS);
 
   private static final String PREFIX = "camunda4j engine: ";

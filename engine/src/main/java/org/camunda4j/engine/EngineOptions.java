@@ -13,8 +13,7 @@ import java.util.List;
  */
 final class EngineOptions {
 
-  final EngineConfig.Builder config =
-      EngineConfig.builder().port(8080).dataDirectory(java.nio.file.Path.of(EngineMain.DEFAULT_DATA_DIRECTORY));
+  final EngineConfig.Builder config = EngineConfig.builder().port(8080);
   String authMode = "none";
   final List<EngineCredential> users = new ArrayList<>();
   final List<EngineCredential> clients = new ArrayList<>();

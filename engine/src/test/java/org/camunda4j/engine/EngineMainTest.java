@@ -30,7 +30,7 @@ class EngineMainTest {
 
   private static final Pattern READY = Pattern.compile("camunda4j engine ready: REST API at (http://\\S+)/v2");
 
-  /** The child engines' working directory, where the default data directory ./camunda4j-data lands. */
+  /** The child engines' working directory. */
   @TempDir static Path workingDirectory;
 
   @Test
@@ -67,6 +67,7 @@ class EngineMainTest {
       assertThat(help.out()).as("the help names " + option.name()).contains(option.name());
     }
     assertThat(help.out()).contains("--verbose").contains("--help");
+    assertThat(help.out()).contains("Durable with --data-dir; in memory otherwise.");
   }
 
   @Test
@@ -193,11 +194,19 @@ class EngineMainTest {
   }
 
   @Test
-  void theStandaloneEngineKeepsItsStateInCamunda4jDataUnlessToldOtherwise() throws Exception {
+  void theStandaloneEngineKeepsItsStateInMemoryUnlessGivenADataDirectory() throws Exception {
     Process engine = start("--port", "0");
-    try {
-      awaitReady(engine);
-      assertThat(workingDirectory.resolve(EngineMain.DEFAULT_DATA_DIRECTORY).resolve("events.db")).exists();
+    try (BufferedReader out = new BufferedReader(new InputStreamReader(engine.getInputStream(), StandardCharsets.UTF_8))) {
+      String readyLine = null;
+      for (String line; readyLine == null && (line = out.readLine()) != null; ) {
+        if (READY.matcher(line).find()) {
+          readyLine = line;
+        }
+      }
+      assertThat(readyLine).as("the ready line").endsWith("(in memory)");
+      try (var files = java.nio.file.Files.list(workingDirectory)) {
+        assertThat(files).as("nothing written to the working directory").isEmpty();
+      }
     } finally {
       engine.destroy();
       engine.waitFor(20, TimeUnit.SECONDS);
