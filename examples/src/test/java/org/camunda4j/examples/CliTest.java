@@ -16,12 +16,14 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code bin/camunda4j} and the demo as a user meets them: real child processes, their exit codes and
  * every line they print. (The engine's command line is {@code EngineMainTest}'s; none of these builds.)
  */
+@Timeout(value = 5, unit = TimeUnit.MINUTES) // child JVMs start slowly on a busy machine; this only guards against a hang
 class CliTest {
 
   private static final Path SCRIPT = Path.of("..", "bin", "camunda4j").toAbsolutePath().normalize();
