@@ -72,8 +72,8 @@ class QuickStartTest {
       assertThat(output).as("what the README says the user sees")
           .containsPattern("INFO org\\.camunda4j\\.sdk\\.internal\\.worker\\.DefaultJobWorker - Worker '[^']+' started for"
               + " job type 'my-service-task' \\(AUTO strategy, up to 10 jobs at once, lock 30000 ms\\)")
-          .containsPattern("INFO org\\.camunda4j\\.sdk\\.job - jobKey=(\\d+) workerName=\\S+ jobType=my-service-task"
-              + " Processing job \\1: \\{orderId=o-1\\}")
+          .containsPattern("INFO org\\.camunda4j\\.sdk\\.job - (?=.*jobType=my-service-task )(?=.*workerName=\\S+ )"
+              + "(?:\\w+=\\S+ ){3}Processing job \\d+: \\{orderId=o-1\\}")
           .containsPattern("(?m)^Instance \\d+ completed with result=processed$")
           .doesNotContain("SLF4J");
     }
