@@ -80,19 +80,18 @@ class JobLifecycleLogTest {
   void everyLifecycleEventOfAJobIsLoggedByTheMainProcess(String strategy) {
     String workerName = "lifecycle-" + strategy;
     try (EngineFixture fixture = EngineFixture.start().deploy("bpmn/work.bpmn")) {
-      JobWorker worker = worker(fixture, strategy,
+      worker(fixture, strategy,
           WorkerConfig.of("work").withJobTimeout(EngineFixture.lock()).withWorkerName(workerName));
       fixture.start("work", Map.of("orderId", "o-1", "outcome", "complete"));
       fixture.start("work", Map.of("orderId", "o-2", "outcome", "fail"));
       fixture.start("work", Map.of("orderId", "o-3", "outcome", "error"));
-      Await.until("three acknowledged jobs", () -> worker.stats().completed() + worker.stats().failed()
-          + worker.stats().errored() == 3);
+      // The acknowledgement is counted just before its line is logged, so wait for the lines themselves.
+      Await.until("three jobs with an activation and an outcome line", () -> {
+        Map<String, List<String>> sofar = linesPerJob(workerName);
+        return sofar.size() == 3 && sofar.values().stream().allMatch(jobLines -> jobLines.size() >= 2);
+      });
 
-      Map<String, List<String>> linesPerJob = lines.list.stream()
-          .filter(line -> workerName.equals(line.getMDCPropertyMap().get("workerName")))
-          .collect(Collectors.groupingBy(line -> line.getMDCPropertyMap().get("jobKey"), TreeMap::new,
-              Collectors.mapping(line -> line.getLevel() + " " + line.getFormattedMessage()
-                  .replace(line.getMDCPropertyMap().get("jobKey"), "<key>"), Collectors.toList())));
+      Map<String, List<String>> linesPerJob = linesPerJob(workerName);
       assertThat(linesPerJob).hasSize(3);
       assertThat(linesPerJob.values()).allSatisfy(jobLines ->
           assertThat(jobLines).first().isEqualTo("DEBUG Job <key> activated (3 retries left, locked for 30000 ms)"));
@@ -101,5 +100,18 @@ class JobLifecycleLogTest {
           "WARN Job <key> failed: out of stock (no retries left: the engine raises an incident)",
           "INFO Job <key> threw BPMN error 'NO_STOCK': nothing left anywhere");
     }
+  }
+
+  /** The recorded lines of this worker's jobs, by job key, each key replaced with {@code <key>}. */
+  private Map<String, List<String>> linesPerJob(String workerName) {
+    List<ILoggingEvent> recorded;
+    synchronized (lines) { // logback appends under the appender's lock
+      recorded = List.copyOf(lines.list);
+    }
+    return recorded.stream()
+        .filter(line -> workerName.equals(line.getMDCPropertyMap().get("workerName")))
+        .collect(Collectors.groupingBy(line -> line.getMDCPropertyMap().get("jobKey"), TreeMap::new,
+            Collectors.mapping(line -> line.getLevel() + " " + line.getFormattedMessage()
+                .replace(line.getMDCPropertyMap().get("jobKey"), "<key>"), Collectors.toList())));
   }
 }
