@@ -86,7 +86,8 @@ class JobLifecycleLogTest {
       fixture.start("work", Map.of("orderId", "o-2", "outcome", "fail"));
       fixture.start("work", Map.of("orderId", "o-3", "outcome", "error"));
       // The acknowledgement is counted just before its line is logged, so wait for the lines themselves.
-      Await.until("three jobs with an activation and an outcome line", () -> {
+      // A PROCESS worker first starts a child JVM; the bound only guards against a hang.
+      Await.until("three jobs with an activation and an outcome line", Duration.ofSeconds(150), () -> {
         Map<String, List<String>> sofar = linesPerJob(workerName);
         return sofar.size() == 3 && sofar.values().stream().allMatch(jobLines -> jobLines.size() >= 2);
       });
