@@ -27,7 +27,13 @@ import org.slf4j.LoggerFactory;
  */
 class JobLifecycleLogTest {
 
-  private final ListAppender<ILoggingEvent> lines = new ListAppender<>();
+  private final ListAppender<ILoggingEvent> lines = new ListAppender<>() {
+    @Override
+    protected void append(ILoggingEvent event) {
+      event.prepareForDeferredProcessing(); // keeps the logging thread's MDC with the event
+      super.append(event);
+    }
+  };
   private Logger jobLog;
   private Level previousLevel;
 
