@@ -91,11 +91,18 @@ public final class Bench {
 
   /** Each benchmark's usage line, by name. */
   private static final Map<String, String> USAGES = Map.of(
+      CrossProcessBench.NAME, CrossProcessBench.USAGE,
+      JfrSummary.NAME, JfrSummary.USAGE,
       EngineThroughputBench.NAME, EngineThroughputBench.USAGE,
       LongPollLatencyBench.NAME, LongPollLatencyBench.USAGE,
       WorkersBench.NAME, WorkersBench.USAGE,
       OfficialClientBench.NAME, OfficialClientBench.USAGE,
       EngineStartBench.NAME, EngineStartBench.USAGE);
+
+  /** The names {@link #run} accepts. */
+  static java.util.Set<String> names() {
+    return USAGES.keySet();
+  }
 
   static String usage() {
     return "usage: bin/camunda4j bench <name> [options]\n\n"
