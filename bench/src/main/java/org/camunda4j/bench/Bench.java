@@ -3,6 +3,8 @@ package org.camunda4j.bench;
 import java.io.PrintStream;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import org.camunda4j.engine.internal.cli.Suggestions;
 
 /**
  * Entry point of {@code bin/camunda4j bench <name> [options]}. Each benchmark runs a bounded time
@@ -25,6 +27,16 @@ public final class Bench {
     }
     String name = args.getFirst();
     List<String> options = args.subList(1, args.size());
+    String usage = USAGES.get(name);
+    if (usage == null) {
+      err.println("unknown benchmark '" + name + "'" + Suggestions.didYouMean(name, USAGES.keySet()));
+      err.print(usage());
+      return 2;
+    }
+    if (options.contains("--help") || options.contains("-h")) {
+      out.println("usage: bin/camunda4j bench " + usage);
+      return 0;
+    }
     Runnable benchmark;
     try {
       benchmark = parse(name, options, out);
@@ -75,6 +87,21 @@ public final class Bench {
       }
       default -> null;
     };
+  }
+
+  /** Each benchmark's usage line, by name. */
+  private static final Map<String, String> USAGES = Map.of(
+      CrossProcessBench.NAME, CrossProcessBench.USAGE,
+      JfrSummary.NAME, JfrSummary.USAGE,
+      EngineThroughputBench.NAME, EngineThroughputBench.USAGE,
+      LongPollLatencyBench.NAME, LongPollLatencyBench.USAGE,
+      WorkersBench.NAME, WorkersBench.USAGE,
+      OfficialClientBench.NAME, OfficialClientBench.USAGE,
+      EngineStartBench.NAME, EngineStartBench.USAGE);
+
+  /** The names {@link #run} accepts. */
+  static java.util.Set<String> names() {
+    return USAGES.keySet();
   }
 
   static String usage() {

@@ -117,6 +117,26 @@ class BenchSmokeTest {
         .contains("unknown option --secnds");
   }
 
+  @Test
+  void everyBenchmarkExplainsItselfAndATypoNamesTheNearest() {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    PrintStream outStream = new PrintStream(out, true, StandardCharsets.UTF_8);
+    PrintStream errStream = new PrintStream(err, true, StandardCharsets.UTF_8);
+
+    assertThat(Bench.names()).contains("cross-process", "engine-throughput", "long-poll-latency", "workers",
+        "official-client", "engine-start", "jfr-summary");
+    for (String name : Bench.names()) {
+      assertThat(Bench.run(List.of(name, "--help"), outStream, errStream)).as(name + " --help").isZero();
+      assertThat(out.toString(StandardCharsets.UTF_8)).contains("usage: bin/camunda4j bench " + name);
+      assertThat(Bench.usage()).as("the usage names only benchmarks that exist").contains("  " + name + " ");
+    }
+    assertThat(Bench.run(List.of("worker"), outStream, errStream)).isEqualTo(2);
+    assertThat(err.toString(StandardCharsets.UTF_8)).contains("unknown benchmark 'worker'; did you mean workers?");
+    assertThat(Bench.usage().lines().filter(line -> line.matches("  [a-z-]+ .*")).count())
+        .as("the usage names each benchmark once, and nothing else").isEqualTo(Bench.names().size());
+  }
+
   private static BenchArgs args(Set<String> allowed, String... values) {
     return BenchArgs.parse(List.of(values), allowed);
   }

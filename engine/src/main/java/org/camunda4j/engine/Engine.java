@@ -20,6 +20,7 @@ import org.camunda4j.engine.internal.rest.Authentication;
 import org.camunda4j.engine.internal.rest.RestServer;
 import org.camunda4j.engine.internal.rest.ServerTls;
 import org.camunda4j.engine.internal.rest.Router;
+import org.slf4j.LoggerFactory;
 
 /**
  * An embedded Camunda-8-compatible engine that serves the Orchestration Cluster REST API v2.
@@ -64,6 +65,9 @@ public final class Engine implements AutoCloseable {
 
   /** Starts an engine as configured; returns once its REST server accepts connections. */
   public static Engine start(EngineConfig config) {
+    // SLF4J initialises here, before Netty's preload thread logs: initialising from two threads at once
+    // makes SLF4J print "replaying intercepted logging calls" warnings.
+    LoggerFactory.getILoggerFactory();
     // Netty's classes load on another core while this thread builds the engine and its routes.
     CompletableFuture<Void> netty = CompletableFuture.runAsync(RestServer::preload, Engine::startDaemon);
     EngineOperations operations =

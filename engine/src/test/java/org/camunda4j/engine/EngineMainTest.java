@@ -36,6 +36,7 @@ class EngineMainTest {
   @Test
   void theStandaloneEnginePrintsItsAddressWhenReadyAndServesTheApi() throws Exception {
     Process engine = start("--host", "127.0.0.1", "--port", "0");
+    CompletableFuture<String> errors = CompletableFuture.supplyAsync(() -> readAll(engine.getErrorStream()));
     try (BufferedReader out = new BufferedReader(new InputStreamReader(engine.getInputStream(), StandardCharsets.UTF_8))) {
       String address = null;
       for (String line; address == null && (line = out.readLine()) != null; ) {
@@ -56,6 +57,7 @@ class EngineMainTest {
       engine.destroy();
       assertThat(engine.waitFor(20, TimeUnit.SECONDS)).as("the engine stops when asked to").isTrue();
     }
+    assertThat(errors.join()).as("no SLF4J initialisation warnings").doesNotContain("SLF4J");
   }
 
   @Test

@@ -8,12 +8,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.camunda4j.engine.Engine;
+import org.camunda4j.engine.internal.cli.CommandLine;
 import org.camunda4j.sdk.CamundaAsyncClient;
 import org.camunda4j.sdk.Incident;
 import org.camunda4j.sdk.ProcessInstanceCreationRequest;
@@ -51,23 +53,39 @@ public final class Demo {
     System.exit(run(System.out, args));
   }
 
-  /** Runs the demo and returns its exit code: 0 all as designed, 1 not, 2 bad arguments. */
+  /** Runs the demo and returns its exit code: 0 all as designed, 1 not (or unreachable), 2 bad arguments. */
   public static int run(PrintStream out, String... args) {
+    return run(out, System.getenv(), args);
+  }
+
+  static int run(PrintStream out, Map<String, String> environment, String... args) {
     DemoOptions options;
     try {
-      options = DemoOptions.parse(args);
-    } catch (IllegalArgumentException e) {
-      System.err.println(e.getMessage());
+      Optional<DemoOptions> parsed = DemoOptions.parse(environment, args);
+      if (parsed.isEmpty()) {
+        out.print(DemoOptions.help());
+        return 0;
+      }
+      options = parsed.get();
+    } catch (CommandLine.UsageException e) {
+      System.err.println("camunda4j demo: " + e.getMessage());
       return 2;
     }
     DemoLogging.configure();
     try (Engine engine = options.restAddress().isPresent() ? null : Engine.start()) {
       URI rest = options.restAddress().orElseGet(() -> engine.restAddress());
       out.println("camunda4j demo: " + options.instances() + " orders on "
-          + (engine != null ? "the embedded engine at " : "") + rest);
+          + (engine != null ? "the embedded engine at " + rest : rest + " (from " + options.restAddressSource() + ")"));
       if (engine != null) engine.consoleAddress().ifPresent(console -> out.println("watch the orders flow in the console: " + console));
       try (CamundaAsyncClient client = client(rest, engine != null)) {
         return new Demo.Run(out, client, options.instances()).execute();
+      } catch (RuntimeException e) {
+        Optional<String> unreachable = Unreachable.explain(e, rest);
+        if (unreachable.isEmpty() || options.verbose()) {
+          throw e;
+        }
+        System.err.println("camunda4j demo: " + unreachable.get());
+        return 1;
       }
     }
   }

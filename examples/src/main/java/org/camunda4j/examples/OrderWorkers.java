@@ -46,11 +46,11 @@ final class OrderWorkers {
 
   private static Running async(CamundaAsyncClient client, String jobType, AsyncJobHandler handler) {
     HandlerTimings timings = new HandlerTimings();
-    return new Running(client.createJobWorker(WorkerConfig.of(jobType), timings.timedAsync(handler)), timings);
+    return new Running(client.createJobWorker(WorkerConfig.of(jobType), ExecutionStrategy.ASYNC, timings.timedAsync(handler)), timings);
   }
 
   private static Running thread(CamundaAsyncClient client, String jobType, JobHandler handler) {
     HandlerTimings timings = new HandlerTimings();
-    return new Running(client.createJobWorker(WorkerConfig.of(jobType), timings.timedBlocking(handler)), timings);
+    return new Running(client.createJobWorker(WorkerConfig.of(jobType), ExecutionStrategy.THREAD, timings.timedBlocking(handler)), timings);
   }
 }

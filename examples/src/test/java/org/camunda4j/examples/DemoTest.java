@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.camunda4j.engine.Engine;
 import org.junit.jupiter.api.Test;
@@ -20,7 +22,7 @@ class DemoTest {
     ByteArrayOutputStream captured = new ByteArrayOutputStream();
     PrintStream out = new PrintStream(captured, true, StandardCharsets.UTF_8);
 
-    int exitCode = Demo.run(out, "--instances", "12");
+    int exitCode = Demo.run(out, Map.of(), "--instances", "12");
 
     String output = captured.toString(StandardCharsets.UTF_8);
     assertThat(exitCode).as(output).isZero();
@@ -38,7 +40,7 @@ class DemoTest {
 
     int exitCode;
     try (Engine elsewhere = Engine.start()) {
-      exitCode = Demo.run(out, "--instances", "6", "--rest-address", elsewhere.restAddress().toString());
+      exitCode = Demo.run(out, Map.of(), "--instances", "6", "--rest-address", elsewhere.restAddress().toString());
     }
 
     String output = captured.toString(StandardCharsets.UTF_8);
@@ -48,15 +50,29 @@ class DemoTest {
 
   @Test
   void badArgumentsExitWithTwo() {
-    assertThat(Demo.run(System.out, "--instances", "zero")).isEqualTo(2);
-    assertThat(Demo.run(System.out, "--frobnicate")).isEqualTo(2);
+    assertThat(Demo.run(System.out, Map.of(), "--instances", "zero")).isEqualTo(2);
+    assertThat(Demo.run(System.out, Map.of(), "--frobnicate")).isEqualTo(2);
   }
 
   @Test
   void optionsTakeSeparateOrInlineValues() {
-    assertThat(DemoOptions.parse("--instances=7").instances()).isEqualTo(7);
-    assertThat(DemoOptions.parse("--rest-address", "http://localhost:8080").restAddress()).isPresent();
-    assertThat(DemoOptions.parse().instances()).isEqualTo(DemoOptions.DEFAULT_INSTANCES);
-    assertThatThrownBy(() -> DemoOptions.parse("--instances")).hasMessageContaining("needs a value");
+    assertThat(DemoOptions.parse(Map.of(), "--instances=7").orElseThrow().instances()).isEqualTo(7);
+    assertThat(DemoOptions.parse(Map.of(), "--rest-address", "http://localhost:8080").orElseThrow().restAddress()).isPresent();
+    assertThat(DemoOptions.parse(Map.of()).orElseThrow().instances()).isEqualTo(DemoOptions.DEFAULT_INSTANCES);
+    assertThatThrownBy(() -> DemoOptions.parse(Map.of(), "--instances")).hasMessageContaining("needs a value");
+  }
+
+  @Test
+  void theRestAddressComesFromTheEnvironmentUnlessAnOptionSaysOtherwise() {
+    Map<String, String> environment = Map.of("CAMUNDA_REST_ADDRESS", "http://camunda.example:8080");
+
+    DemoOptions fromEnvironment = DemoOptions.parse(environment).orElseThrow();
+    assertThat(fromEnvironment.restAddress()).contains(URI.create("http://camunda.example:8080"));
+    assertThat(fromEnvironment.restAddressSource()).isEqualTo("CAMUNDA_REST_ADDRESS");
+    assertThat(DemoOptions.parse(environment, "--embedded").orElseThrow().restAddress()).isEmpty();
+    assertThat(DemoOptions.parse(environment, "--rest-address", "http://other:8080").orElseThrow().restAddress())
+        .contains(URI.create("http://other:8080"));
+    assertThatThrownBy(() -> DemoOptions.parse(Map.of("CAMUNDA_REST_ADDRESS", "camunda:8080")))
+        .hasMessageStartingWith("CAMUNDA_REST_ADDRESS: 'camunda:8080' is not an http(s) URL");
   }
 }

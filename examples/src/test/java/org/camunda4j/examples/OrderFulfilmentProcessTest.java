@@ -34,7 +34,7 @@ class OrderFulfilmentProcessTest {
 
   /** The two task listeners of "Pack order", with the demo's handlers. */
   private void startPackingListeners() {
-    client.createJobWorker(WorkerConfig.of("assign-packer"), OrderHandlers::assignPacker);
+    client.createJobWorker(WorkerConfig.of("assign-packer"), ExecutionStrategy.ASYNC, OrderHandlers::assignPacker);
     client.createJobWorker(WorkerConfig.of("check-packing"), ExecutionStrategy.THREAD, OrderHandlers::checkPacking);
   }
 

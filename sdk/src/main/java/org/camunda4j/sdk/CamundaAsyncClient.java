@@ -15,7 +15,7 @@ import java.util.concurrent.CompletableFuture;
  * <pre>{@code
  * try (CamundaAsyncClient client = CamundaAsyncClient.create()) {
  *   client.createJobWorker(WorkerConfig.of("my-service-task").withJobTimeout(Duration.ofSeconds(30)),
- *       (ConnectedJobContext job) -> CompletableFuture.completedFuture(Map.of("result", "processed")));
+ *       job -> Map.of("result", "processed"));
  *   client.runWorkers();
  * }
  * }</pre>
@@ -101,13 +101,12 @@ public interface CamundaAsyncClient extends AutoCloseable {
   // --- workers
 
   /**
-   * AUTO for an async handler: runs as {@link ExecutionStrategy#ASYNC}. Java picks this overload or the
-   * blocking one from the lambda's parameter type, so write it: {@code (ConnectedJobContext job) -> ...},
-   * or pass a method reference, or name the strategy.
+   * The worker most handlers want: {@code createJobWorker(config, job -> ...)} with the
+   * {@link ExecutionStrategy#AUTO} strategy. A handler that returns a {@code CompletionStage} runs as
+   * {@link ExecutionStrategy#ASYNC} (the job ends when the stage does), any other as
+   * {@link ExecutionStrategy#THREAD}. The handler gets a {@link SyncJobContext}; its
+   * {@code job.client()} is blocking and {@code job.client().async()} is the async twin.
    */
-  JobWorker createJobWorker(WorkerConfig config, AsyncJobHandler handler);
-
-  /** AUTO for a blocking handler ({@code (SyncJobContext job) -> ...}): runs as {@link ExecutionStrategy#THREAD}. */
   JobWorker createJobWorker(WorkerConfig config, JobHandler handler);
 
   /** An explicit strategy; its type decides the handler's (and so the context's) type. */

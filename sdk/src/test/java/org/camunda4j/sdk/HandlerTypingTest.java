@@ -73,9 +73,14 @@ class HandlerTypingTest {
 
   @ParameterizedTest
   @ValueSource(strings = {
-      // AUTO: an async handler gets the async client, a blocking one the blocking client
-      "async.createJobWorker(config, (ConnectedJobContext job) -> job.client().publishMessage(MessagePublicationRequest.of(\"m\", \"k\")));",
-      "client.createJobWorker(config, (SyncJobContext job) -> job.client().publishMessage(MessagePublicationRequest.of(\"m\", \"k\")));",
+      // AUTO: the lambda a Java developer writes first, without a type; blocking or returning a stage
+      "client.createJobWorker(config, job -> Map.of(\"done\", true));",
+      "async.createJobWorker(config, job -> { job.log().info(\"working\"); return null; });",
+      "client.createJobWorker(config, job -> job.client().publishMessage(MessagePublicationRequest.of(\"m\", \"k\")));",
+      "async.createJobWorker(config, job -> job.client().async().publishMessage(MessagePublicationRequest.of(\"m\", \"k\")));",
+      "async.createJobWorker(config, job -> CompletableFuture.supplyAsync(() -> Map.of(\"done\", true)));",
+      "client.createJobWorker(config, (SyncJobContext job) -> null);",
+      "client.createJobWorker(config, ExecutionStrategy.AUTO, job -> Map.of());",
       // explicit strategies infer the lambda's type from the strategy constant
       "client.createJobWorker(config, ExecutionStrategy.ASYNC, job -> job.client().topology());",
       "client.createJobWorker(config, ExecutionStrategy.THREAD, job -> job.client().topology());",

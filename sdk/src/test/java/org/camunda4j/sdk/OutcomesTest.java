@@ -77,7 +77,7 @@ class OutcomesTest {
   @Test
   void aJobCompletionRequestIsSentAsGiven() {
     try (EngineFixture fixture = EngineFixture.start().deploy("bpmn/work.bpmn")) {
-      fixture.asyncClient().createJobWorker(work(), (ConnectedJobContext job) ->
+      fixture.asyncClient().createJobWorker(work(), ExecutionStrategy.ASYNC, job ->
           CompletableFuture.completedFuture(JobCompletionRequest.withVariables(Map.of("explicit", true))));
 
       assertThat(complete(fixture, Map.of("orderId", "o-1"))).containsEntry("explicit", true);
@@ -105,7 +105,7 @@ class OutcomesTest {
   @Test
   void aStageFailedWithAJobFailureOfZeroRetriesRaisesAnIncidentWithItsMessage() {
     try (EngineFixture fixture = EngineFixture.start().deploy("bpmn/work.bpmn")) {
-      fixture.asyncClient().createJobWorker(work(), (ConnectedJobContext job) ->
+      fixture.asyncClient().createJobWorker(work(), ExecutionStrategy.ASYNC, job ->
           CompletableFuture.failedFuture(new JobFailure("give up now", 0, Duration.ZERO)));
       long key = fixture.start("work", Map.of("orderId", "o-1"));
 
@@ -206,7 +206,7 @@ class OutcomesTest {
     AtomicReference<JobContext> seen = new AtomicReference<>();
     AtomicReference<Duration> remaining = new AtomicReference<>();
     try (EngineFixture fixture = EngineFixture.start().deploy("bpmn/work.bpmn")) {
-      fixture.asyncClient().createJobWorker(work().withWorkerName("ctx-worker"), (ConnectedJobContext job) -> {
+      fixture.asyncClient().createJobWorker(work().withWorkerName("ctx-worker"), ExecutionStrategy.ASYNC, job -> {
         seen.set(job);
         remaining.set(job.timeRemaining());
         return job.extendTimeout(Duration.ofMinutes(2)).thenApply(v -> Map.of());

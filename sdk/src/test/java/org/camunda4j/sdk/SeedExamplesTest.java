@@ -27,7 +27,7 @@ class SeedExamplesTest {
     try (EngineFixture fixture = EngineFixture.start().deploy("bpmn/seed-first-example.bpmn")) {
       CamundaAsyncClient client = fixture.asyncClient();
       WorkerConfig config = WorkerConfig.of("my-service-task").withJobTimeout(Duration.ofMillis(30_000));
-      client.createJobWorker(config, (ConnectedJobContext job) -> {
+      client.createJobWorker(config, job -> { // auto, as in the seed: returns a stage, so runs as ASYNC
         Map<String, Object> variables = job.variables().asMap();
         job.log().info("Processing job {}: {}", job.jobKey(), variables);
         return CompletableFuture.completedFuture(Map.of("result", "processed"));
@@ -141,16 +141,16 @@ class SeedExamplesTest {
         "CAMUNDA_WORKER_MAX_CONCURRENT_JOBS", "16",
         "CAMUNDA_WORKER_NAME", "my-app")).deploy("bpmn/heritable-defaults.bpmn")) {
       CamundaAsyncClient client = fixture.asyncClient();
-      JobWorker payment = client.createJobWorker(WorkerConfig.of("payment-service"), (ConnectedJobContext job) -> {
+      JobWorker payment = client.createJobWorker(WorkerConfig.of("payment-service"), ExecutionStrategy.ASYNC, job -> {
         workerNamesSeenOnJobs.add(job.worker());
         return CompletableFuture.completedFuture(Map.of("paid", true));
       });
-      JobWorker shipping = client.createJobWorker(WorkerConfig.of("shipping-service"), (ConnectedJobContext job) -> {
+      JobWorker shipping = client.createJobWorker(WorkerConfig.of("shipping-service"), ExecutionStrategy.ASYNC, job -> {
         workerNamesSeenOnJobs.add(job.worker());
         return CompletableFuture.completedFuture(Map.of("shipped", true));
       });
       client.createJobWorker(WorkerConfig.of("notification-service"),
-          (ConnectedJobContext job) -> CompletableFuture.completedFuture(null));
+          ExecutionStrategy.ASYNC, job -> CompletableFuture.completedFuture(null));
 
       runToCompletion(fixture.client, "heritable-defaults", Map.of());
 
@@ -168,7 +168,7 @@ class SeedExamplesTest {
     try (EngineFixture fixture = EngineFixture.start().deploy("bpmn/input-validation.bpmn")) {
       JobWorker worker = fixture.asyncClient().createJobWorker(
           WorkerConfig.of("validate-input").withJobTimeout(EngineFixture.lock()),
-          (ConnectedJobContext job) -> {
+          ExecutionStrategy.ASYNC, job -> {
             retriesSeen.add(job.retries());
             if (retriesSeen.size() == 1 && job.variables().get("required_field") == null) {
               throw new JobFailure("Missing required field", 2, Duration.ofMillis(5000));
@@ -213,7 +213,7 @@ class SeedExamplesTest {
     try (EngineFixture fixture = EngineFixture.start().deploy("bpmn/payment-limit.bpmn")) {
       JobWorker payments = fixture.asyncClient().createJobWorker(
           WorkerConfig.of("payment-limit-check").withJobTimeout(EngineFixture.lock()),
-          (ConnectedJobContext job) -> {
+          ExecutionStrategy.ASYNC, job -> {
             Number amount = (Number) job.variables().asMap().getOrDefault("amount", 0);
             if (amount.intValue() > 10_000) {
               throw new JobError("AMOUNT_TOO_HIGH", "Payment exceeds limit");
@@ -240,7 +240,7 @@ class SeedExamplesTest {
   void jobCorrections_aListenerCorrectsTheAssigneeAndPriority() {
     try (EngineFixture fixture = EngineFixture.start().deploy("bpmn/task-corrections.bpmn")) {
       fixture.asyncClient().createJobWorker(WorkerConfig.of("validate-task").withJobTimeout(EngineFixture.lock()),
-          (ConnectedJobContext job) -> CompletableFuture.completedFuture(new JobCompletionRequest(
+          ExecutionStrategy.ASYNC, job -> CompletableFuture.completedFuture(new JobCompletionRequest(
               JobResultUserTask.correct(JobResultCorrections.none().withAssignee("corrected-user").withPriority(80)))));
       long key = fixture.start("task-corrections", Map.of());
       UserTask task = awaitUserTask(fixture, key);

@@ -10,7 +10,7 @@ import org.camunda4j.engine.Engine;
 import org.camunda4j.engine.EngineClock;
 import org.camunda4j.sdk.CamundaAsyncClient;
 import org.camunda4j.sdk.CamundaClient;
-import org.camunda4j.sdk.ConnectedJobContext;
+import org.camunda4j.sdk.ExecutionStrategy;
 import org.camunda4j.sdk.ProcessInstanceCreationResult;
 import org.camunda4j.sdk.SearchRequest;
 import org.camunda4j.sdk.WorkerConfig;
@@ -65,9 +65,9 @@ class CamundaExtensionTest {
   @Test
   void workersInheritTheAnnotationsConfiguration() {
     asyncClient.createJobWorker(WorkerConfig.of("charge"),
-        (ConnectedJobContext job) -> CompletableFuture.completedFuture(Map.of("charged", true)));
+        ExecutionStrategy.ASYNC, job -> CompletableFuture.completedFuture(Map.of("charged", true)));
     asyncClient.createJobWorker(WorkerConfig.of("ship"),
-        (ConnectedJobContext job) -> CompletableFuture.completedFuture(Map.of("shipped", true)));
+        ExecutionStrategy.ASYNC, job -> CompletableFuture.completedFuture(Map.of("shipped", true)));
 
     ProcessInstanceCreationResult instance = camunda.startInstance("charge-and-ship");
 

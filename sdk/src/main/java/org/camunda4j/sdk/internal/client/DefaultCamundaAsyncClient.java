@@ -13,7 +13,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import org.camunda4j.sdk.ActivatedJob;
-import org.camunda4j.sdk.AsyncJobHandler;
 import org.camunda4j.sdk.CamundaAsyncClient;
 import org.camunda4j.sdk.CamundaClient;
 import org.camunda4j.sdk.CamundaConfigurationException;
@@ -300,13 +299,8 @@ public final class DefaultCamundaAsyncClient implements CamundaAsyncClient {
   // --- workers
 
   @Override
-  public JobWorker createJobWorker(WorkerConfig config, AsyncJobHandler handler) {
-    return createJobWorker(config, ExecutionStrategy.ASYNC, handler, null);
-  }
-
-  @Override
   public JobWorker createJobWorker(WorkerConfig config, JobHandler handler) {
-    return createJobWorker(config, ExecutionStrategy.THREAD, handler, null);
+    return createJobWorker(config, ExecutionStrategy.AUTO, handler, null);
   }
 
   @Override

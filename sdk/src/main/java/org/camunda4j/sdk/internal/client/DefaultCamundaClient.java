@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import org.camunda4j.sdk.ActivatedJob;
-import org.camunda4j.sdk.AsyncJobHandler;
 import org.camunda4j.sdk.CamundaAsyncClient;
 import org.camunda4j.sdk.CamundaClient;
 import org.camunda4j.sdk.CamundaException;
@@ -178,11 +177,6 @@ final class DefaultCamundaClient implements CamundaClient {
   @Override
   public Topology topology() {
     return await(async.topology());
-  }
-
-  @Override
-  public JobWorker createJobWorker(WorkerConfig config, AsyncJobHandler handler) {
-    return async.createJobWorker(config, handler);
   }
 
   @Override

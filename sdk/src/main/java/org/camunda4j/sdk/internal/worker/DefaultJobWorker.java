@@ -134,6 +134,12 @@ public final class DefaultJobWorker implements JobWorker {
           Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("camunda4j-async-" + type + "-", 0).factory()),
           environment.asyncClient());
     }
+    if (chosen == ExecutionStrategy.AUTO) {
+      return new AutoExecution((JobHandler) handler, type, Executors.newFixedThreadPool(settings.maxConcurrentJobs(),
+          Thread.ofPlatform().daemon().name("camunda4j-" + type + "-", 0).factory()),
+          Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("camunda4j-" + type + "-", 0).factory()),
+          environment.blockingClient());
+    }
     if (chosen == ExecutionStrategy.THREAD) {
       return new BlockingExecution((JobHandler) handler, Executors.newFixedThreadPool(settings.maxConcurrentJobs(),
           Thread.ofPlatform().daemon().name("camunda4j-" + type + "-", 0).factory()), environment.blockingClient());
@@ -333,6 +339,7 @@ public final class DefaultJobWorker implements JobWorker {
         "jobType", settings.jobType(), "workerName", settings.workerName(), "jobKey", String.valueOf(job.jobKey())));
     JobRun run = new JobRun(job, slot, log, this, receivedAt + settings.jobTimeout().toNanos());
     stats.activated.increment();
+    JobLifecycleLog.activated(log, job, settings.jobTimeout().toMillis());
     inFlight.add(run);
     CompletableFuture<Ack> outcome;
     try {
@@ -418,7 +425,7 @@ public final class DefaultJobWorker implements JobWorker {
     transport.send(call).whenComplete((ignored, error) -> {
       if (error == null) {
         onSuccess.increment();
-        run.log().debug("Job {}: {} accepted", key, what);
+        JobLifecycleLog.accepted(run.log(), key, ack);
         done.complete(null);
         return;
       }

@@ -37,7 +37,8 @@ public final class OutcomeMapper {
     }
     if (value instanceof java.util.concurrent.CompletionStage<?> || value instanceof java.util.concurrent.Future<?>) {
       String message = "a blocking handler returned a " + value.getClass().getName()
-          + "; return the result itself, or use an AsyncJobHandler (ExecutionStrategy.ASYNC) for asynchronous work";
+          + "; return the result itself, or let the worker wait for it: createJobWorker(config, handler) (AUTO)"
+          + " or ExecutionStrategy.ASYNC";
       log.error("Job {} failed: {}", job.jobKey(), message);
       return fail(job, message);
     }
@@ -61,9 +62,22 @@ public final class OutcomeMapper {
       return new Ack.ThrowError(new Wire.ThrowError(error.errorCode(), truncate(error.getMessage()),
           error.variables()));
     }
-    log.warn("Handler failed on job {}; failing it with {} retries left", job.jobKey(),
-        Math.max(0, job.retries() - 1), cause);
+    // One line (what was thrown and where) so expected failures do not flood the log; the trace at DEBUG.
+    log.warn("Handler failed on job {} with {}{}; failing it with {} retries left", job.jobKey(), cause,
+        thrownAt(cause), Math.max(0, job.retries() - 1));
+    log.debug("Stack trace of the failure of job {}", job.jobKey(), cause);
     return fail(job, messageOf(cause));
+  }
+
+  /** {@code " at OrderHandlers.java:57"}: the frame that threw, or nothing if the trace is empty. */
+  private static String thrownAt(Throwable cause) {
+    StackTraceElement[] trace = cause.getStackTrace();
+    if (trace.length == 0) {
+      return "";
+    }
+    StackTraceElement top = trace[0];
+    return " at " + top.getClassName() + "." + top.getMethodName()
+        + (top.getFileName() != null ? "(" + top.getFileName() + ":" + top.getLineNumber() + ")" : "");
   }
 
   public static Ack fail(ActivatedJob job, String message) {
