@@ -87,6 +87,6 @@ class OutcomeMapperTest {
   void aFutureReturnedByABlockingHandlerIsRejectedWithAdvice() {
     assertThat(map(java.util.concurrent.CompletableFuture.completedFuture(Map.of())))
         .isInstanceOfSatisfying(Ack.Fail.class, fail -> assertThat(((Wire.FailJob) fail.body()).errorMessage())
-            .contains("use an AsyncJobHandler"));
+            .contains("ExecutionStrategy.ASYNC"));
   }
 }
