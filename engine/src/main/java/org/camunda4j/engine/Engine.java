@@ -14,6 +14,7 @@ import org.camunda4j.engine.internal.console.ConsoleRoute;
 import org.camunda4j.engine.internal.processing.ControlledClock;
 import org.camunda4j.engine.internal.log.EventCodec;
 import org.camunda4j.engine.internal.log.InMemoryEventLog;
+import org.camunda4j.engine.internal.log.ClusterId;
 import org.camunda4j.engine.internal.log.SqliteEventLog;
 import org.camunda4j.engine.internal.processing.EngineOperations;
 import org.camunda4j.engine.internal.rest.Authentication;
@@ -82,7 +83,8 @@ public final class Engine implements AutoCloseable {
     try {
       boolean console = config.console() && ConsoleRoute.available();
       TokenIssuer tokenIssuer = RestAuthentication.issuerFor(config.auth());
-      Router router = Routes.create(operations, config.host(), port::get, tokenIssuer, console);
+      Router router =
+          Routes.create(operations, config.host(), port::get, tokenIssuer, console, ClusterId.of(config.dataDirectory()));
       Authentication authentication = RestAuthentication.create(config.auth(), tokenIssuer);
       SslContext tls = config.tls() == null ? null : ServerTls.context(config.tls());
       netty.join();

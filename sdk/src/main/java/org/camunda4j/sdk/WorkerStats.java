@@ -22,6 +22,9 @@ import java.time.Duration;
  * @param pollBackoff how long the worker currently waits between failed activations; zero when healthy
  * @param backpressureLimit the client's current limit on concurrent activations after backpressure
  *     from the cluster; 0 when unlimited
+ * @param ackClusterReplaced outcomes not sent because, after a broken connection, the address answered
+ *     with another cluster (another {@code clusterId}: an engine that kept its state in memory was
+ *     restarted), which never handed out those jobs
  */
 public record WorkerStats(
     long polls,
@@ -44,4 +47,5 @@ public record WorkerStats(
     long ackRetries,
     long ackAnswerLost,
     Duration pollBackoff,
-    int backpressureLimit) {}
+    int backpressureLimit,
+    long ackClusterReplaced) {}

@@ -22,6 +22,7 @@ class ClusterApiTest extends EngineScenario {
     assertThat(topology.path("partitionsCount").asInt()).isEqualTo(1);
     assertThat(topology.path("replicationFactor").asInt()).isEqualTo(1);
     assertThat(topology.path("lastCompletedChangeId").isTextual()).isTrue();
+    assertThat(topology.path("clusterId").asText()).as("clusterId").isNotBlank();
     JsonNode broker = topology.path("brokers").get(0);
     assertThat(broker.has("nodeId")).isTrue();
     assertThat(broker.path("host").asText()).isNotBlank();

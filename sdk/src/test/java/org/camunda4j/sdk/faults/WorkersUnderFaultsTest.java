@@ -214,7 +214,7 @@ class WorkersUnderFaultsTest {
       backoff = stats.pollBackoff().compareTo(backoff) > 0 ? stats.pollBackoff() : backoff;
     }
     return new WorkerStats(polls, pollErrors, 0, completed, 0, 0, 0, 0, ackNotFound, ackFailed, inFlight, 0,
-        Duration.ZERO, 0, Duration.ZERO, 0, 0, ackRetries, answerLost, backoff, limit);
+        Duration.ZERO, 0, Duration.ZERO, 0, 0, ackRetries, answerLost, backoff, limit, 0);
   }
 
   private static CamundaClient client(String address) {

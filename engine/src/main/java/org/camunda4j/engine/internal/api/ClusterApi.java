@@ -21,10 +21,12 @@ final class ClusterApi {
 
   private final String host;
   private final java.util.function.IntSupplier port;
+  private final String clusterId;
 
-  ClusterApi(String host, java.util.function.IntSupplier port) {
+  ClusterApi(String host, java.util.function.IntSupplier port, String clusterId) {
     this.host = host;
     this.port = port;
+    this.clusterId = clusterId;
   }
 
   void register(Router router) {
@@ -38,7 +40,7 @@ final class ClusterApi {
     BrokerInfo broker =
         new BrokerInfo(0, host, port.getAsInt(), List.of(new Partition(1, Role.LEADER, Health.HEALTHY)), VERSION);
     return CompletableFuture.completedFuture(
-        Reply.json(new TopologyResponse(List.of(broker), null, 1, 1, 1, VERSION, "-1")));
+        Reply.json(new TopologyResponse(List.of(broker), clusterId, 1, 1, 1, VERSION, "-1")));
   }
 
   private CompletionStage<Reply> license(Request request) {

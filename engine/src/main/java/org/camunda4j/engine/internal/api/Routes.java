@@ -12,14 +12,15 @@ public final class Routes {
   private Routes() {}
 
   public static Router create(EngineOperations engine, String host, IntSupplier port) {
-    return create(engine, host, port, null, false);
+    return create(engine, host, port, null, false, java.util.UUID.randomUUID().toString());
   }
 
   /**
    * With the built-in token endpoint when {@code tokenIssuer} is not null, and the web console's
-   * files at {@code /console/} when {@code console} is on.
+   * files at {@code /console/} when {@code console} is on; {@code clusterId} is what the topology reports.
    */
-  public static Router create(EngineOperations engine, String host, IntSupplier port, TokenIssuer tokenIssuer, boolean console) {
+  public static Router create(EngineOperations engine, String host, IntSupplier port, TokenIssuer tokenIssuer,
+      boolean console, String clusterId) {
     Router router = new Router();
     if (tokenIssuer != null) {
       new OAuthTokenApi(tokenIssuer).register(router);
@@ -30,7 +31,7 @@ public final class Routes {
     new JobsApi(engine).register(router);
     new IncidentsApi(engine).register(router);
     new VariablesApi(engine).register(router);
-    new ClusterApi(host, port).register(router);
+    new ClusterApi(host, port, clusterId).register(router);
     new ClockApi(engine).register(router);
     new SearchApi(engine).register(router);
     new UserTasksApi(engine).register(router); // --- user tasks

@@ -17,6 +17,15 @@ public interface HttpExchanger extends AutoCloseable {
 
   CompletableFuture<Response> exchange(Request request);
 
+  /**
+   * How many connections the server closed, reset or refused so far (our own closes, timeouts and
+   * cancellations not counted). A worker compares it with the count when a job arrived to tell
+   * whether the server may have been replaced since. An exchanger that cannot tell answers 0.
+   */
+  default long connectionsLost() {
+    return 0;
+  }
+
   /** Closes connections and I/O threads; exchanges in flight fail. */
   @Override
   void close();

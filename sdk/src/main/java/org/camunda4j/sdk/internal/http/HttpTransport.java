@@ -59,6 +59,11 @@ public final class HttpTransport {
     return base;
   }
 
+  /** See {@link HttpExchanger#connectionsLost()}. */
+  public long connectionsLost() {
+    return http.connectionsLost();
+  }
+
   public BackpressureGate gate() {
     return gate;
   }

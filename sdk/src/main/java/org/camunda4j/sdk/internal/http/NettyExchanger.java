@@ -62,6 +62,7 @@ public final class NettyExchanger implements HttpExchanger {
   private final ConcurrentLinkedDeque<Channel> idle = new ConcurrentLinkedDeque<>();
   private final ConcurrentLinkedQueue<Waiting> waiting = new ConcurrentLinkedQueue<>();
   private final AtomicInteger connections = new AtomicInteger();
+  private final java.util.concurrent.atomic.AtomicLong connectionsLost = new java.util.concurrent.atomic.AtomicLong();
   private final Bootstrap bootstrap;
   private final String userAgent;
   private final SSLContext configuredTls; // null: the JVM's default, taken on the first https call
@@ -188,6 +189,7 @@ public final class NettyExchanger implements HttpExchanger {
     bootstrap.connect(uri.getHost(), port).addListener((ChannelFuture connected) -> {
       if (!connected.isSuccess()) {
         connections.decrementAndGet();
+        connectionsLost.incrementAndGet();
         result.completeExceptionally(connected.cause());
         serveWaiting();
         return;
@@ -232,13 +234,13 @@ public final class NettyExchanger implements HttpExchanger {
     }
     ScheduledFuture<?> timeout = channel.eventLoop().schedule(() -> {
       if (result.completeExceptionally(new HttpTimeoutException("request timed out"))) {
-        channel.close();
+        closeOurselves(channel);
       }
     }, request.timeout().toNanos(), TimeUnit.NANOSECONDS);
     channel.attr(CURRENT).set(new Exchange(result, timeout));
     result.whenComplete((ignored, error) -> {
       if (result.isCancelled()) {
-        channel.close(); // the only way to abort an HTTP/1.1 exchange
+        closeOurselves(channel); // the only way to abort an HTTP/1.1 exchange
       }
     });
     channel.writeAndFlush(http).addListener(written -> {
@@ -271,8 +273,11 @@ public final class NettyExchanger implements HttpExchanger {
     @Override
     public void channelInactive(ChannelHandlerContext context) {
       connections.decrementAndGet();
-      idle.remove(context.channel());
+      boolean wasIdle = idle.remove(context.channel());
       Exchange exchange = context.channel().attr(CURRENT).getAndSet(null);
+      if (wasIdle || exchange != null) {
+        connectionsLost.incrementAndGet(); // the server closed it: we close only busy ones, and clear them first
+      }
       if (exchange != null) {
         exchange.timeout().cancel(false);
         exchange.result().completeExceptionally(new IOException("connection closed by the server"));
@@ -283,12 +288,27 @@ public final class NettyExchanger implements HttpExchanger {
     @Override
     public void exceptionCaught(ChannelHandlerContext context, Throwable cause) {
       Exchange exchange = context.channel().attr(CURRENT).getAndSet(null);
+      connectionsLost.incrementAndGet();
       if (exchange != null) {
         exchange.timeout().cancel(false);
         exchange.result().completeExceptionally(cause);
       }
       context.close();
     }
+  }
+
+  /** Closes a connection for our own reasons (a timeout, a cancellation): not a lost connection. */
+  private static void closeOurselves(Channel channel) {
+    Exchange exchange = channel.attr(CURRENT).getAndSet(null);
+    if (exchange != null) {
+      exchange.timeout().cancel(false);
+    }
+    channel.close();
+  }
+
+  @Override
+  public long connectionsLost() {
+    return connectionsLost.get();
   }
 
   /** Connections open now, idle or busy. For tests. */

@@ -25,6 +25,7 @@ import org.camunda4j.sdk.JobHandler;
 import org.camunda4j.sdk.JobWorker;
 import org.camunda4j.sdk.ProcessJobHandler;
 import org.camunda4j.sdk.ShutdownResult;
+import org.camunda4j.sdk.Topology;
 import org.camunda4j.sdk.WorkerStats;
 import org.camunda4j.sdk.internal.http.Backoff;
 import org.camunda4j.sdk.internal.http.HttpTransport;
@@ -55,6 +56,7 @@ public final class DefaultJobWorker implements JobWorker {
   static final int MAX_ACK_ATTEMPTS = 8;
   private static final Logger JOB_LOG = LoggerFactory.getLogger("org.camunda4j.sdk.job");
   private static final JavaType ACTIVATED_JOBS = Json.mapper().constructType(Wire.ActivatedJobs.class);
+  private static final JavaType TOPOLOGY = Json.mapper().constructType(Topology.class);
   static final Duration DEFAULT_GRACE = Duration.ofSeconds(10);
   private static final Duration INSTANT_EMPTY_ANSWER = Duration.ofMillis(50);
   private static final Duration EMPTY_POLL_PAUSE = Duration.ofMillis(100);
@@ -67,6 +69,9 @@ public final class DefaultJobWorker implements JobWorker {
   private final CapacityLedger ledger;
   private final StatsRecorder stats = new StatsRecorder();
   private final Set<JobRun> inFlight = ConcurrentHashMap.newKeySet();
+  private final LeaseClock leaseClock = new LeaseClock();
+  private final ClusterIdentity cluster = new ClusterIdentity();
+
   private final Backoff pollBackoff;
   private final Backoff ackBackoff = Backoff.of(Duration.ofMillis(100), Duration.ofSeconds(5), Backoff.Jitter.EQUAL);
   private final AtomicBoolean stopping = new AtomicBoolean();
@@ -170,6 +175,9 @@ public final class DefaultJobWorker implements JobWorker {
           ledger.release(slots);
           break;
         }
+        if (!cluster.isConfirmedAt(transport.connectionsLost())) {
+          identifyCluster(); // at start, and after a lost connection: whoever answers now may be another cluster
+        }
         long askedAt = System.nanoTime();
         List<ActivatedJob> jobs;
         try {
@@ -201,6 +209,7 @@ public final class DefaultJobWorker implements JobWorker {
           throw e;
         }
         long receivedAt = System.nanoTime();
+        long receivedAtMillis = System.currentTimeMillis();
         if (consecutiveErrors > 0) {
           LOG.info("Worker '{}' for '{}': job activation works again after {} failed attempts",
               settings.workerName(), settings.jobType(), consecutiveErrors);
@@ -213,7 +222,7 @@ public final class DefaultJobWorker implements JobWorker {
         ledger.release(slots - kept);
         for (int i = 0; i < jobs.size(); i++) {
           if (i < kept) {
-            dispatch(jobs.get(i), receivedAt);
+            dispatch(jobs.get(i), receivedAt, receivedAtMillis);
           } else {
             handBackWithoutSlot(jobs.get(i));
           }
@@ -289,15 +298,47 @@ public final class DefaultJobWorker implements JobWorker {
   }
 
   private boolean reachable() {
+    return identify(PROBE_INTERVAL);
+  }
+
+  /**
+   * Learns which cluster answers before taking jobs from it. If it cannot be reached the activation
+   * goes ahead anyway (and fails, and backs off); if it answers without a topology (an error status),
+   * it cannot be told apart from another and counts as identified.
+   */
+  private void identifyCluster() {
+    identify(settings.requestTimeout().plus(PROBE_INTERVAL));
+  }
+
+  private boolean identify(Duration timeout) {
+    long losses = transport.connectionsLost();
     try {
-      transport.send(Call.json("GET", "/topology", null, null, RetryMode.NONE).withTimeout(PROBE_INTERVAL))
-          .get(PROBE_INTERVAL.toMillis() * 2, TimeUnit.MILLISECONDS);
+      noteCluster(askTopology(timeout).get(timeout.toMillis() * 2, TimeUnit.MILLISECONDS), losses);
       return true;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return false;
-    } catch (ExecutionException | java.util.concurrent.TimeoutException | RuntimeException e) {
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof CamundaApiException) {
+        cluster.unidentifiable(losses); // it answered: reachable, but it does not say which cluster it is
+        return true;
+      }
       return false;
+    } catch (java.util.concurrent.TimeoutException | RuntimeException e) {
+      return false;
+    }
+  }
+
+  private CompletableFuture<Topology> askTopology(Duration timeout) {
+    return transport.send(Call.json("GET", "/topology", null, TOPOLOGY, RetryMode.NONE).withTimeout(timeout));
+  }
+
+  private void noteCluster(Topology topology, long lossesBeforeAsking) {
+    String replaced = cluster.observe(topology, lossesBeforeAsking);
+    if (replaced != null) {
+      LOG.warn("Worker '{}' for '{}': the address now answers with another cluster (clusterId {}, before {}); it"
+              + " does not know the jobs this worker took before, so their outcomes are not sent to it",
+          settings.workerName(), settings.jobType(), topology.clusterId(), replaced);
     }
   }
 
@@ -333,11 +374,12 @@ public final class DefaultJobWorker implements JobWorker {
 
   // --- one job
 
-  private void dispatch(ActivatedJob job, long receivedAt) {
+  private void dispatch(ActivatedJob job, long receivedAt, long receivedAtMillis) {
     CapacityLedger.Slot slot = ledger.slot();
     JobLogger log = new JobLogger(JOB_LOG, Map.of(
         "jobType", settings.jobType(), "workerName", settings.workerName(), "jobKey", String.valueOf(job.jobKey())));
-    JobRun run = new JobRun(job, slot, log, this, receivedAt + settings.jobTimeout().toNanos());
+    long leaseEnd = leaseClock.leaseEnd(job.deadline(), settings.jobTimeout().toMillis(), receivedAt, receivedAtMillis);
+    JobRun run = new JobRun(job, slot, log, this, leaseEnd, cluster.known());
     stats.activated.increment();
     JobLifecycleLog.activated(log, job, settings.jobTimeout().toMillis());
     inFlight.add(run);
@@ -407,29 +449,99 @@ public final class DefaultJobWorker implements JobWorker {
 
   private CompletableFuture<Void> send(JobRun run, Ack ack, String what, Call call, LongAdder onSuccess) {
     CompletableFuture<Void> done = new CompletableFuture<>();
-    attemptAck(run, ack, what, call, onSuccess, 1, false, done);
+    new AckAttempt(run, ack, what, call, onSuccess, done).run(1, false);
     return done;
   }
 
   /**
-   * Sends an acknowledgement; retries a transport failure or a 5xx (the cluster did not apply it, or
-   * we cannot know) at most {@link #MAX_ACK_ATTEMPTS} times and only within the job's lease, after
+   * Sending one acknowledgement: retries a transport failure or a 5xx (the cluster did not apply it,
+   * or we cannot know) at most {@link #MAX_ACK_ATTEMPTS} times and only within the job's lease, after
    * which the cluster may have given the job to another worker.
    *
-   * @param answerMayBeLost an earlier attempt failed on the connection, possibly after the cluster
-   *     applied it: a 404 now most likely means that attempt succeeded
+   * <p>After a lost connection the address may answer with another cluster (an engine that kept its
+   * state in memory, restarted): the outcome goes only to the cluster that handed out the job, by its
+   * {@code clusterId} ({@link ClusterIdentity}). A cluster that cannot be asked counts as a failed
+   * attempt; one that answers without a topology, or without an id, cannot be told apart and gets
+   * the outcome.
    */
-  private void attemptAck(JobRun run, Ack ack, String what, Call call, LongAdder onSuccess, int attempt,
-      boolean answerMayBeLost, CompletableFuture<Void> done) {
-    long key = run.job().jobKey();
-    transport.send(call).whenComplete((ignored, error) -> {
-      if (error == null) {
-        onSuccess.increment();
-        JobLifecycleLog.accepted(run.log(), key, ack);
-        done.complete(null);
-        return;
+  private final class AckAttempt {
+    private final JobRun run;
+    private final Ack ack;
+    private final String what;
+    private final Call call;
+    private final LongAdder onSuccess;
+    private final CompletableFuture<Void> done;
+
+    AckAttempt(JobRun run, Ack ack, String what, Call call, LongAdder onSuccess, CompletableFuture<Void> done) {
+      this.run = run;
+      this.ack = ack;
+      this.what = what;
+      this.call = call;
+      this.onSuccess = onSuccess;
+      this.done = done;
+    }
+
+    /**
+     * @param answerMayBeLost an earlier attempt was sent and failed on the connection, possibly after
+     *     the cluster applied it: a 404 now most likely means that attempt succeeded
+     */
+    void run(int attempt, boolean answerMayBeLost) {
+      sameCluster().whenComplete((same, askError) -> {
+        if (askError != null) {
+          failed(attempt, answerMayBeLost, OutcomeMapper.unwrap(askError));
+        } else if (!same) {
+          done.complete(null);
+        } else {
+          transport.send(call).whenComplete((ignored, error) -> {
+            if (error == null) {
+              onSuccess.increment();
+              JobLifecycleLog.accepted(run.log(), run.job().jobKey(), ack);
+              done.complete(null);
+            } else {
+              Throwable cause = OutcomeMapper.unwrap(error);
+              failed(attempt, answerMayBeLost || cause instanceof CamundaTransportException, cause);
+            }
+          });
+        }
+      });
+    }
+
+    /** Completes with true when the outcome may go to the cluster at the address now; fails when none answers. */
+    private CompletableFuture<Boolean> sameCluster() {
+      long losses = transport.connectionsLost();
+      if (run.clusterId() == null || run.confirmedAtLosses() >= losses) {
+        return CompletableFuture.completedFuture(true); // unknown, or no connection lost since the job came
       }
-      Throwable cause = OutcomeMapper.unwrap(error);
+      if (cluster.isConfirmedAt(losses)) {
+        return CompletableFuture.completedFuture(accepts(cluster.current()));
+      }
+      return askTopology(settings.requestTimeout()).handle((topology, error) -> {
+        if (error == null) {
+          noteCluster(topology, losses);
+          return accepts(topology.clusterId());
+        }
+        Throwable cause = OutcomeMapper.unwrap(error);
+        if (cause instanceof CamundaApiException) {
+          cluster.unidentifiable(losses);
+          return true; // it answered, but not with a topology: it cannot be told apart
+        }
+        throw new java.util.concurrent.CompletionException(cause);
+      });
+    }
+
+    private boolean accepts(String clusterIdNow) {
+      if (!ClusterIdentity.isReplacement(run.clusterId(), clusterIdNow)) {
+        return true;
+      }
+      stats.ackClusterReplaced.increment();
+      run.log().warn("Job {}: its {} is not sent: the cluster that handed out the job (clusterId {}) was"
+          + " replaced by another (clusterId {}) that does not know it", run.job().jobKey(), what, run.clusterId(),
+          clusterIdNow);
+      return false;
+    }
+
+    private void failed(int attempt, boolean answerMayBeLost, Throwable cause) {
+      long key = run.job().jobKey();
       CamundaApiException api = cause instanceof CamundaApiException e ? e : null;
       if (api != null && api.isNotFound() && answerMayBeLost) {
         onSuccess.increment();
@@ -457,8 +569,7 @@ public final class DefaultJobWorker implements JobWorker {
         stats.ackRetries.increment();
         run.log().debug("Job {}: {} failed ({}), retry {} in {} ms", key, what, cause.getMessage(), attempt,
             delay.toMillis());
-        boolean lost = answerMayBeLost || connectionFailed;
-        environment.scheduler().schedule(() -> attemptAck(run, ack, what, call, onSuccess, attempt + 1, lost, done),
+        environment.scheduler().schedule(() -> run(attempt + 1, answerMayBeLost),
             delay.toMillis(), TimeUnit.MILLISECONDS);
         return;
       }
@@ -472,7 +583,7 @@ public final class DefaultJobWorker implements JobWorker {
       run.log().error("Job {}: could not send its {}{}: {}", key, what,
           transientFailure ? " before its lock ran out" : "", cause.getMessage());
       done.complete(null);
-    });
+    }
   }
 
   /** Called by {@link JobRun#tryStart()} when a handler is about to run. */

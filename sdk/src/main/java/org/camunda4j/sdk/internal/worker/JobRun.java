@@ -22,17 +22,34 @@ final class JobRun {
   private final AtomicBoolean acknowledgedByHandler = new AtomicBoolean();
   private volatile long leaseDeadlineNanos;
   private final long arrivedAtNanos;
+  private final String clusterId;
+  private final long confirmedAtLosses;
   /** The job's pending lock renewal, if any; cancelled when the job ends so nothing keeps the job reachable. */
   private volatile ScheduledFuture<?> timer;
   private boolean overrunReported; // touched by the worker's overrun check only
 
-  JobRun(ActivatedJob job, CapacityLedger.Slot slot, JobLogger log, DefaultJobWorker worker, long leaseDeadlineNanos) {
+  /**
+   * @param leaseDeadlineNanos when the cluster's lock on the job ends, on {@link System#nanoTime()}
+   * @param cluster which cluster answered at the address when the job came, as far as known
+   */
+  JobRun(ActivatedJob job, CapacityLedger.Slot slot, JobLogger log, DefaultJobWorker worker, long leaseDeadlineNanos,
+      ClusterIdentity.Known cluster) {
     this.job = job;
     this.slot = slot;
     this.log = log;
     this.worker = worker;
     this.leaseDeadlineNanos = leaseDeadlineNanos;
     this.arrivedAtNanos = System.nanoTime();
+    this.clusterId = cluster.clusterId();
+    this.confirmedAtLosses = cluster.confirmedAtLosses();
+  }
+
+  long confirmedAtLosses() {
+    return confirmedAtLosses;
+  }
+
+  String clusterId() {
+    return clusterId;
   }
 
   ActivatedJob job() {

@@ -23,11 +23,13 @@ final class StatsRecorder {
   final LongAdder lockExtensions = new LongAdder();
   final LongAdder ackRetries = new LongAdder();
   final LongAdder ackAnswerLost = new LongAdder();
+  final LongAdder ackClusterReplaced = new LongAdder();
 
   WorkerStats snapshot(int inFlight, int consecutivePollErrors, Duration pollBackoff, int backpressureLimit) {
     return new WorkerStats(polls.sum(), pollErrors.sum(), activated.sum(), completed.sum(), failed.sum(),
         errored.sum(), expired.sum(), handedBack.sum(), ackNotFound.sum(), ackFailed.sum(), inFlight, handled.sum(),
         Duration.ofNanos(handlerNanos.sum()), started.sum(), Duration.ofNanos(queueNanos.sum()), lockExtensions.sum(),
-        consecutivePollErrors, ackRetries.sum(), ackAnswerLost.sum(), pollBackoff, backpressureLimit);
+        consecutivePollErrors, ackRetries.sum(), ackAnswerLost.sum(), pollBackoff, backpressureLimit,
+        ackClusterReplaced.sum());
   }
 }

@@ -81,6 +81,7 @@ class NettyExchangerTest {
 
     assertThatThrownBy(answer::get).isInstanceOf(ExecutionException.class).hasCauseInstanceOf(HttpTimeoutException.class);
     never.countDown();
+    assertThat(http.connectionsLost()).as("closing on our own timeout loses no connection").isZero();
   }
 
   @Test
@@ -89,6 +90,19 @@ class NettyExchangerTest {
 
     assertThatThrownBy(() -> http.exchange(post("/v2/flaky", "{}", Duration.ofSeconds(30))).get())
         .isInstanceOf(ExecutionException.class);
+    assertThat(http.connectionsLost()).as("the server dropped it").isPositive();
     assertThat(http.exchange(post("/v2/flaky", "{}", Duration.ofSeconds(30))).get().status()).isEqualTo(204);
+  }
+
+  @Test
+  void aRefusedConnectionCountsAsLost() throws Exception {
+    URI nobody;
+    try (java.net.ServerSocket probe = new java.net.ServerSocket(0)) {
+      nobody = URI.create("http://127.0.0.1:" + probe.getLocalPort() + "/v2/topology");
+    }
+    HttpExchanger.Request request = new HttpExchanger.Request("GET", nobody, null, null, null, Duration.ofSeconds(5));
+
+    assertThatThrownBy(() -> http.exchange(request).get()).isInstanceOf(ExecutionException.class);
+    assertThat(http.connectionsLost()).isEqualTo(1);
   }
 }

@@ -1,0 +1,70 @@
+package org.camunda4j.sdk.internal.worker;
+
+import java.util.Objects;
+import org.camunda4j.sdk.Topology;
+
+/**
+ * Which cluster a worker talks to, by the {@code clusterId} of its topology (null when the cluster
+ * does not report one), and since when that is known.
+ *
+ * <p>An outcome is sent only to the cluster that handed out the job: if the address now answers
+ * with another cluster (an engine that kept its state in memory was restarted), that cluster has
+ * never seen the job, and a job key is not a safe address across clusters. A cluster that keeps its
+ * state across a restart keeps its id, so outcomes still reach it. Asking costs a request, so the
+ * worker asks only after the transport lost a connection ({@code connectionsLost} moved on): before
+ * that, nothing can have replaced the server.
+ */
+final class ClusterIdentity {
+
+  private String current; // guarded by this
+  private long confirmedAtLosses = -1; // the transport's lost-connection count before the ask that told us
+
+  /**
+   * What is known now.
+   *
+   * @param clusterId the cluster id last seen; null while unknown or when the cluster reports none
+   * @param confirmedAtLosses the lost-connection count up to which it is known to hold; -1 before the
+   *     first answer
+   */
+  record Known(String clusterId, long confirmedAtLosses) {}
+
+  synchronized Known known() {
+    return new Known(current, confirmedAtLosses);
+  }
+
+  /** The cluster id last seen; null while unknown or when the cluster reports none. */
+  synchronized String current() {
+    return current;
+  }
+
+  /** True when no connection was lost since the cluster last said who it is. */
+  synchronized boolean isConfirmedAt(long lossesNow) {
+    return confirmedAtLosses >= lossesNow;
+  }
+
+  /**
+   * Records a topology answer to an ask made when the transport had lost {@code lossesBeforeAsking}
+   * connections; an answer older than what is known already is ignored.
+   *
+   * @return the id it replaced when it names another cluster, else null
+   */
+  synchronized String observe(Topology topology, long lossesBeforeAsking) {
+    if (lossesBeforeAsking < confirmedAtLosses) {
+      return null;
+    }
+    String before = current;
+    current = topology.clusterId();
+    confirmedAtLosses = lossesBeforeAsking;
+    return isReplacement(before, current) ? before : null;
+  }
+
+  /** The cluster answered, but not with a topology: it cannot be told apart, so what is known stands. */
+  synchronized void unidentifiable(long lossesBeforeAsking) {
+    confirmedAtLosses = Math.max(confirmedAtLosses, lossesBeforeAsking);
+  }
+
+  /** True only when both ids are known and differ: without ids nothing can be told apart. */
+  static boolean isReplacement(String before, String now) {
+    return before != null && now != null && !Objects.equals(before, now);
+  }
+}

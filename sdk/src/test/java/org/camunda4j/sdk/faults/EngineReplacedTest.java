@@ -1,0 +1,147 @@
+package org.camunda4j.sdk.faults;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.camunda4j.engine.Engine;
+import org.camunda4j.engine.EngineConfig;
+import org.camunda4j.sdk.CamundaClient;
+import org.camunda4j.sdk.ExecutionStrategy;
+import org.camunda4j.sdk.JobWorker;
+import org.camunda4j.sdk.ProcessInstanceCreationRequest;
+import org.camunda4j.sdk.WorkerConfig;
+import org.camunda4j.sdk.WorkerStats;
+import org.camunda4j.sdk.testing.Await;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The engine (in memory) is stopped while workers hold its jobs, and a new engine starts on the same
+ * address. Every worker is full, so no poll of theirs notices; only their connections are lost.
+ * The workers send the old engine's outcomes only to the cluster that handed the jobs out, which
+ * they tell by the topology's {@code clusterId}: the new engine never receives an outcome for a job
+ * it did not hand out. The workers themselves keep running and serve the new engine's instances.
+ */
+class EngineReplacedTest {
+
+  private static final int HELD = 6;
+
+  private final List<JobWorker> workers = new ArrayList<>();
+  private final ExecutorService asyncHandlers = Executors.newVirtualThreadPerTaskExecutor();
+  private final CountDownLatch release = new CountDownLatch(1);
+  private final Set<Long> firstLifeJobs = ConcurrentHashMap.newKeySet();
+  private final AtomicInteger firstLifeHandlersDone = new AtomicInteger();
+  private volatile boolean firstLife = true;
+  private Engine engine;
+  private CamundaClient client;
+
+  @AfterEach
+  void stop() {
+    release.countDown();
+    asyncHandlers.close();
+    if (client != null) {
+      client.close();
+    }
+    if (engine != null) {
+      engine.close();
+    }
+  }
+
+  @Test
+  void outcomesOfTheOldEnginesJobsAreNotSentToTheNewEngine() throws Exception {
+    EngineConfig samePort = EngineConfig.builder().port(freePort()).build();
+    engine = Engine.start(samePort);
+    client = CamundaClient.builder().environment(Map.of())
+        .configuration(Map.of("CAMUNDA_REST_ADDRESS", engine.restAddress().toString())).build();
+    client.deployResourcesFromClasspath("bpmn/work.bpmn");
+    startWorkers();
+    createInstances(HELD);
+    Await.until("every worker holds the old engine's jobs", Duration.ofSeconds(30), () -> firstLifeJobs.size() == HELD);
+
+    engine.close();
+    firstLife = false;
+    release.countDown(); // the held handlers finish while no engine answers
+    Await.until("the held handlers finish", Duration.ofSeconds(30), () -> firstLifeHandlersDone.get() == HELD);
+    engine = Engine.start(samePort);
+    client.deployResourcesFromClasspath("bpmn/work.bpmn");
+    List<Long> secondLife = createInstances(HELD);
+
+    for (long key : secondLife) {
+      Await.until("the new engine's instance " + key + " completes", Duration.ofSeconds(60),
+          () -> client.getProcessInstance(key).isCompleted());
+    }
+    Await.until("every outcome of the old engine's jobs is given up", Duration.ofSeconds(30),
+        () -> total().ackClusterReplaced() == HELD);
+    WorkerStats total = total();
+    assertThat(total.ackAnswerLost()).as("a 404 from the new engine taken for an applied outcome").isZero();
+    assertThat(total.ackNotFound()).as("outcomes the new engine answered 404").isZero();
+    assertThat(total.completed()).as("the new engine's jobs").isEqualTo(HELD);
+    Await.until("every slot is free again", Duration.ofSeconds(30), () -> total().inFlight() == 0);
+  }
+
+  private void startWorkers() {
+    WorkerConfig config = WorkerConfig.of("work").withJobTimeout(Duration.ofSeconds(30)).withMaxConcurrentJobs(2)
+        .withRequestTimeout(Duration.ofSeconds(2));
+    workers.add(client.async().createJobWorker(config, ExecutionStrategy.ASYNC,
+        job -> CompletableFuture.supplyAsync(() -> handle(job.jobKey()), asyncHandlers)));
+    workers.add(client.createJobWorker(config, ExecutionStrategy.THREAD, job -> handle(job.jobKey())));
+    workers.add(client.createJobWorker(config, ExecutionStrategy.VIRTUAL, job -> handle(job.jobKey())));
+  }
+
+  /** The old engine's jobs wait until it is gone; the new engine's are done at once. */
+  private Map<String, Object> handle(long jobKey) {
+    if (firstLife) {
+      firstLifeJobs.add(jobKey);
+      try {
+        release.await(60, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      firstLifeHandlersDone.incrementAndGet();
+    }
+    return Map.of("done", true);
+  }
+
+  private List<Long> createInstances(int count) {
+    List<Long> keys = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      keys.add(client.createProcessInstance(ProcessInstanceCreationRequest.ofProcessId("work")).processInstanceKey());
+    }
+    return keys;
+  }
+
+  private WorkerStats total() {
+    long completed = 0, ackNotFound = 0, ackRetries = 0, answerLost = 0, replaced = 0;
+    int inFlight = 0;
+    for (JobWorker worker : workers) {
+      WorkerStats stats = worker.stats();
+      completed += stats.completed();
+      ackNotFound += stats.ackNotFound();
+      ackRetries += stats.ackRetries();
+      answerLost += stats.ackAnswerLost();
+      replaced += stats.ackClusterReplaced();
+      inFlight += stats.inFlight();
+    }
+    return new WorkerStats(0, 0, 0, completed, 0, 0, 0, 0, ackNotFound, 0, inFlight, 0, Duration.ZERO, 0,
+        Duration.ZERO, 0, 0, ackRetries, answerLost, Duration.ZERO, 0, replaced);
+  }
+
+  private static int freePort() throws IOException {
+    try (ServerSocket probe = new ServerSocket(0)) {
+      return probe.getLocalPort();
+    }
+  }
+}
