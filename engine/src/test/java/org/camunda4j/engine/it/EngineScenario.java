@@ -38,4 +38,9 @@ abstract class EngineScenario {
   protected static String bpmn(String fileName) {
     return "bpmn/" + fileName;
   }
+
+  /** Classpath location of a scenario's DMN file. */
+  protected static String dmn(String fileName) {
+    return "dmn/" + fileName;
+  }
 }

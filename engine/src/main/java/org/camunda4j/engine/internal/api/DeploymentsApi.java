@@ -5,6 +5,7 @@ import static org.camunda4j.engine.internal.api.Outcomes.key;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletionStage;
+import java.util.stream.Stream;
 import org.camunda4j.engine.internal.model.ProcessDefinition;
 import org.camunda4j.engine.internal.processing.DeploymentResource;
 import org.camunda4j.engine.internal.processing.EngineOperations;
@@ -15,9 +16,16 @@ import org.camunda4j.engine.internal.rest.Request;
 import org.camunda4j.engine.internal.rest.Router;
 import org.camunda4j.engine.internal.rest.wire.DeploymentResult;
 import org.camunda4j.engine.internal.rest.wire.DeploymentResult.DeploymentMetadataResult;
+import org.camunda4j.engine.internal.rest.wire.DeploymentResult.DeploymentDecisionRequirementsResult;
+import org.camunda4j.engine.internal.rest.wire.DeploymentResult.DeploymentDecisionResult;
 import org.camunda4j.engine.internal.rest.wire.DeploymentResult.DeploymentProcessResult;
+import org.camunda4j.engine.internal.state.DeployedDecision;
+import org.camunda4j.engine.internal.state.DeployedDecisionRequirements;
 
-/** {@code POST /v2/deployments}: multipart {@code resources} parts, all deployed or none. */
+/**
+ * {@code POST /v2/deployments}: multipart {@code resources} parts, all deployed or none. The answer
+ * lists processes, then decisions, then decision requirements graphs, then forms, as Camunda does.
+ */
 final class DeploymentsApi {
 
   private final EngineOperations engine;
@@ -54,10 +62,27 @@ final class DeploymentsApi {
                 new DeploymentResult(
                     key(deployment.deploymentKey()),
                     deployment.tenantId(),
-                    java.util.stream.Stream.concat(
+                    Stream.of(
                             deployment.processes().stream().map(DeploymentsApi::toWire),
+                            deployment.decisionGraphs().stream().flatMap(g -> g.decisions().stream()).map(DeploymentsApi::toWire),
+                            deployment.decisionGraphs().stream().map(g -> toWire(g.requirements())),
                             deployment.forms().stream().map(UserTasksApi::formToWire)) // --- user tasks: linked forms
+                        .flatMap(s -> s)
                         .toList())));
+  }
+
+  private static DeploymentMetadataResult toWire(DeployedDecision decision) {
+    return DeploymentMetadataResult.of(
+        new DeploymentDecisionResult(
+            decision.decisionId(), decision.version(), decision.name(), decision.tenantId(), decision.decisionRequirementsId(),
+            key(decision.key()), key(decision.decisionRequirementsKey())));
+  }
+
+  private static DeploymentMetadataResult toWire(DeployedDecisionRequirements requirements) {
+    return DeploymentMetadataResult.of(
+        new DeploymentDecisionRequirementsResult(
+            requirements.decisionRequirementsId(), requirements.name(), requirements.version(), requirements.resourceName(),
+            requirements.tenantId(), key(requirements.key())));
   }
 
   private static DeploymentMetadataResult toWire(ProcessDefinition definition) {

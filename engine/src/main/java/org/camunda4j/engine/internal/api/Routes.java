@@ -39,6 +39,7 @@ public final class Routes {
     new ElementInstancesApi(engine).register(router);
     new StartFormsApi(engine).register(router);
     new CorrelatedSubscriptionsApi(engine).register(router);
+    new DecisionsApi(engine).register(router);
     if (console) {
       ConsoleRoute.register(router);
     }

@@ -127,7 +127,7 @@ public final class Feel {
   }
 
   /** A FEEL value as a plain JSON-like Java value. */
-  static Object toJson(Object value) {
+  public static Object toJson(Object value) {
     if (value == null || value instanceof String || value instanceof Boolean) {
       return value;
     }

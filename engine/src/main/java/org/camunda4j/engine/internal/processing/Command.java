@@ -30,6 +30,10 @@ public sealed interface Command {
     }
   }
 
+  // --- decisions
+  /** By {@code decisionKey} when given, else the latest version of {@code decisionId}. */
+  record EvaluateDecision(String decisionId, Long decisionKey, Map<String, Object> variables, String tenantId) implements Command {}
+
   // --- process instances
   /** By {@code processDefinitionKey} when given, else by id and version (null: the latest). */
   record CreateInstance(String bpmnProcessId, Integer version, Long processDefinitionKey, NewInstance request, boolean awaitCompletion)

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import org.camunda4j.engine.internal.dmn.DecisionCommands;
 import org.camunda4j.engine.internal.processing.Command.*;
 
 /**
@@ -24,6 +25,7 @@ final class CommandHandler {
   private final SignalCommands signals;
   private final TimerCommands timers;
   private final UserTaskCommands userTasks;
+  private final DecisionCommands decisions;
   private final LongPolls longPolls;
   private final CompletionWaiters completionWaiters;
   private final Duration defaultLongPollTimeout;
@@ -38,6 +40,7 @@ final class CommandHandler {
       SignalCommands signals,
       TimerCommands timers,
       UserTaskCommands userTasks,
+      DecisionCommands decisions,
       LongPolls longPolls,
       CompletionWaiters completionWaiters,
       Duration defaultLongPollTimeout) {
@@ -49,6 +52,7 @@ final class CommandHandler {
     this.signals = signals;
     this.timers = timers;
     this.userTasks = userTasks;
+    this.decisions = decisions;
     this.longPolls = longPolls;
     this.completionWaiters = completionWaiters;
     this.defaultLongPollTimeout = defaultLongPollTimeout;
@@ -62,6 +66,7 @@ final class CommandHandler {
   Object process(ProcessingContext ctx, Command command) {
     return switch (command) {
       case Deploy c -> deployments.deploy(ctx, c.resources(), c.tenantId());
+      case EvaluateDecision c -> decisions.evaluate(ctx, c.decisionId(), c.decisionKey(), c.variables(), c.tenantId());
       case CreateInstance c -> create(ctx, c);
       case CancelInstance c -> {
         instances.cancel(ctx, c.processInstanceKey());

@@ -9,6 +9,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.camunda4j.engine.internal.dmn.DecisionDeployments;
+import org.camunda4j.engine.internal.dmn.ParsedDecisionResource;
 import org.camunda4j.engine.internal.model.BpmnTransformer;
 import org.camunda4j.engine.internal.model.DeploymentException;
 import org.camunda4j.engine.internal.model.ProcessDefinition;
@@ -16,17 +18,19 @@ import org.camunda4j.engine.internal.model.TransformedProcess;
 import org.camunda4j.engine.internal.record.EngineEvent.ProcessDeployed;
 import org.camunda4j.engine.internal.state.EngineState;
 
-/** Deploys BPMN resources: all or nothing, a new version only when the content changed. */
+/** Deploys BPMN, DMN and form resources: all or nothing, a new version only when the content changed. */
 final class DeploymentCommands {
 
   private final EngineState state;
   private final BpmnTransformer transformer;
   private final TimerCommands timers;
+  private final DecisionDeployments decisions;
 
-  DeploymentCommands(EngineState state, BpmnTransformer transformer, TimerCommands timers) {
+  DeploymentCommands(EngineState state, BpmnTransformer transformer, TimerCommands timers, DecisionDeployments decisions) {
     this.state = state;
     this.transformer = transformer;
     this.timers = timers;
+    this.decisions = decisions;
   }
 
   /**
@@ -42,7 +46,16 @@ final class DeploymentCommands {
     List<Parsed> parsed = new ArrayList<>();
     Set<String> idsInThisDeployment = new HashSet<>();
     List<FormDeployments.ParsedForm> forms = new ArrayList<>(); // --- user tasks: linked forms
+    List<ParsedDecisionResource> dmnResources = new ArrayList<>();
     for (DeploymentResource resource : resources) {
+      if (DecisionDeployments.isDmn(resource.name())) {
+        try {
+          dmnResources.add(decisions.parse(resource));
+        } catch (DeploymentException e) {
+          errors.add(e.getMessage());
+        }
+        continue;
+      }
       if (FormDeployments.isForm(resource.name())) {
         try {
           forms.add(FormDeployments.parse(resource));
@@ -53,7 +66,7 @@ final class DeploymentCommands {
       }
       String lower = resource.name().toLowerCase();
       if (!lower.endsWith(".bpmn") && !lower.endsWith(".xml")) {
-        errors.add("'" + resource.name() + "': unsupported resource type; the engine deploys BPMN files (.bpmn or .xml)");
+        errors.add("'" + resource.name() + "': unsupported resource type; the engine deploys BPMN (.bpmn or .xml), DMN (.dmn) and form (.form) files");
         continue;
       }
       try {
@@ -67,6 +80,7 @@ final class DeploymentCommands {
         errors.add(e.getMessage());
       }
     }
+    errors.addAll(DecisionDeployments.conflicts(state, dmnResources, tenantId));
     if (!errors.isEmpty()) {
       throw Rejection.invalidArgument("Expected to deploy new resources, but encountered the following errors:\n" + String.join("\n", errors));
     }
@@ -88,7 +102,9 @@ final class DeploymentCommands {
       timers.deployed(ctx, definition);
       deployed.add(definition);
     }
-    return new Deployment(deploymentKey, tenantId, deployed, FormDeployments.deploy(ctx, state, forms, tenantId, deploymentKey));
+    return new Deployment(
+        deploymentKey, tenantId, deployed, decisions.deploy(ctx, state, dmnResources, tenantId, deploymentKey),
+        FormDeployments.deploy(ctx, state, forms, tenantId, deploymentKey));
   }
 
   private record Parsed(DeploymentResource resource, TransformedProcess process, String checksum) {}

@@ -7,6 +7,10 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.BooleanSupplier;
 import java.util.function.Function;
+import org.camunda4j.engine.internal.dmn.DecisionBehavior;
+import org.camunda4j.engine.internal.dmn.DecisionCommands;
+import org.camunda4j.engine.internal.dmn.DecisionDeployments;
+import org.camunda4j.engine.internal.dmn.DmnDecisions;
 import org.camunda4j.engine.internal.feel.Feel;
 import org.camunda4j.engine.internal.model.BpmnTransformer;
 import org.camunda4j.engine.internal.log.EventCodec;
@@ -39,6 +43,8 @@ public final class EngineOperations implements AutoCloseable {
     this.clock = clock;
     Feel feel = new Feel(clock::millis);
     CompletionWaiters completionWaiters = new CompletionWaiters();
+    DmnDecisions dmn = new DmnDecisions(clock::millis);
+    DecisionCommands decisions = new DecisionCommands(state, new DecisionBehavior(state, dmn));
     VariableBehavior variables = new VariableBehavior(state, feel);
     IncidentBehavior incidentBehavior = new IncidentBehavior(state);
     CatchEventBehavior catchEvents = new CatchEventBehavior(state, feel, variables);
@@ -54,7 +60,7 @@ public final class EngineOperations implements AutoCloseable {
     SignalCommands signals = new SignalCommands(state, feel, bpmn, catchEvents);
     TimerCommands timers = new TimerCommands(state, bpmn, catchEvents);
     this.transformer = new BpmnTransformer(feel);
-    DeploymentCommands deployments = new DeploymentCommands(state, transformer, timers);
+    DeploymentCommands deployments = new DeploymentCommands(state, transformer, timers, new DecisionDeployments(dmn));
     ProcessInstanceCommands instances = new ProcessInstanceCommands(state, bpmn, variables);
     JobCommands jobs = new JobCommands(state, bpmn, variables, incidentBehavior, errors, executionListeners);
     IncidentCommands incidents = new IncidentCommands(state, bpmn);
@@ -72,8 +78,8 @@ public final class EngineOperations implements AutoCloseable {
     UserTaskCommands userTaskCommands = new UserTaskCommands(state, userTaskBehavior, userTaskWaiters);
     this.handler =
         new CommandHandler(
-            deployments, instances, jobs, incidents, messages, signals, timers, userTaskCommands, longPolls, completionWaiters,
-            defaultLongPollTimeout);
+            deployments, instances, jobs, incidents, messages, signals, timers, userTaskCommands, decisions, longPolls,
+            completionWaiters, defaultLongPollTimeout);
     this.processor = new Processor(state, clock, openLog.apply(transformer), handler::process);
     handler.bind(processor);
     this.userTasks = new UserTaskOperations(processor);
@@ -126,6 +132,12 @@ public final class EngineOperations implements AutoCloseable {
 
   public CompletableFuture<Deployment> deploy(List<DeploymentResource> resources, String tenantId) {
     return processor.submit(new Command.Deploy(resources, tenantId));
+  }
+
+  /** Evaluates a decision by key, or the latest version of a decision id; a failure is recorded and returned, not thrown. */
+  public CompletableFuture<DecisionBehavior.Evaluation> evaluateDecision(
+      String decisionId, Long decisionKey, Map<String, Object> variables, String tenantId) {
+    return processor.submit(new Command.EvaluateDecision(decisionId, decisionKey, variables, tenantId));
   }
 
   public CompletableFuture<Created> createById(String bpmnProcessId, Integer version, NewInstance request) {

@@ -165,4 +165,18 @@ public sealed interface EngineEvent {
 
   /** A Camunda form deployed for user tasks to link. */
   record FormDeployed(org.camunda4j.engine.internal.state.DeployedForm form) implements EngineEvent {}
+
+  // --- decisions
+  /** A new version of a decision requirements graph (it carries its XML) and of each of its decisions. */
+  record DecisionRequirementsDeployed(
+      org.camunda4j.engine.internal.state.DeployedDecisionRequirements requirements,
+      List<org.camunda4j.engine.internal.state.DeployedDecision> decisions)
+      implements EngineEvent {}
+
+  /** A deployment kept an unchanged graph: its decisions count as deployed by it (binding type deployment). */
+  record DecisionRequirementsKept(long decisionRequirementsKey, long deploymentKey) implements EngineEvent {}
+
+  /** A decision was evaluated: one instance per decision evaluated, the called one last. */
+  record DecisionEvaluated(long evaluationKey, List<org.camunda4j.engine.internal.state.DecisionInstance> instances)
+      implements EngineEvent {}
 }

@@ -69,6 +69,13 @@ public final class EngineState {
     return forms;
   }
 
+  final DecisionStore decisions = new DecisionStore();
+
+  /** Deployed decision requirements graphs, decisions and decision instances. */
+  public DecisionStore decisions() {
+    return decisions;
+  }
+
   /** Element instances that opened a message, signal or timer wait, so an ending element without one skips the scan. */
   final Set<Long> waitOwners = new java.util.HashSet<>();
   final Map<Long, MessageSubscription> messageSubscriptions = new LinkedHashMap<>();
@@ -142,6 +149,7 @@ public final class EngineState {
     incidents.clear();
     userTasks.clear();
     forms.clear();
+    decisions.clear();
     triggeredStarts.clear();
     waitOwners.clear();
     messageSubscriptions.clear();

@@ -222,6 +222,10 @@ public final class EventApplier {
       // --- user tasks
       case UserTaskChanged e -> UserTaskApplier.apply(state, e.event());
       case FormDeployed e -> state.forms.add(e.form());
+      // --- decisions
+      case DecisionRequirementsDeployed e -> state.decisions.add(e.requirements(), e.decisions());
+      case DecisionRequirementsKept e -> state.decisions.linkDeployment(e.decisionRequirementsKey(), e.deploymentKey());
+      case DecisionEvaluated e -> state.decisions.addInstances(e.instances());
     }
   }
 
