@@ -12,6 +12,7 @@ import org.assertj.core.api.AbstractAssert;
 import org.camunda4j.sdk.Incident;
 import org.camunda4j.sdk.ProcessInstance;
 import org.camunda4j.testing.internal.ClusterReads;
+import org.camunda4j.testing.internal.ClusterReads.DecisionRow;
 import org.camunda4j.testing.internal.ClusterReads.ElementRow;
 import org.camunda4j.testing.internal.ClusterReads.VariableRow;
 import org.camunda4j.testing.internal.JsonValues;
@@ -114,6 +115,28 @@ public final class ProcessInstanceAssert extends AbstractAssert<ProcessInstanceA
     return this;
   }
 
+  /** The instance evaluated the decision {@code decisionId} (in a business rule task, or as a required decision). */
+  public ProcessInstanceAssert hasEvaluatedDecision(String decisionId) {
+    waiter.await(
+        () -> evaluated(decisionId).stream().findFirst(),
+        () -> "Expected process instance " + actual + " to have evaluated decision '" + decisionId + "', but it evaluated "
+            + decisionsSeen() + "; " + describe());
+    return this;
+  }
+
+  /**
+   * The instance evaluated the decision {@code decisionId} with {@code expectedResult} (compared as
+   * JSON: a string, a number, a map for several outputs, a list for COLLECT or RULE ORDER tables).
+   */
+  public ProcessInstanceAssert hasEvaluatedDecision(String decisionId, Object expectedResult) {
+    JsonNode wanted = JsonValues.toNode(expectedResult);
+    waiter.await(
+        () -> evaluated(decisionId).stream().filter(d -> JsonValues.sameValue(d.result(), wanted)).findFirst(),
+        () -> "Expected process instance " + actual + " to have evaluated decision '" + decisionId + "' to " + wanted
+            + ", but it evaluated " + decisionsSeen() + "; " + describe());
+    return this;
+  }
+
   /** The instance has at least one active incident. */
   public ProcessInstanceAssert hasIncident() {
     waiter.await(
@@ -162,6 +185,18 @@ public final class ProcessInstanceAssert extends AbstractAssert<ProcessInstanceA
   private Set<String> elementIds(java.util.function.Predicate<ElementRow> which) {
     return reads.elementInstances(actual).stream().filter(which).map(ElementRow::elementId)
         .collect(Collectors.toCollection(LinkedHashSet::new));
+  }
+
+  private List<DecisionRow> evaluated(String decisionId) {
+    return reads.decisions(actual).stream()
+        .filter(d -> d.decisionId().equals(decisionId) && "EVALUATED".equals(d.state()))
+        .toList();
+  }
+
+  private String decisionsSeen() {
+    return reads.decisions(actual).stream()
+        .map(d -> d.decisionId() + (d.evaluationFailure() != null ? " FAILED (" + d.evaluationFailure() + ")" : " " + d.state() + " = " + d.result()))
+        .collect(Collectors.joining(", ", "[", "]"));
   }
 
   private Optional<JsonNode> rootVariable(String name) {

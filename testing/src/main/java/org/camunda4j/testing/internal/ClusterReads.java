@@ -19,8 +19,9 @@ import org.camunda4j.sdk.UserTask;
 
 /**
  * What the kit reads about a process instance. Instances, incidents and user tasks come through the
- * SDK client; element instances and variables, which the SDK does not search, through {@code POST
- * /v2/element-instances/search} and {@code POST /v2/variables/search} directly.
+ * SDK client; element instances, variables and decision instances, which the SDK does not search,
+ * through {@code POST /v2/element-instances/search}, {@code POST /v2/variables/search} and
+ * {@code POST /v2/decision-instances/search} directly.
  */
 public final class ClusterReads implements AutoCloseable {
 
@@ -39,6 +40,9 @@ public final class ClusterReads implements AutoCloseable {
       return isActive() && !CONTAINERS.contains(type);
     }
   }
+
+  /** One evaluated decision (a decision instance); {@code result} is its output as JSON. */
+  public record DecisionRow(String decisionId, String state, JsonNode result, String evaluationFailure) {}
 
   /** One variable; {@code scopeKey == processInstanceKey} for the instance's own variables. */
   public record VariableRow(String name, long scopeKey, JsonNode value) {}
@@ -107,6 +111,16 @@ public final class ClusterReads implements AutoCloseable {
     for (JsonNode item : search("variables", processInstanceKey, "?truncateValues=false")) {
       rows.add(new VariableRow(item.path("name").asText(), item.path("scopeKey").asLong(),
           JsonValues.parse(item.path("value").asText())));
+    }
+    return rows;
+  }
+
+  /** Every decision the instance evaluated (business rule tasks), required decisions included, oldest first. */
+  public List<DecisionRow> decisions(long processInstanceKey) {
+    List<DecisionRow> rows = new ArrayList<>();
+    for (JsonNode item : search("decision-instances", processInstanceKey, "")) {
+      rows.add(new DecisionRow(item.path("decisionDefinitionId").asText(), item.path("state").asText(),
+          JsonValues.parse(item.path("result").asText("null")), item.path("evaluationFailure").asText(null)));
     }
     return rows;
   }

@@ -256,9 +256,9 @@ final class DecisionsApi {
     DeployedDecision decision = instance.decision();
     return new DecisionInstanceResult(
         decision.decisionId(), key(decision.key()), decision.name(), DecisionDefinitionType.valueOf(decision.type().name()),
-        decision.version(), instance.evaluationInstanceKey(), key(instance.evaluationKey()), optionalKey(instance.elementInstanceKey()),
-        date(instance.evaluationDate()), instance.evaluationFailure(), optionalKey(instance.processDefinitionKey()),
-        optionalKey(instance.processInstanceKey()), Json.writeString(instance.output()), key(instance.rootDecisionDefinitionKey()),
+        decision.version(), instance.evaluationInstanceKey(), key(instance.evaluationKey()), key(instance.elementInstanceKey()),
+        date(instance.evaluationDate()), instance.evaluationFailure(), key(instance.processDefinitionKey()),
+        key(instance.processInstanceKey()), Json.writeString(instance.output()), key(instance.rootDecisionDefinitionKey()),
         optionalKey(instance.rootProcessInstanceKey()), DecisionInstanceState.valueOf(instance.state()), decision.tenantId(),
         withDetails ? inputs(instance.inputs()) : null, withDetails ? rules(instance.matchedRules()) : null);
   }

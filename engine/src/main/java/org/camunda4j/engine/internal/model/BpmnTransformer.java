@@ -43,6 +43,7 @@ import io.camunda.zeebe.model.bpmn.instance.TerminateEventDefinition;
 import io.camunda.zeebe.model.bpmn.instance.ThrowEvent;
 import io.camunda.zeebe.model.bpmn.instance.TimerEventDefinition;
 import io.camunda.zeebe.model.bpmn.instance.UserTask;
+import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeCalledDecision;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeCalledElement;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeExecutionListener;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeExecutionListeners;
@@ -80,7 +81,9 @@ public final class BpmnTransformer {
 
   /** Zeebe extension elements that carry no run-time behaviour here, so they are harmless. */
   private static final Set<String> INERT_EXTENSIONS =
-      Set.of("properties", "versionTag", "taskHeaders", "taskDefinition", "ioMapping", "executionListeners", "calledElement", "script");
+      Set.of(
+          "properties", "versionTag", "taskHeaders", "taskDefinition", "ioMapping", "executionListeners", "calledElement", "script",
+          "calledDecision");
 
   private static final String NOT_EXECUTED = "this element is not executed by the camunda4j engine yet";
 
@@ -268,7 +271,10 @@ public final class BpmnTransformer {
           case CallActivity call -> callActivity(call);
           case ServiceTask task -> jobTask(task, ElementType.SERVICE_TASK);
           case SendTask task -> jobTask(task, ElementType.SEND_TASK);
-          case BusinessRuleTask task -> jobTask(task, ElementType.BUSINESS_RULE_TASK);
+          case BusinessRuleTask task ->
+              task.getSingleExtensionElement(ZeebeCalledDecision.class) != null
+                  ? calledDecisionTask(task)
+                  : jobTask(task, ElementType.BUSINESS_RULE_TASK);
           case ScriptTask task -> scriptTask(task);
           case ManualTask task -> new ExecutableElement(task.getId(), task.getName(), ElementType.MANUAL_TASK, EventKind.NONE);
           case ExclusiveGateway gateway -> {
@@ -601,6 +607,25 @@ public final class BpmnTransformer {
     ExecutableElement element = new ExecutableElement(task.getId(), task.getName(), ElementType.SCRIPT_TASK, EventKind.NONE);
     element.script = parseFeel(task, "script expression", expression.substring(1));
     element.resultVariable = script.getResultVariable().strip();
+    return element;
+  }
+
+  /** A business rule task that evaluates a DMN decision itself (the alternative to a job worker). */
+  private ExecutableElement calledDecisionTask(BusinessRuleTask task) throws DeploymentException {
+    ZeebeCalledDecision called = task.getSingleExtensionElement(ZeebeCalledDecision.class);
+    if (called.getDecisionId() == null || called.getDecisionId().isBlank()) {
+      throw unsupported(task, "zeebe:calledDecision needs a decisionId");
+    }
+    if (called.getResultVariable() == null || called.getResultVariable().isBlank()) {
+      throw unsupported(task, "zeebe:calledDecision needs a resultVariable");
+    }
+    String bindingType = called.getBindingType() == null ? "latest" : called.getBindingType().name();
+    if (bindingType.equals("versionTag") && (called.getVersionTag() == null || called.getVersionTag().isBlank())) {
+      throw unsupported(task, "zeebe:calledDecision with bindingType 'versionTag' needs a versionTag");
+    }
+    ExecutableElement element = new ExecutableElement(task.getId(), task.getName(), ElementType.BUSINESS_RULE_TASK, EventKind.NONE);
+    element.calledDecision =
+        new CalledDecision(parse(task, "decision id", called.getDecisionId()), called.getResultVariable(), bindingType, called.getVersionTag());
     return element;
   }
 

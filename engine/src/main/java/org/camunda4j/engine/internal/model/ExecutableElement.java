@@ -24,6 +24,7 @@ public final class ExecutableElement {
   final List<VariableMapping> outputs = new ArrayList<>();
   final List<ExecutionListener> executionListeners = new ArrayList<>();
   org.camunda4j.engine.internal.feel.FeelExpression calledProcessId;
+  CalledDecision calledDecision;
   boolean propagateAllParentVariables = true;
   boolean propagateAllChildVariables = true;
   MultiInstanceDefinition multiInstance;
@@ -100,6 +101,11 @@ public final class ExecutableElement {
 
   public List<VariableMapping> outputs() {
     return outputs;
+  }
+
+  /** For a business rule task that evaluates a decision itself; null for its job-worker form. */
+  public CalledDecision calledDecision() {
+    return calledDecision;
   }
 
   /** For a call activity: the id of the process it calls (the latest version). */

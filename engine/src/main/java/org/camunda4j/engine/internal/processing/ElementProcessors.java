@@ -1,5 +1,6 @@
 package org.camunda4j.engine.internal.processing;
 
+import org.camunda4j.engine.internal.dmn.DecisionBehavior;
 import org.camunda4j.engine.internal.feel.Feel;
 import org.camunda4j.engine.internal.model.EventKind;
 import org.camunda4j.engine.internal.model.ExecutableElement;
@@ -17,6 +18,7 @@ final class ElementProcessors {
   private final PassThroughProcessor passThrough;
   private final AwaitEventProcessor awaitEvent;
   private final JobWorkerTaskProcessor jobWorkerTask;
+  private final BusinessRuleTaskProcessor businessRuleTask;
   private final UserTaskProcessor userTask;
   private final CallActivityProcessor callActivity;
   private final ExclusiveGatewayProcessor exclusiveGateway;
@@ -41,7 +43,8 @@ final class ElementProcessors {
       MessageCommands messages,
       CompletionWaiters completionWaiters,
       SignalCommands signals,
-      CatchEventBehavior catchEvents) {}
+      CatchEventBehavior catchEvents,
+      DecisionBehavior decisions) {}
 
   ElementProcessors(BpmnBehavior bpmn, Behaviors b) {
     this.callActivity = new CallActivityProcessor(bpmn, b.state(), b.feel(), b.variables(), b.incidents());
@@ -51,6 +54,7 @@ final class ElementProcessors {
     this.passThrough = new PassThroughProcessor(bpmn);
     this.awaitEvent = new AwaitEventProcessor(bpmn);
     this.jobWorkerTask = new JobWorkerTaskProcessor(bpmn, b.jobs());
+    this.businessRuleTask = new BusinessRuleTaskProcessor(bpmn, b.state(), b.feel(), b.variables(), b.incidents(), b.decisions());
     this.userTask = new UserTaskProcessor(bpmn, b.userTasks());
     this.exclusiveGateway = new ExclusiveGatewayProcessor(bpmn, b.state(), b.feel(), b.incidents());
     this.parallelGateway = new ParallelGatewayProcessor(bpmn);
@@ -72,7 +76,8 @@ final class ElementProcessors {
       case PROCESS -> process;
       case SUB_PROCESS -> subProcess;
       case EVENT_SUB_PROCESS -> eventSubProcess;
-      case SERVICE_TASK, SEND_TASK, BUSINESS_RULE_TASK -> jobWorkerTask;
+      case SERVICE_TASK, SEND_TASK -> jobWorkerTask;
+      case BUSINESS_RULE_TASK -> element.calledDecision() != null ? businessRuleTask : jobWorkerTask;
       case SCRIPT_TASK -> element.script() != null ? scriptTask : jobWorkerTask;
       case TASK, MANUAL_TASK -> passThrough;
       case USER_TASK -> userTask;

@@ -44,7 +44,8 @@ public final class EngineOperations implements AutoCloseable {
     Feel feel = new Feel(clock::millis);
     CompletionWaiters completionWaiters = new CompletionWaiters();
     DmnDecisions dmn = new DmnDecisions(clock::millis);
-    DecisionCommands decisions = new DecisionCommands(state, new DecisionBehavior(state, dmn));
+    DecisionBehavior decisionBehavior = new DecisionBehavior(state, dmn);
+    DecisionCommands decisions = new DecisionCommands(state, decisionBehavior);
     VariableBehavior variables = new VariableBehavior(state, feel);
     IncidentBehavior incidentBehavior = new IncidentBehavior(state);
     CatchEventBehavior catchEvents = new CatchEventBehavior(state, feel, variables);
@@ -73,7 +74,7 @@ public final class EngineOperations implements AutoCloseable {
             bpmn,
             new ElementProcessors.Behaviors(
                 state, feel, variables, incidentBehavior, new JobBehavior(state, feel, incidentBehavior), errors, userTaskBehavior,
-                messages, completionWaiters, signals, catchEvents)));
+                messages, completionWaiters, signals, catchEvents, decisionBehavior)));
     jobs.bindUserTasks(userTaskBehavior);
     UserTaskCommands userTaskCommands = new UserTaskCommands(state, userTaskBehavior, userTaskWaiters);
     this.handler =

@@ -8,7 +8,9 @@ import org.camunda4j.engine.internal.rest.wire.EvaluateDecisionResult.MatchedDec
 /**
  * A decision instance: one decision evaluated within an evaluation. The search answers it without
  * {@code evaluatedInputs} and {@code matchedRules} (null, so left out), the get with them.
- * Process keys are null for an evaluation over the REST API.
+ * An evaluation over the REST API has no process: its process definition, process instance and
+ * element instance keys are "-1" (as Camunda stores them, and clients parse them as numbers), its
+ * root process instance key null.
  */
 public record DecisionInstanceResult(
     String decisionDefinitionId,
