@@ -45,7 +45,8 @@ class RestApiFuzzTest {
   private static final List<String> BPMN_SEEDS = List.of(
       "bpmn/single-service-task.bpmn", "bpmn/message-boundary-interrupting.bpmn", "bpmn/multi-instance-parallel.bpmn",
       "bpmn/exclusive-gateway-conditions.bpmn", "bpmn/task-listener-all-events.bpmn", "bpmn/timer-boundary-interrupting.bpmn",
-      "bpmn/call-activity-parent.bpmn", "bpmn/error-event-subprocess.bpmn", "bpmn/execution-listeners-service-task.bpmn");
+      "bpmn/call-activity-parent.bpmn", "bpmn/error-event-subprocess.bpmn", "bpmn/execution-listeners-service-task.bpmn",
+      "dmn/dinner.dmn", "bpmn/business-rule-dish.bpmn");
 
   /** An endpoint and a valid body to mutate; {@code {key}} is replaced by a real or made-up key. */
   private record Endpoint(String method, String path, String validBody) {}
@@ -86,6 +87,12 @@ class RestApiFuzzTest {
       new Endpoint("POST", "/v2/user-tasks/{key}/completion", "{\"variables\":{},\"action\":\"complete\"}"),
       new Endpoint("PATCH", "/v2/user-tasks/{key}", "{\"changeset\":{\"priority\":10,\"candidateGroups\":[\"g\"]}}"),
       new Endpoint("POST", "/v2/user-tasks/{key}/variables/search", "{}"),
+      new Endpoint("POST", "/v2/decision-definitions/evaluation", "{\"decisionDefinitionId\":\"dish\",\"variables\":{\"month\":1,\"guestCount\":3}}"),
+      new Endpoint("POST", "/v2/decision-definitions/search", "{\"filter\":{\"isLatestVersion\":true},\"sort\":[{\"field\":\"version\",\"order\":\"DESC\"}]}"),
+      new Endpoint("GET", "/v2/decision-definitions/{key}/xml", null),
+      new Endpoint("POST", "/v2/decision-requirements/search", "{\"filter\":{\"decisionRequirementsId\":\"dinner\"}}"),
+      new Endpoint("POST", "/v2/decision-instances/search", "{\"filter\":{\"state\":\"EVALUATED\",\"decisionDefinitionId\":\"dish\"}}"),
+      new Endpoint("GET", "/v2/decision-instances/{key}", null),
       new Endpoint("PUT", "/v2/clock", "{\"timestamp\":1700000000000}"),
       new Endpoint("POST", "/v2/clock/reset", null));
 
@@ -161,7 +168,7 @@ class RestApiFuzzTest {
     for (int edits = 1 + random.nextInt(3); edits > 0; edits--) {
       xml = random.nextBoolean() ? HostileInput.mutate(random, xml) : mutateAttribute(random, xml);
     }
-    String name = random.nextInt(10) == 0 ? HostileInput.string(random) : "fuzz-" + seed + ".bpmn";
+    String name = random.nextInt(10) == 0 ? HostileInput.string(random) : "fuzz-" + seed + (resource.endsWith(".dmn") ? ".dmn" : ".bpmn");
 
     check("deploy mutated " + resource, null, deploy(name, xml.getBytes(StandardCharsets.UTF_8)));
   }
