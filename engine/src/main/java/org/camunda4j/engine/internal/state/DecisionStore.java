@@ -1,6 +1,5 @@
 package org.camunda4j.engine.internal.state;
 
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
@@ -125,17 +124,6 @@ public final class DecisionStore {
 
   public Collection<DecisionInstance> instances() {
     return Collections.unmodifiableCollection(instances.values());
-  }
-
-  /** Decision instances a process instance produced, oldest first. */
-  public List<DecisionInstance> instancesOf(long processInstanceKey) {
-    List<DecisionInstance> found = new ArrayList<>();
-    for (DecisionInstance instance : instances.values()) {
-      if (instance.processInstanceKey() == processInstanceKey) {
-        found.add(instance);
-      }
-    }
-    return found;
   }
 
   private static String scoped(String id, String tenantId) {
