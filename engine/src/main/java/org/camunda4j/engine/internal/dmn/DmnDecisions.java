@@ -34,12 +34,15 @@ import scala.util.Either;
 /**
  * Parses and evaluates DMN with Camunda's DMN engine (dmn-scala), on the engine clock. A graph is
  * parsed once at deployment; evaluation parses the deployed XML again on first use and keeps the
- * result per graph key, so state holds only the XML (what a replay of the event log needs).
+ * result per graph key, so state holds only the XML (what a replay of the event log needs). A cached
+ * graph is used only for the same XML: the key of a graph whose command was undone is handed out again.
  */
 public final class DmnDecisions {
 
   private final LongSupplier clockMillis;
-  private final Map<Long, ParsedDmn> parsedByGraphKey = new ConcurrentHashMap<>();
+  private record Parsed(String xml, ParsedDmn dmn) {}
+
+  private final Map<Long, Parsed> parsedByGraphKey = new ConcurrentHashMap<>();
   private volatile DmnEngine engine;
   private volatile ValueMapper values;
 
@@ -110,7 +113,12 @@ public final class DmnDecisions {
    * decision: the failure is part of the outcome, with whatever was evaluated before it.
    */
   public DecisionOutcome evaluate(long graphKey, String graphXml, String decisionId, Map<String, Object> variables) {
-    ParsedDmn dmn = parsedByGraphKey.computeIfAbsent(graphKey, key -> parseDeployed(graphXml));
+    ParsedDmn dmn =
+        parsedByGraphKey
+            .compute(
+                graphKey,
+                (key, cached) -> cached != null && cached.xml().equals(graphXml) ? cached : new Parsed(graphXml, parseDeployed(graphXml)))
+            .dmn();
     Either<DmnEngine.EvalFailure, DmnEngine.EvalResult> result = engine().eval(dmn, decisionId, variables);
     if (result.isLeft()) {
       DmnEngine.EvalFailure failure = result.left().get();
