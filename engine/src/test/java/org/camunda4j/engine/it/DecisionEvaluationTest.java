@@ -122,6 +122,7 @@ class DecisionEvaluationTest extends EngineScenario {
     assertThat(instances).extracting(i -> i.path("decisionDefinitionId").asText()).containsExactly("season", "dish");
     assertThat(instances.get(1).path("evaluationFailure").asText()).isEqualTo(result.path("failureMessage").asText());
     assertThat(instances.get(0).path("evaluationFailure").isNull()).isTrue();
+    assertThat(instances.get(1).path("result").asText()).as("the failed decision has no result").isEqualTo("null");
   }
 
   @Test

@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
-import org.camunda4j.engine.internal.dmn.DecisionBehavior.Evaluation;
+import org.camunda4j.engine.internal.processing.DecisionBehavior.Evaluation;
 import org.camunda4j.engine.internal.dmn.DecisionOutcome.EvaluatedInput;
 import org.camunda4j.engine.internal.dmn.DecisionOutcome.MatchedRule;
 import org.camunda4j.engine.internal.processing.EngineOperations;

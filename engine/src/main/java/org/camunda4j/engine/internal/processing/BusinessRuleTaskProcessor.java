@@ -3,7 +3,6 @@ package org.camunda4j.engine.internal.processing;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
-import org.camunda4j.engine.internal.dmn.DecisionBehavior;
 import org.camunda4j.engine.internal.feel.Feel;
 import org.camunda4j.engine.internal.feel.FeelException;
 import org.camunda4j.engine.internal.model.CalledDecision;

@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import org.camunda4j.engine.internal.dmn.DecisionCommands;
 import org.camunda4j.engine.internal.processing.Command.*;
 
 /**

@@ -9,7 +9,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import org.camunda4j.engine.internal.dmn.DecisionDeployments;
 import org.camunda4j.engine.internal.dmn.ParsedDecisionResource;
 import org.camunda4j.engine.internal.model.BpmnTransformer;
 import org.camunda4j.engine.internal.model.DeploymentException;

@@ -1,6 +1,5 @@
 package org.camunda4j.engine.internal.processing;
 
-import org.camunda4j.engine.internal.dmn.DecisionBehavior;
 import org.camunda4j.engine.internal.feel.Feel;
 import org.camunda4j.engine.internal.model.EventKind;
 import org.camunda4j.engine.internal.model.ExecutableElement;

@@ -1,8 +1,6 @@
-package org.camunda4j.engine.internal.dmn;
+package org.camunda4j.engine.internal.processing;
 
 import java.util.Map;
-import org.camunda4j.engine.internal.processing.ProcessingContext;
-import org.camunda4j.engine.internal.processing.Rejection;
 import org.camunda4j.engine.internal.state.DeployedDecision;
 import org.camunda4j.engine.internal.state.EngineState;
 

@@ -1,4 +1,4 @@
-package org.camunda4j.engine.internal.dmn;
+package org.camunda4j.engine.internal.processing;
 
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -9,13 +9,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.camunda4j.engine.internal.model.DeploymentException;
-import org.camunda4j.engine.internal.processing.DeploymentResource;
-import org.camunda4j.engine.internal.processing.ProcessingContext;
 import org.camunda4j.engine.internal.record.EngineEvent.DecisionRequirementsDeployed;
 import org.camunda4j.engine.internal.record.EngineEvent.DecisionRequirementsKept;
 import org.camunda4j.engine.internal.state.DeployedDecision;
 import org.camunda4j.engine.internal.state.DeployedDecisionRequirements;
 import org.camunda4j.engine.internal.state.EngineState;
+import org.camunda4j.engine.internal.dmn.ParsedDecisionResource;
+import org.camunda4j.engine.internal.dmn.DmnDecisions;
 
 /**
  * Deploys {@code .dmn} files. Each file is one decision requirements graph; a changed file makes a
