@@ -124,6 +124,11 @@ public final class DmnDecisions {
       DmnEngine.EvalFailure failure = result.left().get();
       List<EvaluatedDecision> evaluated = evaluatedDecisions(dmn, failure.auditLog());
       String failedDecisionId = evaluated.isEmpty() ? decisionId : evaluated.get(evaluated.size() - 1).decisionId();
+      if (!evaluated.isEmpty()) { // the failed decision has no output: dmn-scala's is an error value, its message the failure
+        EvaluatedDecision failed = evaluated.remove(evaluated.size() - 1);
+        evaluated.add(
+            new EvaluatedDecision(failed.decisionId(), failed.decisionName(), failed.type(), null, failed.inputs(), failed.matchedRules()));
+      }
       return new DecisionOutcome(
           null, evaluated, "Expected to evaluate decision '" + decisionId + "', but " + failure.failure().message(), failedDecisionId);
     }

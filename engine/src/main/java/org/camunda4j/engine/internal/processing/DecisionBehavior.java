@@ -15,9 +15,7 @@ import org.camunda4j.engine.internal.dmn.DecisionOutcome;
 /**
  * Evaluates a deployed decision and records the evaluation as decision instances, whether it came
  * from the REST API or from a business rule task. A failed evaluation is recorded too (state
- * FAILED); the caller decides what the failure means (a 400, an incident). The decision that
- * failed has no output: what the DMN engine reports for it is an error value, whose message is the
- * instance's failure message.
+ * FAILED); the caller decides what the failure means (a 400, an incident).
  */
 public final class DecisionBehavior {
 
@@ -55,7 +53,7 @@ public final class DecisionBehavior {
               evaluationKey + "-" + (instances.size() + 1), evaluationKey, outcome.failed() ? "FAILED" : "EVALUATED",
               failedHere ? outcome.failureMessage() : null, ctx.now(), inGraph(requirements, one.decisionId(), decision),
               caller.processDefinitionKey(), caller.processInstanceKey(), caller.rootProcessInstanceKey(), caller.elementInstanceKey(),
-              decision.key(), failedHere ? null : one.output(), one.inputs(), one.matchedRules()));
+              decision.key(), one.output(), one.inputs(), one.matchedRules()));
     }
     ctx.emit(new DecisionEvaluated(evaluationKey, List.copyOf(instances)));
     return new Evaluation(evaluationKey, decision, requirements, outcome, List.copyOf(instances));
