@@ -166,6 +166,46 @@ class ConsoleBrowserTest {
     assertThat(classOf("Task_ChildWork")).contains("c4j-active");
   }
 
+  @Test
+  void decisionsShowTheirTableAndEachEvaluationOfABusinessRuleTaskWithItsMatchedRules() {
+    http.deployOk("dmn/dinner.dmn", "bpmn/business-rule-dish.bpmn");
+    String winter = http.createInstance("business-rule-dish", Map.of("month", 1, "guestCount", 4));
+    String summer = http.createInstance("business-rule-dish", Map.of("month", 7, "guestCount", 12));
+    http.post("/decision-definitions/evaluation", Map.of("decisionDefinitionId", "dish", "variables", Map.of("month", 4, "guestCount", 2)));
+    String winterDish = dishEvaluatedBy(winter);
+    String summerDish = dishEvaluatedBy(summer);
+
+    open("#/processes", "processes");
+    waitUntil("the Decisions link, shown since the engine serves decisions", () -> browser.findElement(By.cssSelector("[data-nav='decisions']")).isDisplayed());
+    click(By.cssSelector("[data-nav='decisions']"));
+    waitUntil("the decisions page", () -> "decisions".equals(page()));
+    assertThat(browser.findElements(By.cssSelector("[data-decision]"))).extracting(WebElement::getText).containsExactly("Dish", "Season");
+
+    click(By.cssSelector("[data-decision='dish']"));
+    waitForText("#decision-table", "Light salad");
+    assertThat(browser.findElements(By.cssSelector("#decision-table tr[data-rule]")))
+        .extracting(r -> r.getDomAttribute("data-rule"))
+        .containsExactly("Rule_WinterFew", "Rule_WinterMany", "Rule_Summer", "Rule_SpringFall");
+    assertThat(text("#decision-table tr[data-rule='Rule_WinterFew']")).isEqualTo("1 \"Winter\" <= 8 \"Roastbeef\"");
+    assertThat(text("#decision-table thead")).isEqualTo("UNIQUE Season How many guests Dish");
+    assertThat(browser.findElements(By.cssSelector("#decision-table tr.matched"))).isEmpty();
+    waitForText("#decision-instances", "over REST");
+    assertThat(text("[data-decision-instance='" + winterDish + "']")).contains("\"Roastbeef\"", "EVALUATED", winter);
+    assertThat(text("[data-decision-instance='" + summerDish + "']")).contains("\"Light salad\"", summer);
+
+    click(By.cssSelector("[data-decision-instance='" + winterDish + "'] a.show-rules"));
+    waitUntil("Rule_WinterFew highlighted", () -> matchedRules().equals(List.of("Rule_WinterFew")));
+    assertThat(text("#evaluated-inputs")).contains("\"Winter\"", "4");
+    screenshot("console-decisions.png");
+
+    click(By.cssSelector("[data-decision-instance='" + summerDish + "'] a.show-rules"));
+    waitUntil("Rule_Summer highlighted", () -> matchedRules().equals(List.of("Rule_Summer")));
+
+    click(By.cssSelector("[data-decision-instance='" + summerDish + "'] a[href='#/instances/" + summer + "']"));
+    waitUntil("the calling instance's page", () -> browser.getCurrentUrl().endsWith("#/instances/" + summer) && "instance".equals(page()));
+    assertThat(classOf("Task_Decide")).contains("c4j-passed");
+  }
+
   // ------------------------------------------------------------------ actions
 
   @Test
@@ -332,6 +372,17 @@ class ConsoleBrowserTest {
 
   private JsonNode task(String instance) {
     return http.search("user-tasks", Map.of("filter", Map.of("processInstanceKey", instance))).getFirst();
+  }
+
+  /** The decision instance of "dish" that the business rule task of this process instance evaluated. */
+  private String dishEvaluatedBy(String processInstance) {
+    Eventually(() -> http.search("decision-instances", Map.of("filter", Map.of("processInstanceKey", processInstance))).size() == 2);
+    return http.search("decision-instances", Map.of("filter", Map.of("processInstanceKey", processInstance, "decisionDefinitionId", "dish")))
+        .getFirst().path("decisionEvaluationInstanceKey").asText();
+  }
+
+  private List<String> matchedRules() {
+    return browser.findElements(By.cssSelector("#decision-table tr.matched")).stream().map(r -> r.getDomAttribute("data-rule")).toList();
   }
 
   private void failWithoutRetries(JsonNode job, String message) {

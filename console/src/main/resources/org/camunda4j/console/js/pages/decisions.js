@@ -9,10 +9,12 @@ const DMN = 'https://www.omg.org/spec/DMN/20191111/MODEL/';
 export async function decisionsPage(view, selectedKey, query) {
   const definitions = await searchAll('decision-definitions');
   const byId = Map.groupBy(definitions, d => d.decisionDefinitionId);
-  const latest = [...byId.values()].map(versions => versions.reduce((a, b) => (a.version > b.version ? a : b)));
+  const latest = [...byId.values()]
+    .map(versions => versions.reduce((a, b) => (a.version > b.version ? a : b)))
+    .sort((a, b) => a.decisionDefinitionId.localeCompare(b.decisionDefinitionId));
   const selected = definitions.find(d => d.decisionDefinitionKey === selectedKey) ?? latest[0];
   const list = h('section', { class: 'panel narrow' }, h('h2', {}, 'Decisions'),
-    table(['Name', 'Id', 'Versions'], latest.sort((a, b) => a.decisionDefinitionId.localeCompare(b.decisionDefinitionId)).map(d =>
+    table(['Name', 'Id', 'Versions'], latest.map(d =>
       h('tr', { class: d.decisionDefinitionId === selected?.decisionDefinitionId ? 'selected' : '' },
         h('td', {}, h('a', { href: `#/decisions/${d.decisionDefinitionKey}`, 'data-decision': d.decisionDefinitionId }, d.name || d.decisionDefinitionId)),
         h('td', { class: 'mono' }, d.decisionDefinitionId),
@@ -61,7 +63,7 @@ export async function decisionsPage(view, selectedKey, query) {
         h('td', {}, date(i.evaluationDate)),
         h('td', { class: 'mono value' }, i.result),
         h('td', {}, badge(i.state, i.state.toLowerCase()), i.evaluationFailure ? h('div', { class: 'message' }, i.evaluationFailure) : ''),
-        h('td', {}, i.processInstanceKey ? h('a', { class: 'mono', href: `#/instances/${i.processInstanceKey}` }, i.processInstanceKey) : 'over REST'),
+        h('td', {}, calledByProcess(i) ? h('a', { class: 'mono', href: `#/instances/${i.processInstanceKey}` }, i.processInstanceKey) : 'over REST'),
         h('td', {}, h('a', { class: 'show-rules', href: `#/decisions/${selected.decisionDefinitionKey}?instance=${i.decisionEvaluationInstanceKey}` }, 'matched rules')))),
     'Not evaluated yet.'));
   };
@@ -69,6 +71,11 @@ export async function decisionsPage(view, selectedKey, query) {
   await refresh();
   document.body.dataset.page = 'decisions';
   poll(refresh);
+}
+
+/** Evaluations over the REST API have no process: their process instance key is null or "-1". */
+function calledByProcess(instance) {
+  return instance.processInstanceKey && instance.processInstanceKey !== '-1';
 }
 
 /** The decision table of decision `id` in a DMN file: inputs, outputs and rules as texts. */
