@@ -65,6 +65,20 @@ class RestApiFuzzTest {
       new Endpoint("POST", "/v2/element-instances/search", "{\"filter\":{\"state\":\"ACTIVE\",\"elementInstanceScopeKey\":\"1\"},\"page\":{\"limit\":10}}"),
       new Endpoint("GET", "/v2/element-instances/{key}", null),
       new Endpoint("POST", "/v2/correlated-message-subscriptions/search", "{\"filter\":{\"messageName\":\"m\"}}"),
+      new Endpoint("POST", "/v2/process-instances/cancellation", "{\"filter\":{\"processDefinitionId\":\"call-activity-parent\"}}"),
+      new Endpoint("POST", "/v2/process-instances/incident-resolution", "{\"filter\":{\"hasIncident\":true}}"),
+      new Endpoint("POST", "/v2/batch-operations/search", "{\"filter\":{\"state\":\"COMPLETED\",\"operationType\":\"RESOLVE_INCIDENT\"}}"),
+      new Endpoint("GET", "/v2/batch-operations/{key}", null),
+      new Endpoint("POST", "/v2/batch-operations/{key}/suspension", null),
+      new Endpoint("POST", "/v2/batch-operation-items/search", "{\"filter\":{\"state\":\"FAILED\"}}"),
+      new Endpoint("POST", "/v2/process-instances/modification",
+          "{\"filter\":{\"state\":\"ACTIVE\"},\"moveInstructions\":[{\"sourceElementId\":\"Task_Work\",\"targetElementId\":\"EndEvent_1\"}]}"),
+      new Endpoint("POST", "/v2/process-instances/{key}/modification",
+          "{\"activateInstructions\":[{\"elementId\":\"Task_Work\",\"ancestorElementInstanceKey\":\"-1\","
+              + "\"variableInstructions\":[{\"variables\":{\"a\":1},\"scopeId\":\"Task_Work\"}]}],"
+              + "\"moveInstructions\":[{\"sourceElementInstruction\":{\"sourceType\":\"byId\",\"sourceElementId\":\"Task_Work\"},"
+              + "\"targetElementId\":\"EndEvent_1\",\"ancestorScopeInstruction\":{\"ancestorScopeType\":\"inferred\"}}],"
+              + "\"terminateInstructions\":[{\"elementId\":\"Task_Work\"}]}"),
       new Endpoint("POST", "/v2/jobs/activation", "{\"type\":\"work\",\"maxJobsToActivate\":5,\"timeout\":1000,\"requestTimeout\":200,\"fetchVariable\":[\"a\"]}"),
       new Endpoint("POST", "/v2/jobs/search", SEARCH),
       new Endpoint("POST", "/v2/jobs/{key}/completion", "{\"variables\":{\"x\":1}}"),

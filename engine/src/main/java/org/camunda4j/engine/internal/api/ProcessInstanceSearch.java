@@ -20,6 +20,7 @@ import org.camunda4j.engine.internal.rest.search.SearchQuery;
 import org.camunda4j.engine.internal.rest.wire.ElementInstanceState;
 import org.camunda4j.engine.internal.rest.wire.ProcessInstanceResult;
 import org.camunda4j.engine.internal.rest.wire.ProcessInstanceState;
+import org.camunda4j.engine.internal.state.BatchOperation;
 import org.camunda4j.engine.internal.state.EngineState;
 import org.camunda4j.engine.internal.state.Incident;
 import org.camunda4j.engine.internal.state.Job;
@@ -102,7 +103,7 @@ final class ProcessInstanceSearch {
   }
 
   /** The instance's own fields, AND one element instance meeting every element field given, AND the $or branches. */
-  private static Predicate<Row> filter(ObjectNode filter, boolean top) {
+  static Predicate<Row> filter(ObjectNode filter, boolean top) {
     ObjectNode own = filter.deepCopy();
     ObjectNode element = own.objectNode();
     for (String name : ELEMENT_FIELD_NAMES) {
@@ -135,7 +136,7 @@ final class ProcessInstanceSearch {
   }
 
   /** Every process instance with its facts, gathered in one pass over each kind of record. */
-  private static List<Row> rows(EngineState state) {
+  static List<Row> rows(EngineState state) {
     Map<Long, Map<String, String>> variables = new HashMap<>();
     for (Variable variable : state.variables()) {
       if (variable.scopeKey() == variable.processInstanceKey()) {
@@ -159,6 +160,12 @@ final class ProcessInstanceSearch {
         retriesLeft.add(job.processInstanceKey());
       }
     }
+    Map<Long, List<String>> batches = new HashMap<>();
+    for (BatchOperation batch : state.batchOperations()) {
+      for (BatchOperation.Item item : batch.items()) {
+        batches.computeIfAbsent(item.processInstanceKey(), k -> new ArrayList<>()).add(Long.toString(batch.key()));
+      }
+    }
     return state.processInstances().stream()
         .map(p -> new Row(
             ProcessInstancesApi.toWire(p),
@@ -166,7 +173,7 @@ final class ProcessInstanceSearch {
             elements.getOrDefault(p.key(), List.of()),
             incidentMessages.getOrDefault(p.key(), List.of()),
             retriesLeft.contains(p.key()),
-            List.of()))
+            batches.getOrDefault(p.key(), List.of())))
         .toList();
   }
 }

@@ -24,6 +24,7 @@ import org.camunda4j.engine.internal.rest.Request;
 import org.camunda4j.engine.internal.rest.Router;
 import org.camunda4j.engine.internal.rest.wire.CreateProcessInstanceResult;
 import org.camunda4j.engine.internal.rest.wire.ProcessInstanceCreationRequest;
+import org.camunda4j.engine.internal.rest.wire.ProcessInstanceModificationRequest;
 import org.camunda4j.engine.internal.rest.wire.ProcessInstanceResult;
 import org.camunda4j.engine.internal.rest.wire.ProcessInstanceState;
 import org.camunda4j.engine.internal.rest.wire.SetVariableRequest;
@@ -46,20 +47,19 @@ final class ProcessInstancesApi {
         .route("POST", "/v2/process-instances", this::create)
         .route("GET", "/v2/process-instances/{processInstanceKey}", this::get)
         .route("POST", "/v2/process-instances/{processInstanceKey}/cancellation", this::cancel)
+        .route("POST", "/v2/process-instances/{processInstanceKey}/modification", this::modify)
         .route("PUT", "/v2/element-instances/{elementInstanceKey}/variables", this::setVariables);
   }
 
   private CompletionStage<Reply> create(Request request) {
     ProcessInstanceCreationRequest body = request.body(ProcessInstanceCreationRequest.class);
-    if (body.startInstructions() != null && !body.startInstructions().isEmpty()) {
-      throw ApiException.invalidArgument(
-          "startInstructions are not supported by the camunda4j engine yet: remove them to start at the none start event");
-    }
     if (body.runtimeInstructions() != null && !body.runtimeInstructions().isEmpty()) {
       throw ApiException.invalidArgument("runtimeInstructions are not supported by the camunda4j engine yet: remove them");
     }
     NewInstance instance =
-        new NewInstance(body.variables(), body.tags() == null ? List.of() : new ArrayList<>(body.tags()), body.businessId());
+        new NewInstance(
+            body.variables(), body.tags() == null ? List.of() : new ArrayList<>(body.tags()), body.businessId(),
+            body.startInstructions() == null ? List.of() : body.startInstructions().stream().map(s -> s.elementId()).toList());
     Long definitionKey = body.isById() ? null : Outcomes.parseKey("processDefinitionKey", body.processDefinitionKey());
     if (!Boolean.TRUE.equals(body.awaitCompletion())) {
       var created =
@@ -146,6 +146,12 @@ final class ProcessInstancesApi {
         key(instance.rootProcessInstanceKey()),
         new LinkedHashSet<>(instance.tags()),
         instance.businessId());
+  }
+
+  private CompletionStage<Reply> modify(Request request) {
+    long key = request.keyParam("processInstanceKey");
+    ProcessInstanceModificationRequest body = request.body(ProcessInstanceModificationRequest.class);
+    return noContent(engine.modify(key, Modifications.of(body)));
   }
 
   private CompletionStage<Reply> cancel(Request request) {

@@ -40,6 +40,7 @@ public final class Routes {
     new StartFormsApi(engine).register(router);
     new CorrelatedSubscriptionsApi(engine).register(router);
     new DecisionsApi(engine).register(router);
+    new BatchOperationsApi(engine).register(router);
     if (console) {
       ConsoleRoute.register(router);
     }

@@ -85,15 +85,28 @@ final class BpmnBehavior {
 
   /**
    * Creates a child instance of {@code flowScope}; its activation runs as a follow-up step. A
-   * multi-instance activity is entered through its body.
+   * multi-instance activity is entered through its body. Returns the new instance's key.
    */
-  void activateElement(ProcessingContext ctx, ElementInstance flowScope, ExecutableElement element, int consumedFlows) {
+  long activateElement(ProcessingContext ctx, ElementInstance flowScope, ExecutableElement element, int consumedFlows) {
     long key = state.nextKey();
     ctx.emit(
         new ElementActivating(
             key, flowScope.process().key(), element.id(), flowScope.key(), flowScope.processInstanceKey(), consumedFlows,
             element.multiInstance() != null, ctx.now()));
     ctx.followUp(() -> activate(ctx, key));
+    return key;
+  }
+
+  /**
+   * Creates an instance of a container without starting it (no start event, no input mappings or
+   * listeners): instance modification and start instructions put a token inside it. Its boundary
+   * events and event sub-processes are opened.
+   */
+  ElementInstance createScope(ProcessingContext ctx, ElementInstance flowScope, ExecutableElement container) throws FeelException {
+    long key = activateDirectly(ctx, flowScope, container, 0);
+    ElementInstance instance = state.elementInstance(key).orElseThrow();
+    offerBufferedMessages(ctx, catchEvents.open(ctx, instance));
+    return instance;
   }
 
   /** Creates a child instance that skips the ACTIVATING step: a catch event that was already triggered. */

@@ -4,6 +4,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.BooleanSupplier;
+import java.util.function.Function;
+import org.camunda4j.engine.internal.state.BatchOperation;
+import org.camunda4j.engine.internal.state.EngineState;
 
 /**
  * Everything the engine can be asked to do, one record per command. {@link CommandHandler}
@@ -41,6 +44,9 @@ public sealed interface Command {
 
   record CancelInstance(long processInstanceKey) implements Command {}
 
+  /** Activates, moves and terminates elements of a live instance, all or nothing. */
+  record ModifyInstance(long processInstanceKey, InstanceModification modification) implements Command {}
+
   /** Sets variables on a scope; on a user task's scope they wait for its updating listeners, and {@code reply} with them. */
   record SetVariables(long scopeKey, Map<String, Object> variables, boolean local, CompletableFuture<Void> reply) implements Command {}
 
@@ -71,6 +77,25 @@ public sealed interface Command {
 
   // --- incidents
   record ResolveIncident(long incidentKey) implements Command {}
+
+  // --- batch operations
+  /** Creates a batch operation over the items {@code items} picks from the state as the command runs. */
+  record CreateBatchOperation(
+      BatchOperation.Type type, List<BatchOperation.Move> moves, Function<EngineState, List<BatchOperation.ItemRef>> items)
+      implements Command {}
+
+  /** Applies a batch's operation to one of its items; answers the batch's {@link BatchProgress}. */
+  record ProcessBatchItem(long batchOperationKey, long itemKey) implements Internal {}
+
+  /** The item's command was rejected: the item failed with that message; answers the batch's {@link BatchProgress}. */
+  record FailBatchItem(long batchOperationKey, long itemKey, String errorMessage) implements Internal {}
+
+  record CancelBatchOperation(long batchOperationKey) implements Command {}
+
+  record SuspendBatchOperation(long batchOperationKey) implements Command {}
+
+  /** Answers the batch's {@link BatchProgress}. */
+  record ResumeBatchOperation(long batchOperationKey) implements Command {}
 
   // --- time
   /** Processes whatever fell due on the engine clock: job deadlines and backoffs, timers, message TTLs. */

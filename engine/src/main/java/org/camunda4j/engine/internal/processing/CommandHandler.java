@@ -18,6 +18,7 @@ final class CommandHandler {
 
   private final DeploymentCommands deployments;
   private final ProcessInstanceCommands instances;
+  private final ModificationCommands modifications;
   private final JobCommands jobs;
   private final IncidentCommands incidents;
   private final MessageCommands messages;
@@ -25,6 +26,7 @@ final class CommandHandler {
   private final TimerCommands timers;
   private final UserTaskCommands userTasks;
   private final DecisionCommands decisions;
+  private final BatchOperationCommands batchOperations;
   private final LongPolls longPolls;
   private final CompletionWaiters completionWaiters;
   private final Duration defaultLongPollTimeout;
@@ -33,6 +35,7 @@ final class CommandHandler {
   CommandHandler(
       DeploymentCommands deployments,
       ProcessInstanceCommands instances,
+      ModificationCommands modifications,
       JobCommands jobs,
       IncidentCommands incidents,
       MessageCommands messages,
@@ -40,11 +43,13 @@ final class CommandHandler {
       TimerCommands timers,
       UserTaskCommands userTasks,
       DecisionCommands decisions,
+      BatchOperationCommands batchOperations,
       LongPolls longPolls,
       CompletionWaiters completionWaiters,
       Duration defaultLongPollTimeout) {
     this.deployments = deployments;
     this.instances = instances;
+    this.modifications = modifications;
     this.jobs = jobs;
     this.incidents = incidents;
     this.messages = messages;
@@ -52,6 +57,7 @@ final class CommandHandler {
     this.timers = timers;
     this.userTasks = userTasks;
     this.decisions = decisions;
+    this.batchOperations = batchOperations;
     this.longPolls = longPolls;
     this.completionWaiters = completionWaiters;
     this.defaultLongPollTimeout = defaultLongPollTimeout;
@@ -69,6 +75,10 @@ final class CommandHandler {
       case CreateInstance c -> create(ctx, c);
       case CancelInstance c -> {
         instances.cancel(ctx, c.processInstanceKey());
+        yield null;
+      }
+      case ModifyInstance c -> {
+        modifications.modify(ctx, c.processInstanceKey(), c.modification());
         yield null;
       }
       case SetVariables c -> {
@@ -121,6 +131,18 @@ final class CommandHandler {
         incidents.resolve(ctx, c.incidentKey());
         yield null;
       }
+      case CreateBatchOperation c -> batchOperations.create(ctx, c.type(), c.moves(), c.items());
+      case ProcessBatchItem c -> batchOperations.processItem(ctx, c.batchOperationKey(), c.itemKey());
+      case FailBatchItem c -> batchOperations.failItem(ctx, c.batchOperationKey(), c.itemKey(), c.errorMessage());
+      case CancelBatchOperation c -> {
+        batchOperations.cancel(ctx, c.batchOperationKey());
+        yield null;
+      }
+      case SuspendBatchOperation c -> {
+        batchOperations.suspend(ctx, c.batchOperationKey());
+        yield null;
+      }
+      case ResumeBatchOperation c -> batchOperations.resume(ctx, c.batchOperationKey());
       case ProcessDueWork c -> {
         jobs.tick(ctx);
         timers.fireDue(ctx);

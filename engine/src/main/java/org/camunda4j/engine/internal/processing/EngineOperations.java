@@ -13,6 +13,7 @@ import org.camunda4j.engine.internal.model.BpmnTransformer;
 import org.camunda4j.engine.internal.log.EventCodec;
 import org.camunda4j.engine.internal.log.EventLog;
 import org.camunda4j.engine.internal.record.EngineEvent;
+import org.camunda4j.engine.internal.state.BatchOperation;
 import org.camunda4j.engine.internal.state.EngineState;
 import org.camunda4j.engine.internal.state.StateDump;
 import org.camunda4j.engine.internal.state.KeyRange;
@@ -31,6 +32,7 @@ public final class EngineOperations implements AutoCloseable {
   private final LongPolls longPolls = new LongPolls();
   private final BpmnTransformer transformer;
   private final UserTaskOperations userTasks; // --- user tasks
+  private final BatchOperationRunner batchOperations;
 
   /**
    * An engine whose state lives in the log {@code openLog} opens (given the transformer a log needs
@@ -74,16 +76,23 @@ public final class EngineOperations implements AutoCloseable {
                 messages, completionWaiters, signals, catchEvents, decisionBehavior)));
     jobs.bindUserTasks(userTaskBehavior);
     UserTaskCommands userTaskCommands = new UserTaskCommands(state, userTaskBehavior, userTaskWaiters);
+    ModificationCommands modifications = new ModificationCommands(state, bpmn, new ElementActivationBehavior(state, bpmn, variables));
+    BatchOperationCommands batchCommands = new BatchOperationCommands(state, instances, incidents, modifications);
     this.handler =
         new CommandHandler(
-            deployments, instances, jobs, incidents, messages, signals, timers, userTaskCommands, decisions, longPolls,
-            completionWaiters, defaultLongPollTimeout);
+            deployments, instances, modifications, jobs, incidents, messages, signals, timers, userTaskCommands, decisions, batchCommands,
+            longPolls, completionWaiters, defaultLongPollTimeout);
     this.processor = new Processor(state, clock, openLog.apply(transformer), handler::process);
     handler.bind(processor);
     this.userTasks = new UserTaskOperations(processor);
     processor.onJobsAvailable(this::serveParked);
+    this.batchOperations = new BatchOperationRunner(processor);
     // keys of a new engine start where no earlier life of it can have been
     processor.start(KeyRange.lastKeyBeforeStartAt(System.currentTimeMillis()));
+    processor.read(state -> {
+      this.batchOperations.resumeInterrupted(state);
+      return null;
+    });
   }
 
   public ControlledClock clock() {
@@ -161,6 +170,10 @@ public final class EngineOperations implements AutoCloseable {
     return processor.submit(new Command.CancelInstance(processInstanceKey));
   }
 
+  public CompletableFuture<Void> modify(long processInstanceKey, InstanceModification modification) {
+    return processor.submit(new Command.ModifyInstance(processInstanceKey, modification));
+  }
+
   public CompletableFuture<Void> setVariables(long scopeKey, Map<String, Object> variables, boolean local) {
     // --- user tasks: variables on a user task's scope wait for its updating listeners
     return userTasks.setVariables(scopeKey, variables, local);
@@ -232,6 +245,32 @@ public final class EngineOperations implements AutoCloseable {
 
   public CompletableFuture<Void> resolveIncident(long incidentKey) {
     return processor.submit(new Command.ResolveIncident(incidentKey));
+  }
+
+  // --- batch operations
+  /**
+   * Creates a batch operation over the items {@code items} picks from the state, and answers with
+   * its key once it is committed; its items are processed afterwards, one command each.
+   */
+  public CompletableFuture<Long> createBatchOperation(
+      BatchOperation.Type type, List<BatchOperation.Move> moves, Function<EngineState, List<BatchOperation.ItemRef>> items) {
+    CompletableFuture<BatchProgress> created = processor.submit(new Command.CreateBatchOperation(type, moves, items));
+    batchOperations.follow(created);
+    return created.thenApply(BatchProgress::batchOperationKey);
+  }
+
+  public CompletableFuture<Void> cancelBatchOperation(long key) {
+    return processor.submit(new Command.CancelBatchOperation(key));
+  }
+
+  public CompletableFuture<Void> suspendBatchOperation(long key) {
+    return processor.submit(new Command.SuspendBatchOperation(key));
+  }
+
+  public CompletableFuture<Void> resumeBatchOperation(long key) {
+    CompletableFuture<BatchProgress> resumed = processor.submit(new Command.ResumeBatchOperation(key));
+    batchOperations.follow(resumed);
+    return resumed.thenApply(progress -> null);
   }
 
   /** Processes whatever fell due on the engine clock; call after moving a pinned clock. */

@@ -3,12 +3,21 @@ package org.camunda4j.engine.internal.processing;
 import java.util.List;
 import java.util.Map;
 
-/** What a new process instance starts with. */
-public record NewInstance(Map<String, Object> variables, List<String> tags, String businessId) {
+/**
+ * What a new process instance starts with.
+ *
+ * @param startElementIds where it starts instead of the none start event (empty: there)
+ */
+public record NewInstance(Map<String, Object> variables, List<String> tags, String businessId, List<String> startElementIds) {
 
   public NewInstance {
     variables = variables == null ? Map.of() : variables;
     tags = tags == null ? List.of() : List.copyOf(tags);
+    startElementIds = startElementIds == null ? List.of() : List.copyOf(startElementIds);
+  }
+
+  public NewInstance(Map<String, Object> variables, List<String> tags, String businessId) {
+    this(variables, tags, businessId, List.of());
   }
 
   public static NewInstance withVariables(Map<String, Object> variables) {

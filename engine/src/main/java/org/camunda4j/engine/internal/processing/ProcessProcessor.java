@@ -11,6 +11,7 @@ import org.camunda4j.engine.internal.record.EngineEvent.ElementCompleted;
 import org.camunda4j.engine.internal.record.EngineEvent.ElementTerminated;
 import org.camunda4j.engine.internal.record.EngineEvent.ProcessInstanceCreated;
 import org.camunda4j.engine.internal.record.EngineEvent.StartEventTriggered;
+import org.camunda4j.engine.internal.record.EngineEvent.StartInstructionsGiven;
 import org.camunda4j.engine.internal.state.ElementInstance;
 import org.camunda4j.engine.internal.state.EngineState;
 import org.camunda4j.engine.internal.state.TriggeredStart;
@@ -27,6 +28,8 @@ final class ProcessProcessor extends ElementProcessor {
   private final CompletionWaiters completionWaiters;
   private final MessageCommands messages;
   private final CallActivityProcessor callActivities;
+  private final ElementActivationBehavior elementActivation;
+
   ProcessProcessor(
       BpmnBehavior bpmn, EngineState state, VariableBehavior variables, CompletionWaiters completionWaiters, MessageCommands messages,
       CallActivityProcessor callActivities) {
@@ -36,11 +39,15 @@ final class ProcessProcessor extends ElementProcessor {
     this.completionWaiters = completionWaiters;
     this.messages = messages;
     this.callActivities = callActivities;
+    this.elementActivation = new ElementActivationBehavior(state, bpmn, variables);
   }
 
   long create(ProcessingContext ctx, ProcessDefinition definition, NewInstance request) {
+    for (int i = 0; i < request.startElementIds().size(); i++) {
+      elementActivation.target(definition, request.startElementIds().get(i), "startInstructions[" + i + "]");
+    }
     long key = state.nextKey();
-    if (definition.process().noneStartEvent().isEmpty()) {
+    if (request.startElementIds().isEmpty() && definition.process().noneStartEvent().isEmpty()) {
       throw Rejection.invalidArgument(
           "Expected to create an instance of process '" + definition.bpmnProcessId()
               + "' with a none start event, but it has none: start it with a message, timer or signal instead");
@@ -48,6 +55,9 @@ final class ProcessProcessor extends ElementProcessor {
     ctx.emit(new ProcessInstanceCreated(key, definition.key(), request.tags(), request.businessId(), -1, -1, key, ctx.now()));
     ctx.emit(new ElementActivating(key, definition.key(), definition.process().id(), -1, key, 0, ctx.now()));
     variables.setLocal(ctx, key, key, definition.tenantId(), request.variables());
+    if (!request.startElementIds().isEmpty()) {
+      ctx.emit(new StartInstructionsGiven(key, request.startElementIds()));
+    }
     ctx.followUp(() -> bpmn.activate(ctx, key));
     return key;
   }
@@ -69,9 +79,14 @@ final class ProcessProcessor extends ElementProcessor {
   void onActivate(ProcessingContext ctx, ElementInstance instance) {
     long key = instance.key();
     TriggeredStart triggered = state.triggeredStart(key).orElse(null);
+    List<String> startAt = state.startInstructions(key);
     ctx.emit(new ElementActivated(key));
     ElementInstance root = state.elementInstance(key).orElseThrow();
-    if (triggered == null) {
+    if (!startAt.isEmpty()) {
+      for (int i = 0; i < startAt.size(); i++) {
+        elementActivation.activate(ctx, root, instance.process().element(startAt.get(i)), -1, List.of(), "startInstructions[" + i + "]");
+      }
+    } else if (triggered == null) {
       bpmn.activateElement(ctx, root, instance.element().noneStartEvent().orElseThrow(), 0);
     } else {
       long start = bpmn.activateDirectly(ctx, root, instance.process().element(triggered.startElementId()), 0);

@@ -146,6 +146,10 @@ public final class Processor implements AutoCloseable {
     }
   }
 
+  boolean isRunning() {
+    return running;
+  }
+
   boolean isProcessorThread() {
     return Thread.currentThread() == thread;
   }

@@ -3,6 +3,7 @@ package org.camunda4j.engine.internal.record;
 import java.util.List;
 import java.util.Map;
 import org.camunda4j.engine.internal.model.ProcessDefinition;
+import org.camunda4j.engine.internal.state.BatchOperation;
 import org.camunda4j.engine.internal.state.Incident;
 import org.camunda4j.engine.internal.state.JobKind;
 
@@ -33,6 +34,9 @@ public sealed interface EngineEvent {
       long rootProcessInstanceKey,
       long time)
       implements EngineEvent {}
+
+  /** A process instance starts at these elements instead of its none start event (start instructions). */
+  record StartInstructionsGiven(long processInstanceKey, List<String> elementIds) implements EngineEvent {}
 
   /** A process instance started at a message, timer or signal start event, with its payload. */
   record StartEventTriggered(long processInstanceKey, String startElementId, Map<String, Object> payload) implements EngineEvent {}
@@ -159,6 +163,25 @@ public sealed interface EngineEvent {
   record IncidentCreated(Incident incident) implements EngineEvent {}
 
   record IncidentResolved(long key, long time) implements EngineEvent {}
+
+  // --- batch operations
+  /** A batch operation with its items (and a modification batch's moves), ACTIVE; without items it is COMPLETED at once. */
+  record BatchOperationCreated(
+      long key, BatchOperation.Type type, List<BatchOperation.ItemRef> items, List<BatchOperation.Move> moves, long time)
+      implements EngineEvent {}
+
+  /** One item was processed: {@code errorMessage} null means it COMPLETED, else it FAILED. */
+  record BatchOperationItemProcessed(long batchOperationKey, long itemKey, String errorMessage, long time) implements EngineEvent {}
+
+  /** Every item is processed: COMPLETED, PARTIALLY_COMPLETED or FAILED. */
+  record BatchOperationFinished(long key, BatchOperation.State state, long time) implements EngineEvent {}
+
+  /** Canceled: the items not processed yet are CANCELED. */
+  record BatchOperationCanceled(long key, long time) implements EngineEvent {}
+
+  record BatchOperationSuspended(long key) implements EngineEvent {}
+
+  record BatchOperationResumed(long key) implements EngineEvent {}
 
   // --- user tasks: their events live in UserTaskEvent and are applied by UserTaskApplier
   record UserTaskChanged(UserTaskEvent event) implements EngineEvent {}

@@ -55,6 +55,17 @@ public final class EngineState {
 
   final Map<Long, Incident> incidents = new LinkedHashMap<>();
 
+  final Map<Long, BatchOperation> batchOperations = new LinkedHashMap<>();
+
+  public Optional<BatchOperation> batchOperation(long key) {
+    return Optional.ofNullable(batchOperations.get(key));
+  }
+
+  /** Every batch operation, oldest first. */
+  public Collection<BatchOperation> batchOperations() {
+    return Collections.unmodifiableCollection(batchOperations.values());
+  }
+
   // --- user tasks (changed by UserTaskApplier)
   final UserTaskStore userTasks = new UserTaskStore();
 
@@ -95,6 +106,14 @@ public final class EngineState {
 
   /** Instances started by a message with a correlation key, per "processId\0key": no second one while active. */
   final Map<String, Long> messageStartedInstances = new HashMap<>();
+
+  /** Instances created with start instructions: the elements they start at, until their process element activates. */
+  final Map<Long, List<String>> startInstructions = new HashMap<>();
+
+  /** The elements a new instance starts at instead of its none start event; empty for a usual start. */
+  public List<String> startInstructions(long processInstanceKey) {
+    return startInstructions.getOrDefault(processInstanceKey, List.of());
+  }
 
   /** Instances started at a message, timer or signal start event, until their process element activates. */
   final Map<Long, TriggeredStart> triggeredStarts = new HashMap<>();
@@ -147,10 +166,15 @@ public final class EngineState {
     jobDeadlines.clear();
     jobBackoffs.clear();
     incidents.clear();
+    batchOperations.clear();
+    elementRecords.clear();
+    elementRecordsByInstance.clear();
+    correlatedSubscriptions.clear();
     userTasks.clear();
     forms.clear();
     decisions.clear();
     triggeredStarts.clear();
+    startInstructions.clear();
     waitOwners.clear();
     messageSubscriptions.clear();
     signalSubscriptions.clear();

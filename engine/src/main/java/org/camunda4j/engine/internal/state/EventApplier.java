@@ -26,6 +26,7 @@ public final class EventApplier {
     switch (event) {
       case KeysIssued e -> state.keysIssued(e.lastKey());
       case ProcessDeployed e -> deployed(e.definition());
+      case StartInstructionsGiven e -> state.startInstructions.put(e.processInstanceKey(), List.copyOf(e.elementIds()));
       case StartEventTriggered e -> state.triggeredStarts.put(e.processInstanceKey(), new TriggeredStart(e.startElementId(), e.payload()));
       case ProcessInstanceCreated e -> {
         state.processInstances.put(
@@ -41,6 +42,7 @@ public final class EventApplier {
       case ElementActivated e -> {
         instance(e.key()).state = ElementState.ACTIVATED;
         state.triggeredStarts.remove(e.key());
+        state.startInstructions.remove(e.key());
         recordState(e.key(), ElementState.ACTIVATED, -1);
       }
       case ElementCompleting e -> {
@@ -219,6 +221,40 @@ public final class EventApplier {
           instance.activeIncidents--;
         }
       }
+      // --- batch operations
+      case BatchOperationCreated e -> {
+        BatchOperation batch = new BatchOperation(e.key(), e.type(), e.moves(), e.time());
+        e.items().forEach(ref -> batch.items.put(ref.itemKey(), new BatchOperation.Item(ref)));
+        if (e.items().isEmpty()) {
+          batch.state = BatchOperation.State.COMPLETED;
+          batch.endDate = e.time();
+        }
+        state.batchOperations.put(e.key(), batch);
+      }
+      case BatchOperationItemProcessed e -> {
+        BatchOperation.Item item = state.batchOperations.get(e.batchOperationKey()).items.get(e.itemKey());
+        item.state = e.errorMessage() == null ? BatchOperation.ItemState.COMPLETED : BatchOperation.ItemState.FAILED;
+        item.errorMessage = e.errorMessage();
+        item.processedDate = e.time();
+      }
+      case BatchOperationFinished e -> {
+        BatchOperation batch = state.batchOperations.get(e.key());
+        batch.state = e.state();
+        batch.endDate = e.time();
+      }
+      case BatchOperationCanceled e -> {
+        BatchOperation batch = state.batchOperations.get(e.key());
+        for (BatchOperation.Item item : batch.items.values()) {
+          if (item.state == BatchOperation.ItemState.ACTIVE) {
+            item.state = BatchOperation.ItemState.CANCELED;
+            item.processedDate = e.time();
+          }
+        }
+        batch.state = BatchOperation.State.CANCELED;
+        batch.endDate = e.time();
+      }
+      case BatchOperationSuspended e -> state.batchOperations.get(e.key()).state = BatchOperation.State.SUSPENDED;
+      case BatchOperationResumed e -> state.batchOperations.get(e.key()).state = BatchOperation.State.ACTIVE;
       // --- user tasks
       case UserTaskChanged e -> UserTaskApplier.apply(state, e.event());
       case FormDeployed e -> state.forms.add(e.form());
@@ -304,6 +340,7 @@ public final class EventApplier {
       processInstance.state = endState == ElementState.COMPLETED ? "COMPLETED" : "TERMINATED";
       processInstance.endDate = time;
       state.triggeredStarts.remove(key);
+      state.startInstructions.remove(key);
       state.messageStartedInstances.values().remove(key);
     }
   }

@@ -1,0 +1,15 @@
+package org.camunda4j.engine.internal.rest.wire;
+
+/** Every batch operation type 8.9 names (searches filter by any); the engine runs CANCEL_PROCESS_INSTANCE and RESOLVE_INCIDENT. */
+public enum BatchOperationType {
+  ADD_VARIABLE,
+  CANCEL_PROCESS_INSTANCE,
+  DELETE_DECISION_DEFINITION,
+  DELETE_DECISION_INSTANCE,
+  DELETE_PROCESS_DEFINITION,
+  DELETE_PROCESS_INSTANCE,
+  MIGRATE_PROCESS_INSTANCE,
+  MODIFY_PROCESS_INSTANCE,
+  RESOLVE_INCIDENT,
+  UPDATE_VARIABLE
+}

@@ -1,0 +1,146 @@
+package org.camunda4j.engine.internal.state;
+
+import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A batch operation: one operation applied in the background to many items (process instances or
+ * incidents), each item by a command of its own, after the call that created the batch was
+ * answered. Changed only by {@link EventApplier}.
+ */
+public final class BatchOperation {
+
+  /** What a batch operation does to each of its items (the names are 8.9's operation types). */
+  public enum Type {
+    CANCEL_PROCESS_INSTANCE,
+    RESOLVE_INCIDENT,
+    MODIFY_PROCESS_INSTANCE
+  }
+
+  /** A modification batch's instruction: every active instance of the source element moves to the target. */
+  public record Move(String sourceElementId, String targetElementId) {}
+
+  /** ACTIVE while items wait; SUSPENDED holds them; the others are final. */
+  public enum State {
+    ACTIVE,
+    SUSPENDED,
+    COMPLETED,
+    PARTIALLY_COMPLETED,
+    FAILED,
+    CANCELED;
+
+    public boolean isFinal() {
+      return this != ACTIVE && this != SUSPENDED;
+    }
+  }
+
+  /** ACTIVE: not processed yet. */
+  public enum ItemState {
+    ACTIVE,
+    COMPLETED,
+    FAILED,
+    CANCELED
+  }
+
+  /** An item as the batch is created with it: the key it is about and the process instance it belongs to. */
+  public record ItemRef(long itemKey, long processInstanceKey) {}
+
+  /** One item and how it went. */
+  public static final class Item {
+    private final long itemKey;
+    private final long processInstanceKey;
+    ItemState state = ItemState.ACTIVE;
+    long processedDate = -1;
+    String errorMessage;
+
+    Item(ItemRef ref) {
+      this.itemKey = ref.itemKey();
+      this.processInstanceKey = ref.processInstanceKey();
+    }
+
+    public long itemKey() {
+      return itemKey;
+    }
+
+    public long processInstanceKey() {
+      return processInstanceKey;
+    }
+
+    public ItemState state() {
+      return state;
+    }
+
+    /** Epoch millis, or -1 while not processed. */
+    public long processedDate() {
+      return processedDate;
+    }
+
+    /** Why a FAILED item failed, else null. */
+    public String errorMessage() {
+      return errorMessage;
+    }
+  }
+
+  private final long key;
+  private final Type type;
+  private final long startDate;
+  private final List<Move> moves;
+  final Map<Long, Item> items = new LinkedHashMap<>();
+  State state = State.ACTIVE;
+  long endDate = -1;
+
+  BatchOperation(long key, Type type, List<Move> moves, long startDate) {
+    this.key = key;
+    this.type = type;
+    this.moves = List.copyOf(moves);
+    this.startDate = startDate;
+  }
+
+  public long key() {
+    return key;
+  }
+
+  public Type type() {
+    return type;
+  }
+
+  public long startDate() {
+    return startDate;
+  }
+
+  /** What a MODIFY_PROCESS_INSTANCE batch does to each instance; empty for the other types. */
+  public List<Move> moves() {
+    return moves;
+  }
+
+  /** Epoch millis, or -1 while not final. */
+  public long endDate() {
+    return endDate;
+  }
+
+  public State state() {
+    return state;
+  }
+
+  /** The items in the order they are processed. */
+  public Collection<Item> items() {
+    return Collections.unmodifiableCollection(items.values());
+  }
+
+  public Optional<Item> item(long itemKey) {
+    return Optional.ofNullable(items.get(itemKey));
+  }
+
+  /** The first item not processed yet. */
+  public Optional<Item> nextPending() {
+    return items.values().stream().filter(i -> i.state == ItemState.ACTIVE).findFirst();
+  }
+
+  public long count(ItemState itemState) {
+    return items.values().stream().filter(i -> i.state == itemState).count();
+  }
+}
