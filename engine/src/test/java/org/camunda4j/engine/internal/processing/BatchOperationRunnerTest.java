@@ -4,27 +4,49 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.stream.IntStream;
+import org.camunda4j.engine.internal.log.EventCodec;
 import org.camunda4j.engine.internal.log.InMemoryEventLog;
+import org.camunda4j.engine.internal.log.SqliteEventLog;
 import org.camunda4j.engine.internal.state.BatchOperation;
 import org.camunda4j.engine.internal.state.EngineState;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Suspending, resuming and canceling a batch between its items. Over HTTP the race between a
+ * How batches run: suspended, resumed and canceled between their items, and picked up again after
+ * a restart. Over HTTP the race between a
  * running batch and the call that holds it cannot be won on purpose, so these run on the
  * engine's operations: while the processor is held, the batch is created and the call is chained
  * to its creation, so the call is queued in the same turn that commits the creation and at most
  * the first item is processed before it.
  */
-class BatchOperationSuspensionTest {
+class BatchOperationRunnerTest {
 
-  private final EngineOperations engine = new EngineOperations(new ControlledClock(), Duration.ofSeconds(1), t -> new InMemoryEventLog(100_000));
+  private EngineOperations engine = new EngineOperations(new ControlledClock(), Duration.ofSeconds(1), t -> new InMemoryEventLog(100_000));
+
+  private static EngineOperations durable(Path directory) {
+    return new EngineOperations(new ControlledClock(), Duration.ofSeconds(1), t -> SqliteEventLog.open(directory, new EventCodec(t)));
+  }
+
+  /** Blocks the processor thread (a read that waits) until {@code release} opens or the engine is closed. */
+  private void hold(CountDownLatch held, CountDownLatch release) {
+    engine.read(state -> {
+      held.countDown();
+      try {
+        release.await();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      return null;
+    });
+  }
 
   @AfterEach
   void close() {
@@ -52,18 +74,10 @@ class BatchOperationSuspensionTest {
   private long createThen(java.util.function.LongFunction<CompletableFuture<Void>> then) throws InterruptedException {
     CountDownLatch held = new CountDownLatch(1);
     CountDownLatch release = new CountDownLatch(1);
-    engine.read(state -> {
-      held.countDown();
-      try {
-        release.await();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-      return null;
-    });
+    hold(held, release);
     held.await();
     CompletableFuture<Long> done =
-        engine.createBatchOperation(BatchOperation.Type.CANCEL_PROCESS_INSTANCE, List.of(), BatchOperationSuspensionTest::activeInstances)
+        engine.createBatchOperation(BatchOperation.Type.CANCEL_PROCESS_INSTANCE, List.of(), BatchOperationRunnerTest::activeInstances)
             .thenCompose(key -> then.apply(key).thenApply(ignored -> key));
     release.countDown();
     return done.join();
@@ -117,5 +131,31 @@ class BatchOperationSuspensionTest {
         .as("the canceled items' instances go on")
         .isEqualTo((int) canceled.count(BatchOperation.ItemState.CANCELED));
     assertThat(instances).hasSize(5);
+  }
+
+  @Test
+  void aBatchThatWasActiveWhenTheEngineStoppedGoesOnAfterARestart(@TempDir Path directory) throws Exception {
+    engine.close();
+    engine = durable(directory);
+    startInstances(5);
+    CountDownLatch held = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    CountDownLatch stoppedAfterCreation = new CountDownLatch(1);
+    hold(held, release);
+    held.await();
+    CompletableFuture<Long> created =
+        engine.createBatchOperation(BatchOperation.Type.CANCEL_PROCESS_INSTANCE, List.of(), BatchOperationRunnerTest::activeInstances);
+    created.thenRun(() -> hold(stoppedAfterCreation, new CountDownLatch(1))); // held for good in the turn that commits it
+    release.countDown();
+    long key = created.join();
+    stoppedAfterCreation.await();
+    engine.close(); // at most the first item was processed
+
+    engine = durable(directory);
+
+    BatchOperation done = batch(awaitEnded(key));
+    assertThat(done.state()).isEqualTo(BatchOperation.State.COMPLETED);
+    assertThat(done.count(BatchOperation.ItemState.COMPLETED)).isEqualTo(5);
+    assertThat(engine.read(state -> activeInstances(state).size()).join()).isZero();
   }
 }
