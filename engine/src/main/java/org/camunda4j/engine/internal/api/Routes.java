@@ -41,6 +41,7 @@ public final class Routes {
     new CorrelatedSubscriptionsApi(engine).register(router);
     new DecisionsApi(engine).register(router);
     new BatchOperationsApi(engine).register(router);
+    new MessageSubscriptionsApi(engine).register(router);
     if (console) {
       ConsoleRoute.register(router);
     }

@@ -101,7 +101,7 @@ final class CatchEventBehavior {
                   state.nextKey(), owner.key(), event.id(), owner.processInstanceKey(), owner.process().bpmnProcessId(), name,
                   correlationKey, owner.process().tenantId());
           messages.add(subscription);
-          openings.add(() -> ctx.emit(new MessageSubscriptionOpened(subscription)));
+          openings.add(() -> ctx.emit(new MessageSubscriptionOpened(subscription, ctx.now())));
         }
         case TIMER -> {
           TimerSchedule schedule =
@@ -177,7 +177,7 @@ final class CatchEventBehavior {
       // the start event of an event sub-process inside the owner
       ExecutableElement eventSubProcess = catchEvent.flowScope().orElseThrow();
       if (catchEvent.interrupting()) {
-        ctx.emit(new CatchSubscriptionsClosed(owner.key()));
+        ctx.emit(new CatchSubscriptionsClosed(owner.key(), ctx.now()));
         for (ElementInstance child : state.children(owner.key())) {
           bpmn.terminate(ctx, child.key());
         }

@@ -135,7 +135,7 @@ public sealed interface EngineEvent {
   record JobReactivated(long key, long time) implements EngineEvent {}
 
   // --- messages, signals, timers
-  record MessageSubscriptionOpened(org.camunda4j.engine.internal.state.MessageSubscription subscription) implements EngineEvent {}
+  record MessageSubscriptionOpened(org.camunda4j.engine.internal.state.MessageSubscription subscription, long time) implements EngineEvent {}
 
   record SignalSubscriptionOpened(org.camunda4j.engine.internal.state.SignalSubscription subscription) implements EngineEvent {}
 
@@ -145,7 +145,7 @@ public sealed interface EngineEvent {
   record TimerRemoved(long key) implements EngineEvent {}
 
   /** Every message, signal and timer wait owned by an element instance ends (it was interrupted). */
-  record CatchSubscriptionsClosed(long ownerKey) implements EngineEvent {}
+  record CatchSubscriptionsClosed(long ownerKey, long time) implements EngineEvent {}
 
   record MessageBuffered(org.camunda4j.engine.internal.state.BufferedMessage message) implements EngineEvent {}
 

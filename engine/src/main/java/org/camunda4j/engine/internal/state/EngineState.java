@@ -90,6 +90,12 @@ public final class EngineState {
   /** Element instances that opened a message, signal or timer wait, so an ending element without one skips the scan. */
   final Set<Long> waitOwners = new java.util.HashSet<>();
   final Map<Long, MessageSubscription> messageSubscriptions = new LinkedHashMap<>();
+  /** Every message subscription, open or closed, for the message-subscription search. */
+  final Map<Long, MessageSubscriptionRecord> messageSubscriptionRecords = new LinkedHashMap<>();
+
+  public Collection<MessageSubscriptionRecord> messageSubscriptionRecords() {
+    return Collections.unmodifiableCollection(messageSubscriptionRecords.values());
+  }
   final Map<Long, SignalSubscription> signalSubscriptions = new LinkedHashMap<>();
   final Map<Long, Timer> timers = new HashMap<>();
   final NavigableSet<Due> timerDueDates = new TreeSet<>();
@@ -177,6 +183,7 @@ public final class EngineState {
     startInstructions.clear();
     waitOwners.clear();
     messageSubscriptions.clear();
+    messageSubscriptionRecords.clear();
     signalSubscriptions.clear();
     timers.clear();
     timerDueDates.clear();

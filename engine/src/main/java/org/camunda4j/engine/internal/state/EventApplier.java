@@ -176,6 +176,7 @@ public final class EventApplier {
       }
       case MessageSubscriptionOpened e -> {
         state.messageSubscriptions.put(e.subscription().key(), e.subscription());
+        state.messageSubscriptionRecords.put(e.subscription().key(), new MessageSubscriptionRecord(e.subscription(), e.time()));
         state.waitOwners.add(e.subscription().ownerKey());
       }
       case SignalSubscriptionOpened e -> {
@@ -188,7 +189,7 @@ public final class EventApplier {
         state.timerDueDates.add(new Due(e.timer().dueDate(), e.timer().key()));
       }
       case TimerRemoved e -> removeTimer(e.key());
-      case CatchSubscriptionsClosed e -> closeOwnedBy(e.ownerKey());
+      case CatchSubscriptionsClosed e -> closeOwnedBy(e.ownerKey(), e.time());
       case MessageBuffered e -> {
         state.bufferedMessages.put(e.message().key(), e.message());
         state.messageDeadlines.add(new Due(e.message().deadline(), e.message().key()));
@@ -202,8 +203,14 @@ public final class EventApplier {
           state.messageDeadlines.remove(new Due(message.deadline(), message.key()));
         }
       }
-      case MessageSubscriptionCorrelated e ->
-          state.correlatedSubscriptions.computeIfAbsent(e.correlation().processInstanceKey(), k -> new java.util.ArrayList<>()).add(e.correlation());
+      case MessageSubscriptionCorrelated e -> {
+        state.correlatedSubscriptions.computeIfAbsent(e.correlation().processInstanceKey(), k -> new java.util.ArrayList<>()).add(e.correlation());
+        MessageSubscriptionRecord record = state.messageSubscriptionRecords.get(e.correlation().subscriptionKey());
+        if (record != null) { // a message start event has no subscription record
+          record.state = MessageSubscriptionRecord.State.CORRELATED;
+          record.lastUpdated = e.correlation().correlationTime();
+        }
+      }
       case ProcessInstanceStartedByMessage e ->
           state.messageStartedInstances.put(e.bpmnProcessId() + "\0" + e.correlationKey(), e.processInstanceKey());
       case IncidentCreated e -> {
@@ -310,18 +317,28 @@ public final class EventApplier {
   }
 
   /** An element that ends, or is interrupted, stops waiting for messages, signals and timers. */
-  private void closeOwnedBy(long ownerKey) {
+  private void closeOwnedBy(long ownerKey, long time) {
     if (!state.waitOwners.remove(ownerKey)) {
       return; // the common case: an element that never waited for anything
     }
-    state.messageSubscriptions.values().removeIf(s -> s.ownerKey() == ownerKey);
+    state.messageSubscriptions.values().removeIf(s -> {
+      if (s.ownerKey() != ownerKey) {
+        return false;
+      }
+      MessageSubscriptionRecord record = state.messageSubscriptionRecords.get(s.key());
+      if (record.state == MessageSubscriptionRecord.State.CREATED) {
+        record.state = MessageSubscriptionRecord.State.DELETED;
+        record.lastUpdated = time;
+      }
+      return true;
+    });
     state.signalSubscriptions.values().removeIf(s -> s.ownerKey() == ownerKey);
     List<Long> owned = state.timers.values().stream().filter(t -> t.ownerKey() == ownerKey).map(Timer::key).toList();
     owned.forEach(this::removeTimer);
   }
 
   private void ended(long key, ElementState endState, long time) {
-    closeOwnedBy(key);
+    closeOwnedBy(key, time);
     ElementInstance instance = state.elementInstances.remove(key);
     instance.state = endState;
     recordState(key, endState, time);
