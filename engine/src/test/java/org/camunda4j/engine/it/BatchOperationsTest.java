@@ -175,6 +175,10 @@ class BatchOperationsTest extends EngineScenario {
         .contains("migration", "not supported");
     assertThat(assertProblem(http.post("/process-instances/deletion", Map.of("filter", Map.of())), 400, "INVALID_ARGUMENT"))
         .contains("deletion", "not supported");
+    assertThat(assertProblem(http.post("/process-instances/2251799813685999/deletion", Map.of()), 400, "INVALID_ARGUMENT"))
+        .contains("Deleting a process instance", "not supported");
+    assertThat(assertProblem(http.post("/decision-instances/deletion", Map.of("filter", Map.of())), 400, "INVALID_ARGUMENT"))
+        .contains("decision instances", "not supported");
     assertThat(assertProblem(http.post("/process-instances/cancellation", Map.of()), 400, "INVALID_ARGUMENT")).contains("filter");
     assertThat(assertProblem(http.post("/process-instances/incident-resolution", Map.of("filter", List.of())), 400, "INVALID_ARGUMENT"))
         .contains("filter");

@@ -54,6 +54,15 @@ final class BatchOperationsApi {
         .route("POST", "/v2/process-instances/migration", request -> notSupported("migration", "MIGRATE_PROCESS_INSTANCE"))
         .route("POST", "/v2/process-instances/modification", this::modifyInstances)
         .route("POST", "/v2/process-instances/deletion", request -> notSupported("deletion", "DELETE_PROCESS_INSTANCE"))
+        .route("POST", "/v2/process-instances/{processInstanceKey}/deletion", request -> {
+          throw ApiException.invalidArgument(
+              "Deleting a process instance's history is not supported by the camunda4j engine: it keeps every ended instance"
+                  + " for as long as it runs (in memory) or its data directory exists");
+        })
+        .route("POST", "/v2/decision-instances/deletion", request -> {
+          throw ApiException.invalidArgument(
+              "The batch deletion of decision instances (DELETE_DECISION_INSTANCE) is not supported by the camunda4j engine");
+        })
         .route("POST", "/v2/batch-operations/search", this::search)
         .route("GET", "/v2/batch-operations/{batchOperationKey}", this::get)
         .route("POST", "/v2/batch-operations/{batchOperationKey}/cancellation",
