@@ -4,7 +4,7 @@ import java.io.PrintStream;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import org.camunda4j.engine.internal.cli.Suggestions;
+import org.camunda4j.cli.Suggestions;
 
 /**
  * Entry point of {@code bin/camunda4j bench <name> [options]}. Each benchmark runs a bounded time

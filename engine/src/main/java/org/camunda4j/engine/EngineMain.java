@@ -4,10 +4,10 @@ import java.net.BindException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
-import org.camunda4j.engine.internal.cli.CommandLine;
-import org.camunda4j.engine.internal.cli.CommandLine.UsageException;
-import org.camunda4j.engine.internal.cli.Option;
-import org.camunda4j.engine.internal.cli.Values;
+import org.camunda4j.cli.CommandLine;
+import org.camunda4j.cli.CommandLine.UsageException;
+import org.camunda4j.cli.Option;
+import org.camunda4j.cli.Values;
 import org.camunda4j.engine.internal.log.LogUnavailableException;
 
 /**

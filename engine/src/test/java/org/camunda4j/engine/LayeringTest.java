@@ -33,8 +33,7 @@ class LayeringTest {
       Map.entry("feel", Set.of()),
       Map.entry("rest", Set.of()),
       Map.entry("auth", Set.of("rest")),
-      Map.entry("console", Set.of("rest")),
-      Map.entry("cli", Set.of()));
+      Map.entry("console", Set.of("rest")));
 
   private static final Path INTERNAL = Path.of("src/main/java/org/camunda4j/engine/internal");
   private static final Pattern REFERENCE = Pattern.compile("org\\.camunda4j\\.engine\\.internal\\.([a-z]+)");

@@ -15,7 +15,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.camunda4j.engine.Engine;
-import org.camunda4j.engine.internal.cli.CommandLine;
+import org.camunda4j.cli.CommandLine;
 import org.camunda4j.sdk.CamundaAsyncClient;
 import org.camunda4j.sdk.Incident;
 import org.camunda4j.sdk.ProcessInstanceCreationRequest;

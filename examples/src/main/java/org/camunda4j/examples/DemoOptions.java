@@ -4,9 +4,9 @@ import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.camunda4j.engine.internal.cli.CommandLine;
-import org.camunda4j.engine.internal.cli.Option;
-import org.camunda4j.engine.internal.cli.Values;
+import org.camunda4j.cli.CommandLine;
+import org.camunda4j.cli.Option;
+import org.camunda4j.cli.Values;
 
 /**
  * The demo's command line, declared like the engine's: {@code [--instances N] [--rest-address URL]

@@ -1,4 +1,4 @@
-package org.camunda4j.engine.internal.cli;
+package org.camunda4j.cli;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;

@@ -1,4 +1,4 @@
-package org.camunda4j.engine.internal.cli;
+package org.camunda4j.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
