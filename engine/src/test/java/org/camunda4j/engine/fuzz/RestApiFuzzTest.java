@@ -73,6 +73,8 @@ class RestApiFuzzTest {
       new Endpoint("POST", "/v2/batch-operation-items/search", "{\"filter\":{\"state\":\"FAILED\"}}"),
       new Endpoint("POST", "/v2/process-instances/modification",
           "{\"filter\":{\"state\":\"ACTIVE\"},\"moveInstructions\":[{\"sourceElementId\":\"Task_Work\",\"targetElementId\":\"EndEvent_1\"}]}"),
+      new Endpoint("POST", "/v2/process-instances/{key}/deletion", "{}"),
+      new Endpoint("POST", "/v2/process-instances/deletion", "{\"filter\":{\"state\":\"TERMINATED\"}}"),
       new Endpoint("POST", "/v2/process-instances/{key}/modification",
           "{\"activateInstructions\":[{\"elementId\":\"Task_Work\",\"ancestorElementInstanceKey\":\"-1\","
               + "\"variableInstructions\":[{\"variables\":{\"a\":1},\"scopeId\":\"Task_Work\"}]}],"

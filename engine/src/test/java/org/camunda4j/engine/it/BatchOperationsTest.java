@@ -173,10 +173,6 @@ class BatchOperationsTest extends EngineScenario {
   void batchCallsTheEngineCannotRunAndCallsWithoutAValidFilterAreClearErrors() {
     assertThat(assertProblem(http.post("/process-instances/migration", Map.of("filter", Map.of())), 400, "INVALID_ARGUMENT"))
         .contains("migration", "not supported");
-    assertThat(assertProblem(http.post("/process-instances/deletion", Map.of("filter", Map.of())), 400, "INVALID_ARGUMENT"))
-        .contains("deletion", "not supported");
-    assertThat(assertProblem(http.post("/process-instances/2251799813685999/deletion", Map.of()), 400, "INVALID_ARGUMENT"))
-        .contains("Deleting a process instance", "not supported");
     assertThat(assertProblem(http.post("/decision-instances/deletion", Map.of("filter", Map.of())), 400, "INVALID_ARGUMENT"))
         .contains("decision instances", "not supported");
     assertThat(assertProblem(http.post("/process-instances/cancellation", Map.of()), 400, "INVALID_ARGUMENT")).contains("filter");

@@ -28,6 +28,7 @@ import org.camunda4j.engine.internal.rest.wire.BatchOperationState;
 import org.camunda4j.engine.internal.rest.wire.BatchOperationType;
 import org.camunda4j.engine.internal.rest.wire.ProcessInstanceBatchRequest;
 import org.camunda4j.engine.internal.rest.wire.ProcessInstanceModificationBatchRequest;
+import org.camunda4j.engine.internal.rest.wire.ProcessInstanceResult;
 import org.camunda4j.engine.internal.rest.wire.ProcessInstanceState;
 import org.camunda4j.engine.internal.state.BatchOperation;
 import org.camunda4j.engine.internal.state.EngineState;
@@ -53,12 +54,9 @@ final class BatchOperationsApi {
         .route("POST", "/v2/process-instances/incident-resolution", this::resolveIncidents)
         .route("POST", "/v2/process-instances/migration", request -> notSupported("migration", "MIGRATE_PROCESS_INSTANCE"))
         .route("POST", "/v2/process-instances/modification", this::modifyInstances)
-        .route("POST", "/v2/process-instances/deletion", request -> notSupported("deletion", "DELETE_PROCESS_INSTANCE"))
-        .route("POST", "/v2/process-instances/{processInstanceKey}/deletion", request -> {
-          throw ApiException.invalidArgument(
-              "Deleting a process instance's history is not supported by the camunda4j engine: it keeps every ended instance"
-                  + " for as long as it runs (in memory) or its data directory exists");
-        })
+        .route("POST", "/v2/process-instances/deletion", this::deleteInstances)
+        .route("POST", "/v2/process-instances/{processInstanceKey}/deletion",
+            request -> noContent(engine.delete(request.keyParam("processInstanceKey"))))
         .route("POST", "/v2/decision-instances/deletion", request -> {
           throw ApiException.invalidArgument(
               "The batch deletion of decision instances (DELETE_DECISION_INSTANCE) is not supported by the camunda4j engine");
@@ -77,7 +75,7 @@ final class BatchOperationsApi {
   private static CompletionStage<Reply> notSupported(String what, String type) {
     throw ApiException.invalidArgument(
         "The batch " + what + " of process instances (" + type + ") is not supported by the camunda4j engine;"
-            + " it runs /v2/process-instances/cancellation, /incident-resolution and /modification");
+            + " it runs /v2/process-instances/cancellation, /incident-resolution, /modification and /deletion");
   }
 
   // --- creating
@@ -105,6 +103,30 @@ final class BatchOperationsApi {
         BatchOperation.Type.MODIFY_PROCESS_INSTANCE,
         body.moveInstructions().stream().map(m -> new BatchOperation.Move(m.sourceElementId(), m.targetElementId())).toList(),
         state -> activeInstances(state, picked));
+  }
+
+  /**
+   * The COMPLETED and TERMINATED process instances the filter picks, each one an item; an instance
+   * whose parent is picked too goes with its parent rather than as an item of its own.
+   */
+  private CompletionStage<Reply> deleteInstances(Request request) {
+    Predicate<ProcessInstanceSearch.Row> picked = batchFilter(request);
+    return created(
+        BatchOperation.Type.DELETE_PROCESS_INSTANCE,
+        List.of(),
+        state -> {
+          List<ProcessInstanceResult> ended = ProcessInstanceSearch.rows(state).stream()
+              .filter(row -> row.result().state() != ProcessInstanceState.ACTIVE)
+              .filter(picked)
+              .map(ProcessInstanceSearch.Row::result)
+              .toList();
+          Set<String> keys = new HashSet<>(ended.stream().map(ProcessInstanceResult::processInstanceKey).toList());
+          return ended.stream()
+              .filter(p -> p.parentProcessInstanceKey() == null || !keys.contains(p.parentProcessInstanceKey()))
+              .map(p -> Long.parseLong(p.processInstanceKey()))
+              .map(instance -> new BatchOperation.ItemRef(instance, instance))
+              .toList();
+        });
   }
 
   /** The active incidents of the process instances the filter picks, each incident an item. */

@@ -110,6 +110,7 @@ final class BatchOperationCommands {
             .ifPresent(job -> ctx.emit(new JobRetriesUpdated(job.key(), 1, ctx.now())));
         incidents.resolve(ctx, incident.key());
       }
+      case DELETE_PROCESS_INSTANCE -> instances.delete(ctx, item.itemKey());
       case MODIFY_PROCESS_INSTANCE ->
           modifications.modify(
               ctx,

@@ -44,6 +44,9 @@ public sealed interface Command {
 
   record CancelInstance(long processInstanceKey) implements Command {}
 
+  /** Deletes an ended instance and what is recorded about it. */
+  record DeleteInstance(long processInstanceKey) implements Command {}
+
   /** Activates, moves and terminates elements of a live instance, all or nothing. */
   record ModifyInstance(long processInstanceKey, InstanceModification modification) implements Command {}
 

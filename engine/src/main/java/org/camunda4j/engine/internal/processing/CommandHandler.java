@@ -77,6 +77,10 @@ final class CommandHandler {
         instances.cancel(ctx, c.processInstanceKey());
         yield null;
       }
+      case DeleteInstance c -> {
+        instances.delete(ctx, c.processInstanceKey());
+        yield null;
+      }
       case ModifyInstance c -> {
         modifications.modify(ctx, c.processInstanceKey(), c.modification());
         yield null;

@@ -170,6 +170,10 @@ public final class EngineOperations implements AutoCloseable {
     return processor.submit(new Command.CancelInstance(processInstanceKey));
   }
 
+  public CompletableFuture<Void> delete(long processInstanceKey) {
+    return processor.submit(new Command.DeleteInstance(processInstanceKey));
+  }
+
   public CompletableFuture<Void> modify(long processInstanceKey, InstanceModification modification) {
     return processor.submit(new Command.ModifyInstance(processInstanceKey, modification));
   }

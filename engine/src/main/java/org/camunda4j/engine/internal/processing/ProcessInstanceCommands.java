@@ -2,6 +2,7 @@ package org.camunda4j.engine.internal.processing;
 
 import java.util.Map;
 import org.camunda4j.engine.internal.model.ProcessDefinition;
+import org.camunda4j.engine.internal.record.EngineEvent.ProcessInstanceDeleted;
 import org.camunda4j.engine.internal.state.ElementInstance;
 import org.camunda4j.engine.internal.state.EngineState;
 import org.camunda4j.engine.internal.state.ProcessInstance;
@@ -57,6 +58,26 @@ final class ProcessInstanceCommands {
               + " Cancel the root process instance '" + instance.rootProcessInstanceKey() + "' instead.");
     }
     bpmn.terminate(ctx, processInstanceKey);
+  }
+
+  /**
+   * Deletes an ended process instance with what is recorded about it, and its called instances
+   * (deepest first). An active instance must be canceled first.
+   */
+  void delete(ProcessingContext ctx, long processInstanceKey) {
+    ProcessInstance instance =
+        state.processInstance(processInstanceKey)
+            .orElseThrow(() -> Rejection.notFound(
+                "Expected to delete process instance with key '" + processInstanceKey + "', but no such process instance was found"));
+    if ("ACTIVE".equals(instance.state())) {
+      throw Rejection.invalidState(
+          "Expected to delete process instance with key '" + processInstanceKey + "', but it is ACTIVE: only a COMPLETED or TERMINATED"
+              + " instance can be deleted; cancel it first");
+    }
+    for (ProcessInstance child : state.processInstances().stream().filter(p -> p.parentProcessInstanceKey() == processInstanceKey).toList()) {
+      delete(ctx, child.key());
+    }
+    ctx.emit(new ProcessInstanceDeleted(processInstanceKey));
   }
 
   /** {@code local}: only on that scope; otherwise where each variable is already defined, or on the process instance. */

@@ -38,6 +38,12 @@ public sealed interface EngineEvent {
   /** A process instance starts at these elements instead of its none start event (start instructions). */
   record StartInstructionsGiven(long processInstanceKey, List<String> elementIds) implements EngineEvent {}
 
+  /**
+   * An ended process instance was deleted: it and everything recorded about it (element instances,
+   * variables, jobs, incidents, user tasks, message subscriptions, decision instances) are gone.
+   */
+  record ProcessInstanceDeleted(long processInstanceKey) implements EngineEvent {}
+
   /** A process instance started at a message, timer or signal start event, with its payload. */
   record StartEventTriggered(long processInstanceKey, String startElementId, Map<String, Object> payload) implements EngineEvent {}
 

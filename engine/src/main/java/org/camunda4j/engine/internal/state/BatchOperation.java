@@ -18,7 +18,8 @@ public final class BatchOperation {
   public enum Type {
     CANCEL_PROCESS_INSTANCE,
     RESOLVE_INCIDENT,
-    MODIFY_PROCESS_INSTANCE
+    MODIFY_PROCESS_INSTANCE,
+    DELETE_PROCESS_INSTANCE
   }
 
   /** A modification batch's instruction: every active instance of the source element moves to the target. */

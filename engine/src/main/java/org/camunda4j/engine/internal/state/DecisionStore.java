@@ -52,6 +52,11 @@ public final class DecisionStore {
     graphsByDeployment.computeIfAbsent(deploymentKey, k -> new HashSet<>()).add(requirementsKey);
   }
 
+  /** Forgets the decision instances of a deleted process instance. */
+  void removeInstancesOf(long processInstanceKey) {
+    instances.values().removeIf(instance -> instance.processInstanceKey() == processInstanceKey);
+  }
+
   void addInstances(List<DecisionInstance> evaluated) {
     evaluated.forEach(instance -> instances.put(instance.evaluationInstanceKey(), instance));
   }

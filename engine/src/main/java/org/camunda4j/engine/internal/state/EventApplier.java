@@ -26,6 +26,7 @@ public final class EventApplier {
     switch (event) {
       case KeysIssued e -> state.keysIssued(e.lastKey());
       case ProcessDeployed e -> deployed(e.definition());
+      case ProcessInstanceDeleted e -> deleted(e.processInstanceKey());
       case StartInstructionsGiven e -> state.startInstructions.put(e.processInstanceKey(), List.copyOf(e.elementIds()));
       case StartEventTriggered e -> state.triggeredStarts.put(e.processInstanceKey(), new TriggeredStart(e.startElementId(), e.payload()));
       case ProcessInstanceCreated e -> {
@@ -270,6 +271,22 @@ public final class EventApplier {
       case DecisionRequirementsKept e -> state.decisions.linkDeployment(e.decisionRequirementsKey(), e.deploymentKey());
       case DecisionEvaluated e -> state.decisions.addInstances(e.instances());
     }
+  }
+
+  private void deleted(long processInstanceKey) {
+    state.processInstances.remove(processInstanceKey);
+    List<Long> records = state.elementRecordsByInstance.remove(processInstanceKey);
+    if (records != null) {
+      records.forEach(state.elementRecords::remove);
+    }
+    state.variablesByScope.remove(processInstanceKey);
+    state.variablesByKey.values().removeIf(v -> v.processInstanceKey() == processInstanceKey);
+    state.jobs.values().removeIf(job -> job.processInstanceKey() == processInstanceKey);
+    state.incidents.values().removeIf(incident -> incident.processInstanceKey() == processInstanceKey);
+    state.userTasks.removeInstance(processInstanceKey);
+    state.correlatedSubscriptions.remove(processInstanceKey);
+    state.messageSubscriptionRecords.values().removeIf(r -> r.subscription().processInstanceKey() == processInstanceKey);
+    state.decisions.removeInstancesOf(processInstanceKey);
   }
 
   private void deployed(ProcessDefinition definition) {

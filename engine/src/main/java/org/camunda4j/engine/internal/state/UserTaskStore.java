@@ -18,6 +18,11 @@ public final class UserTaskStore {
     liveByElementInstance.clear();
   }
 
+  /** Forgets the (ended) tasks of a deleted process instance. */
+  void removeInstance(long processInstanceKey) {
+    byKey.values().removeIf(task -> task.processInstanceKey() == processInstanceKey);
+  }
+
   public Optional<UserTask> get(long key) {
     return Optional.ofNullable(byKey.get(key));
   }
