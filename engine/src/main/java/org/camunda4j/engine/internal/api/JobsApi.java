@@ -9,6 +9,7 @@ import java.util.concurrent.CompletionStage;
 import org.camunda4j.engine.internal.processing.ActivatedJob;
 import org.camunda4j.engine.internal.processing.ActivationRequest;
 import org.camunda4j.engine.internal.processing.EngineOperations;
+import org.camunda4j.engine.internal.processing.TaskListenerResult;
 import org.camunda4j.engine.internal.rest.Reply;
 import org.camunda4j.engine.internal.rest.Request;
 import org.camunda4j.engine.internal.rest.Router;
@@ -90,7 +91,10 @@ final class JobsApi {
     long jobKey = request.keyParam("jobKey");
     JobCompletionRequest body = request.body(JobCompletionRequest.class);
     // --- user tasks: a task listener completes with a result (corrections or a denial)
-    return noContent(engine.completeJob(jobKey, body.variables(), UserTasksApi.listenerResult(body.result(), request.bodyTree())));
+    // the body is read as a tree too only for a task listener's result, whose corrections it checks
+    TaskListenerResult result =
+        body.result() == null ? TaskListenerResult.NONE : UserTasksApi.listenerResult(body.result(), request.bodyTree());
+    return noContent(engine.completeJob(jobKey, body.variables(), result));
   }
 
   private CompletionStage<Reply> fail(Request request) {

@@ -130,6 +130,9 @@ public final class ExecutableElement {
 
   /** The execution listeners of one event type, in model order. */
   public List<ExecutionListener> executionListeners(ExecutionListener.EventType eventType) {
+    if (executionListeners.isEmpty()) {
+      return List.of(); // most elements: asked at every activation and completion, so no stream for nothing
+    }
     return executionListeners.stream().filter(l -> l.eventType() == eventType).toList();
   }
 
@@ -178,7 +181,16 @@ public final class ExecutableElement {
 
   /** The event sub-processes directly inside this container. */
   public List<ExecutableElement> eventSubProcesses() {
-    return children.stream().filter(c -> c.type == ElementType.EVENT_SUB_PROCESS).toList();
+    List<ExecutableElement> found = List.of(); // asked at every activation: no allocation when there are none
+    for (ExecutableElement child : children) {
+      if (child.type == ElementType.EVENT_SUB_PROCESS) {
+        if (found.isEmpty()) {
+          found = new ArrayList<>();
+        }
+        found.add(child);
+      }
+    }
+    return found.isEmpty() ? found : List.copyOf(found);
   }
 
   /** The start event of an event sub-process, which decides what triggers it. */

@@ -69,7 +69,11 @@ final class CatchEventBehavior {
       default -> {}
     }
     if (!inner) {
-      element.boundaryEvents().stream().filter(ExecutableElement::isWaitingEvent).forEach(events::add);
+      for (ExecutableElement boundary : element.boundaryEvents()) {
+        if (boundary.isWaitingEvent()) {
+          events.add(boundary);
+        }
+      }
     }
     for (ExecutableElement eventSubProcess : element.eventSubProcesses()) {
       eventSubProcess.eventSubProcessStart().filter(ExecutableElement::isWaitingEvent).ifPresent(events::add);

@@ -1,6 +1,7 @@
 package org.camunda4j.engine.internal.rest;
 
 import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufOutputStream;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFutureListener;
@@ -88,8 +89,8 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
   }
 
   private static Pending receive(FullHttpRequest http) {
-    IncomingRequest request =
-        incoming(http.method().name(), http.uri(), http.headers().copy(), http.content());
+    // The headers outlive the released message: only its content buffer is pooled, and that is copied.
+    IncomingRequest request = incoming(http.method().name(), http.uri(), http.headers(), http.content());
     if (http.decoderResult().isFailure()) {
       // The codec could not parse the request line or headers: answer, then give up on the stream.
       Throwable cause = http.decoderResult().cause();
@@ -120,7 +121,7 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
       String method, String uri, HttpHeaders headers, ByteBuf content) {
     QueryStringDecoder decoded = new QueryStringDecoder(uri);
     return new IncomingRequest(
-        method, uri, decoded.path(), headers, decoded.parameters(), ByteBufUtil.getBytes(content));
+        method, uri, decoded.rawPath(), decoded.path(), headers, decoded.parameters(), ByteBufUtil.getBytes(content));
   }
 
   private void dispatch(Pending pending) {
@@ -137,8 +138,7 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
       fail(pending, e);
       return;
     }
-    String rawPath = new QueryStringDecoder(request.uri()).rawPath();
-    switch (router.match(request.method(), rawPath)) {
+    switch (router.match(request.method(), request.rawPath())) {
       case Router.Match.Found found -> {
         request.pathParams(found.pathParams());
         Router.Route route = found.route();
@@ -262,10 +262,12 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
       reply.headers().forEach((name, value) -> response.headers().set(name, value));
       return response;
     }
-    byte[] json;
+    // Straight into a pooled direct buffer: no byte[] in between, and no copy for the socket.
+    ByteBuf json = ctx.alloc().directBuffer();
     try {
-      json = Json.write(reply.body());
+      Json.write(reply.body(), new ByteBufOutputStream(json));
     } catch (RuntimeException e) {
+      json.release();
       IncomingRequest.runQuietly(reply::undelivered);
       return problemResponse(request, e);
     }
@@ -295,10 +297,13 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
   }
 
   static FullHttpResponse response(HttpResponseStatus status, String contentType, byte[] body) {
-    FullHttpResponse response =
-        new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status, Unpooled.wrappedBuffer(body));
+    return response(status, contentType, Unpooled.wrappedBuffer(body));
+  }
+
+  private static FullHttpResponse response(HttpResponseStatus status, String contentType, ByteBuf body) {
+    FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status, body);
     response.headers().set(HttpHeaderNames.CONTENT_TYPE, contentType);
-    response.headers().setInt(HttpHeaderNames.CONTENT_LENGTH, body.length);
+    response.headers().setInt(HttpHeaderNames.CONTENT_LENGTH, body.readableBytes());
     return response;
   }
 

@@ -21,6 +21,7 @@ final class IncomingRequest implements Request {
 
   private final String method;
   private final String uri;
+  private final String rawPath;
   private final String path;
   private final HttpHeaders headers;
   private final Map<String, List<String>> query;
@@ -37,12 +38,14 @@ final class IncomingRequest implements Request {
   IncomingRequest(
       String method,
       String uri,
+      String rawPath,
       String path,
       HttpHeaders headers,
       Map<String, List<String>> query,
       byte[] body) {
     this.method = method;
     this.uri = uri;
+    this.rawPath = rawPath;
     this.path = path;
     this.headers = headers;
     this.query = query;
@@ -56,6 +59,11 @@ final class IncomingRequest implements Request {
   /** The request target as received, path still percent-encoded, with the query string. */
   String uri() {
     return uri;
+  }
+
+  /** The path as received, still percent-encoded, without the query string: what routing splits. */
+  String rawPath() {
+    return rawPath;
   }
 
   long receivedNanos() {

@@ -16,6 +16,7 @@ import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.type.LogicalType;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashSet;
@@ -71,6 +72,15 @@ public final class Json {
     try {
       return MAPPER.writeValueAsBytes(value);
     } catch (JsonProcessingException e) {
+      throw new IllegalStateException("Cannot serialise " + value.getClass().getName(), e);
+    }
+  }
+
+  /** Serialises {@code value} as UTF-8 JSON into {@code out}, and closes it (Jackson's default). */
+  public static void write(Object value, OutputStream out) {
+    try {
+      MAPPER.writeValue(out, value);
+    } catch (IOException e) {
       throw new IllegalStateException("Cannot serialise " + value.getClass().getName(), e);
     }
   }

@@ -72,7 +72,7 @@ public final class Router {
     List<String> segments = segments(rawPath);
     Route mostSpecific = null;
     for (Route route : routes) {
-      if (route.match(segments) != null && (mostSpecific == null || route.moreSpecificThan(mostSpecific))) {
+      if (route.fits(segments) && (mostSpecific == null || route.moreSpecificThan(mostSpecific))) {
         mostSpecific = route;
       }
     }
@@ -179,19 +179,30 @@ public final class Router {
       return segments.equals(other.segments);
     }
 
-    /** The path parameters if {@code path} fits this template, else {@code null}. */
-    Map<String, String> match(List<String> path) {
+    /** Whether {@code path} fits this template; allocates nothing, as it runs for every route of every request. */
+    boolean fits(List<String> path) {
       if (tree ? path.size() < segments.size() : path.size() != segments.size()) {
-        return null;
+        return false;
+      }
+      for (int i = 0; i < segments.size(); i++) {
+        String literal = segments.get(i);
+        if (literal != null && !literal.equals(path.get(i))) {
+          return false;
+        }
+      }
+      return true;
+    }
+
+    /** The path parameters of a {@code path} that {@link #fits} this template. */
+    Map<String, String> match(List<String> path) {
+      if (paramNames.isEmpty()) {
+        return Map.of();
       }
       Map<String, String> params = new LinkedHashMap<>();
       int param = 0;
       for (int i = 0; i < segments.size(); i++) {
-        String literal = segments.get(i);
-        if (literal == null) {
+        if (segments.get(i) == null) {
           params.put(paramNames.get(param++), path.get(i));
-        } else if (!literal.equals(path.get(i))) {
-          return null;
         }
       }
       return params;
