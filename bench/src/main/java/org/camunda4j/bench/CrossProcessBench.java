@@ -30,17 +30,19 @@ final class CrossProcessBench {
 
   static final String NAME = "cross-process";
   static final Set<String> OPTIONS = Set.of("seconds", "warmup", "rounds", "backlog", "max-jobs", "workers",
-      "latency-samples", "engine-warmup", "handler-ms", "jfr", "baseline-sdk", "write-docs", "docs-section");
+      "latency-samples", "engine-warmup", "handler-ms", "jfr", "baseline-sdk", "baseline-engine", "write-docs",
+      "docs-section");
   static final String DEFAULT_WORKERS = "ASYNC,THREAD,VIRTUAL,official-32,official-1";
   static final String USAGE = NAME + " [--seconds 10] [--warmup 5] [--rounds 2] [--backlog 1000] [--max-jobs 32]"
       + " [--workers " + DEFAULT_WORKERS + "]\n"
       + "      [--latency-samples 30] [--engine-warmup 10] [--handler-ms 0] [--jfr DIR] [--baseline-sdk JAR]"
-      + " [--write-docs DOCS_DIR [--docs-section cross-process]]\n"
+      + " [--baseline-engine JAR] [--write-docs DOCS_DIR [--docs-section cross-process]]\n"
       + "    THE HEADLINE: engine in its own JVM, each worker in its own JVM, feeder outside both; per row jobs/s,\n"
       + "    worker CPU and context switches per job (/proc), engine CPU per instance, live heap after full GC,\n"
       + "    idle latency (parked long poll -> handler start). A worker is ASYNC|THREAD|VIRTUAL (camunda4j) or\n"
       + "    official-<threads>, optionally with :jdk or :apache (HTTP library under our worker instead of Netty), :refill=<percent\n"
-      + "    of capacity free before re-polling>, :baseline (camunda4j from --baseline-sdk). --write-docs writes\n"
+      + "    of capacity free before re-polling>, :baseline (camunda4j from --baseline-sdk), :engine-baseline (against a\n"
+      + "    second engine from --baseline-engine, for the engine's before/after in one run). --write-docs writes\n"
       + "    the JSON, the SVG charts and the tables of docs/benchmarks.md";
 
   private static final Duration START_BOUND = Duration.ofSeconds(90);
@@ -48,8 +50,8 @@ final class CrossProcessBench {
   private static final Pattern ENGINE_READY = Pattern.compile("REST API at (\\S+)/v2");
 
   record Options(int seconds, int warmupSeconds, int rounds, int backlog, int maxJobs, List<String> workers,
-      int latencySamples, int engineWarmupSeconds, int handlerMillis, Path jfrDir, Path baselineSdk, Path docsDir,
-      String docsSection) {
+      int latencySamples, int engineWarmupSeconds, int handlerMillis, Path jfrDir, Path baselineSdk,
+      Path baselineEngine, Path docsDir, String docsSection) {
 
     static Options parse(BenchArgs args) {
       List<String> workers = Arrays.stream(args.stringValue("workers", DEFAULT_WORKERS).split(","))
@@ -58,10 +60,14 @@ final class CrossProcessBench {
         throw new IllegalArgumentException("--workers needs at least one worker");
       }
       String baseline = args.stringValue("baseline-sdk", null);
+      String baselineEngine = args.stringValue("baseline-engine", null);
       for (String worker : workers) {
-        WorkerSpec.parse(worker); // fails early on a typo
-        if (worker.contains(":baseline") && baseline == null) {
+        WorkerSpec spec = WorkerSpec.parse(worker); // fails early on a typo
+        if (spec.baseline() && baseline == null) {
           throw new IllegalArgumentException("worker " + worker + " needs --baseline-sdk JAR");
+        }
+        if (spec.baselineEngine() && baselineEngine == null) {
+          throw new IllegalArgumentException("worker " + worker + " needs --baseline-engine JAR");
         }
       }
       String jfr = args.stringValue("jfr", null);
@@ -70,7 +76,8 @@ final class CrossProcessBench {
           args.intValue("backlog", 1_000, 1), args.intValue("max-jobs", 32, 1), workers,
           args.intValue("latency-samples", 30, 0), args.intValue("engine-warmup", 10, 0),
           args.intValue("handler-ms", 0, 0), jfr == null ? null : Path.of(jfr),
-          baseline == null ? null : Path.of(baseline), docs == null ? null : Path.of(docs),
+          baseline == null ? null : Path.of(baseline), baselineEngine == null ? null : Path.of(baselineEngine),
+          docs == null ? null : Path.of(docs),
           args.stringValue("docs-section", NAME));
     }
 
@@ -80,12 +87,13 @@ final class CrossProcessBench {
           + " --latency-samples " + latencySamples + " --engine-warmup " + engineWarmupSeconds
           + (handlerMillis > 0 ? " --handler-ms " + handlerMillis : "")
           + (jfrDir != null ? " --jfr " + jfrDir : "") + (baselineSdk != null ? " --baseline-sdk " + baselineSdk : "")
+          + (baselineEngine != null ? " --baseline-engine " + baselineEngine : "")
           + (docsDir != null ? " --write-docs " + docsDir + " --docs-section " + docsSection : "");
     }
   }
 
   /** One worker row: which worker, and the JVM options and class path that make it so. */
-  record WorkerSpec(String label, String worker, List<String> jvmOptions, boolean baseline) {
+  record WorkerSpec(String label, String worker, List<String> jvmOptions, boolean baseline, boolean baselineEngine) {
 
     static WorkerSpec parse(String label) {
       String[] parts = label.split(":");
@@ -95,8 +103,13 @@ final class CrossProcessBench {
       }
       List<String> jvm = new ArrayList<>();
       boolean baseline = false;
+      boolean baselineEngine = false;
       for (int i = 1; i < parts.length; i++) {
         String modifier = parts[i];
+        if (modifier.equals("engine-baseline")) {
+          baselineEngine = true;
+          continue;
+        }
         if (worker.startsWith("official")) {
           throw new IllegalArgumentException("'" + modifier + "' applies to camunda4j workers only");
         }
@@ -110,16 +123,17 @@ final class CrossProcessBench {
           baseline = true;
         } else {
           throw new IllegalArgumentException("unknown modifier '" + modifier + "' in " + label
-              + ": jdk, apache, refill=<percent> or baseline");
+              + ": jdk, apache, refill=<percent>, baseline or engine-baseline");
         }
       }
-      return new WorkerSpec(label, worker, List.copyOf(jvm), baseline);
+      return new WorkerSpec(label, worker, List.copyOf(jvm), baseline, baselineEngine);
     }
   }
 
   /** One measured window of one row. */
   record Sample(String worker, int round, long jobs, double seconds, double jobsPerSecond, double cpuMillisPer1k,
-      double contextSwitchesPerJob, double engineCpuMillisPer1k, double instancesCreatedPerSecond, long minBacklog,
+      double contextSwitchesPerJob, double engineCpuMillisPer1k, double feederCpuMillisPer1k,
+      double instancesCreatedPerSecond, long minBacklog,
       double liveHeapAtStartMb, double liveHeapMb, int platformThreads, List<Double> idleLatencyMillis) {}
 
   /** A worker's samples summed up: medians over rounds, latency percentiles over all samples. */
@@ -160,6 +174,42 @@ final class CrossProcessBench {
 
   private CrossProcessBench() {}
 
+  /** An engine JVM and where it listens. */
+  private record RunningEngine(ChildJvm jvm, URI restAddress) implements AutoCloseable {
+
+    /** Starts {@code EngineMain} on a free port, deploys the bench process and warms the engine up. */
+    static RunningEngine start(String name, Options options, String classPath, Path logs) {
+      List<String> jvmOptions = new ArrayList<>();
+      if (options.jfrDir() != null) {
+        // 1 ms Java samples, and CPU-time samples that also see native code (socket writes, wake-ups)
+        jvmOptions.add("-XX:StartFlightRecording=filename=" + options.jfrDir().resolve(name + ".jfr")
+            + ",settings=profile,method-profiling=max,jdk.CPUTimeSample#enabled=true,jdk.CPUTimeSample#throttle=2ms");
+      }
+      ChildJvm jvm = ChildJvm.start(name, jvmOptions, classPath, "org.camunda4j.engine.EngineMain",
+          List.of("--port", "0"), logs.resolve(name + ".log"));
+      try {
+        Matcher ready = ENGINE_READY.matcher(jvm.awaitLine("camunda4j engine ready", START_BOUND));
+        if (!ready.find()) {
+          throw new IllegalStateException("the engine did not say where it listens");
+        }
+        URI restAddress = URI.create(ready.group(1));
+        try (RawRest rest = new RawRest(restAddress)) {
+          rest.deploy(BenchProcess.RESOURCE, BenchProcess.bpmn());
+          warmUpEngine(rest, options.engineWarmupSeconds());
+        }
+        return new RunningEngine(jvm, restAddress);
+      } catch (RuntimeException e) {
+        jvm.terminate();
+        throw e;
+      }
+    }
+
+    @Override
+    public void close() {
+      jvm.terminate();
+    }
+  }
+
   static Result run(Options options) {
     Machine.Start machine = Machine.start();
     Path logs = createDirectories(Path.of("target", "bench-logs"));
@@ -167,35 +217,22 @@ final class CrossProcessBench {
       createDirectories(options.jfrDir());
     }
     String classPath = System.getProperty("java.class.path");
-    List<String> engineJvm = new ArrayList<>();
-    if (options.jfrDir() != null) {
-      engineJvm.add("-XX:StartFlightRecording=filename=" + options.jfrDir().resolve("engine.jfr") + ",settings=profile");
-    }
-    ChildJvm engine = ChildJvm.start("engine", engineJvm, classPath, "org.camunda4j.engine.EngineMain",
-        List.of("--port", "0"), logs.resolve("engine.log"));
+    List<WorkerSpec> specs = options.workers().stream().map(WorkerSpec::parse).toList();
     List<Sample> samples = new ArrayList<>();
-    try {
-      Matcher ready = ENGINE_READY.matcher(engine.awaitLine("camunda4j engine ready", START_BOUND));
-      if (!ready.find()) {
-        throw new IllegalStateException("the engine did not say where it listens");
-      }
-      URI restAddress = URI.create(ready.group(1));
-      try (RawRest rest = new RawRest(restAddress)) {
-        rest.deploy(BenchProcess.RESOURCE, BenchProcess.bpmn());
-        warmUpEngine(rest, options.engineWarmupSeconds());
-        List<WorkerSpec> specs = options.workers().stream().map(WorkerSpec::parse).toList();
-        for (int round = 1; round <= options.rounds(); round++) {
-          List<WorkerSpec> order = new ArrayList<>(specs);
-          if (round % 2 == 0) {
-            java.util.Collections.reverse(order);
-          }
-          for (WorkerSpec spec : order) {
-            samples.add(measure(options, spec, round, engine, rest, restAddress, classPath, logs));
-          }
+    try (RunningEngine engine = RunningEngine.start("engine", options, classPath, logs);
+        RunningEngine baselineEngine = specs.stream().anyMatch(WorkerSpec::baselineEngine)
+            ? RunningEngine.start("engine-baseline", options,
+                withBaseline(classPath, options.baselineEngine(), "camunda4j-engine", "engine/target/classes"), logs)
+            : null) {
+      for (int round = 1; round <= options.rounds(); round++) {
+        List<WorkerSpec> order = new ArrayList<>(specs);
+        if (round % 2 == 0) {
+          java.util.Collections.reverse(order);
+        }
+        for (WorkerSpec spec : order) {
+          samples.add(measure(options, spec, round, spec.baselineEngine() ? baselineEngine : engine, classPath, logs));
         }
       }
-    } finally {
-      engine.terminate();
     }
     List<Row> rows = options.workers().stream().map(worker -> summarise(worker, samples)).toList();
     Result result = new Result(machine.at().toString(), Machine.description(machine)
@@ -221,19 +258,23 @@ final class CrossProcessBench {
     }
   }
 
-  private static Sample measure(Options options, WorkerSpec spec, int round, ChildJvm engine, RawRest rest,
-      URI restAddress, String classPath, Path logs) {
+  private static Sample measure(Options options, WorkerSpec spec, int round, RunningEngine target, String classPath,
+      Path logs) {
+    ChildJvm engine = target.jvm();
+    URI restAddress = target.restAddress();
     List<String> jvm = new ArrayList<>(spec.jvmOptions());
     String fileName = spec.label().replaceAll("[^A-Za-z0-9=-]", "_") + "-r" + round;
     if (options.jfrDir() != null) {
       jvm.add("-XX:StartFlightRecording=filename=" + options.jfrDir().resolve(fileName + ".jfr")
           + ",settings=profile,delay=" + options.warmupSeconds() + "s,duration=" + options.seconds() + "s");
     }
-    String workerClassPath = spec.baseline() ? withBaselineSdk(classPath, options.baselineSdk()) : classPath;
+    String workerClassPath =
+        spec.baseline() ? withBaseline(classPath, options.baselineSdk(), "camunda4j-sdk", "sdk/target/classes") : classPath;
     ChildJvm child = ChildJvm.start(spec.label(), jvm, workerClassPath, WorkerProcess.class.getName(),
         List.of(spec.worker(), restAddress.toString(), String.valueOf(options.maxJobs()),
             String.valueOf(options.handlerMillis())), logs.resolve(fileName + ".log"));
-    try {
+    // the feeder's client lives as long as the row, so no connection of a row sits idle through the next ones
+    try (RawRest rest = new RawRest(restAddress)) {
       child.awaitLine("ready", START_BOUND);
       AtomicLong completed = new AtomicLong();
       CountPoller poller = new CountPoller(child, completed);
@@ -245,6 +286,8 @@ final class CrossProcessBench {
       ProcStats workerAfter;
       ProcStats engineBefore;
       ProcStats engineAfter;
+      ProcStats feederBefore;
+      ProcStats feederAfter;
       long jobsBefore;
       long jobsAfter;
       long createdBefore;
@@ -261,6 +304,7 @@ final class CrossProcessBench {
         createdBefore = feeder.created();
         workerBefore = ProcStats.withDescendants(child.pid());
         engineBefore = ProcStats.of(engine.pid());
+        feederBefore = ProcStats.of(ProcessHandle.current().pid());
         long end = startNanos + Duration.ofSeconds(options.seconds()).toNanos();
         minBacklog = Long.MAX_VALUE;
         while (System.nanoTime() < end) {
@@ -269,6 +313,7 @@ final class CrossProcessBench {
         }
         workerAfter = ProcStats.withDescendants(child.pid());
         engineAfter = ProcStats.of(engine.pid());
+        feederAfter = ProcStats.of(ProcessHandle.current().pid());
         endNanos = System.nanoTime();
         jobsAfter = completed.get();
         createdAfter = feeder.created();
@@ -286,13 +331,15 @@ final class CrossProcessBench {
       ProcStats engineCost = engineAfter.minus(engineBefore);
       Sample sample = new Sample(spec.label(), round, jobs, seconds, jobs / seconds,
           workerCost.cpuNanos() / 1e6 / Math.max(1, jobs) * 1000, workerCost.contextSwitches() / (double) Math.max(1, jobs),
-          engineCost.cpuNanos() / 1e6 / Math.max(1, jobs) * 1000, (createdAfter - createdBefore) / seconds, minBacklog,
+          engineCost.cpuNanos() / 1e6 / Math.max(1, jobs) * 1000,
+          feederAfter.minus(feederBefore).cpuNanos() / 1e6 / Math.max(1, jobs) * 1000,
+          (createdAfter - createdBefore) / seconds, minBacklog,
           heapAtStart, Long.parseLong(gc.group(1)) / 1048576.0, Integer.parseInt(gc.group(2)), latencies);
       System.err.printf("  round %d %-22s %,8.0f jobs/s (%,d jobs)  %6.0f CPU ms/1k  %5.2f ctx/job  heap %.1f -> %.1f MB"
-              + "  %d threads  idle p50 %.2f ms  engine %,.0f CPU ms/1k%n",
+              + "  %d threads  idle p50 %.2f ms  engine %,.0f CPU ms/1k  feeder %,.0f CPU ms/1k%n",
           round, spec.label(), sample.jobsPerSecond(), jobs, sample.cpuMillisPer1k(), sample.contextSwitchesPerJob(),
           heapAtStart, sample.liveHeapMb(), sample.platformThreads(), percentile(latencies, 50),
-          sample.engineCpuMillisPer1k());
+          sample.engineCpuMillisPer1k(), sample.feederCpuMillisPer1k());
       return sample;
     } finally {
       child.close();
@@ -413,12 +460,12 @@ final class CrossProcessBench {
     return sorted[Math.max(0, Math.min(sorted.length, rank) - 1)];
   }
 
-  /** The class path with the camunda4j SDK replaced by {@code jar} (an earlier build, for before/after rows). */
-  private static String withBaselineSdk(String classPath, Path jar) {
+  /** The class path with one camunda4j module replaced by {@code jar} (an earlier build, for before/after rows). */
+  private static String withBaseline(String classPath, Path jar, String artifact, String classesDir) {
     String separator = java.io.File.pathSeparator;
     List<String> entries = new ArrayList<>();
     for (String entry : classPath.split(separator)) {
-      if (!entry.contains("camunda4j-sdk") && !entry.replace('\\', '/').endsWith("sdk/target/classes")) {
+      if (!entry.contains(artifact) && !entry.replace('\\', '/').endsWith(classesDir)) {
         entries.add(entry);
       }
     }

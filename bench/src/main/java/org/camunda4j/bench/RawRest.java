@@ -1,37 +1,38 @@
 package org.camunda4j.bench;
 
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.camunda4j.sdk.internal.http.HttpExchanger;
+import org.camunda4j.sdk.internal.http.NettyExchanger;
 
 /**
- * The few REST v2 calls the engine benchmarks make, as plain {@link HttpClient} requests with JSON
- * written and read by hand. No SDK in between, so what is measured is the engine plus the cheapest
- * possible client; response bodies are scanned for keys with a regex instead of being parsed.
+ * The few REST v2 calls the engine benchmarks make, with JSON written and read by hand, over the
+ * SDK's Netty HTTP exchanger (one event-loop thread, pooled keep-alive connections, answers taken on
+ * that thread): no SDK logic in between, so what is measured is the engine plus about the cheapest
+ * client there is. Response bodies are scanned for keys with a regex instead of being parsed. The
+ * client matters in the cross-process benchmark: the feeder shares the machine with the engine and
+ * the worker under test, and the JDK's {@code HttpClient} cost it more CPU per instance than the engine.
  */
 final class RawRest implements AutoCloseable {
 
   private static final Pattern JOB_KEY = Pattern.compile("\"jobKey\"\\s*:\\s*\"(-?\\d+)\"");
   private static final Pattern PROCESS_INSTANCE_KEY = Pattern.compile("\"processInstanceKey\"\\s*:\\s*\"(-?\\d+)\"");
   private static final Duration CALL_TIMEOUT = Duration.ofSeconds(60);
+  private static final String JSON = "application/json";
 
-  private final HttpClient http;
+  private final HttpExchanger http;
   private final String base;
 
   RawRest(URI restAddress) {
-    // HTTP/1.1 keep-alive, as the SDKs use it; one pooled connection per concurrent caller.
-    this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-        .connectTimeout(Duration.ofSeconds(10)).build();
+    this.http = new NettyExchanger(Duration.ofSeconds(10), "camunda4j-bench", null);
     this.base = restAddress.toString().replaceAll("/+$", "") + "/v2";
   }
 
@@ -43,72 +44,59 @@ final class RawRest implements AutoCloseable {
         + "Content-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
     body.writeBytes(content);
     body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-    send(request("/deployments")
-        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-        .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(), 200);
+    join(send("/deployments", "multipart/form-data; boundary=" + boundary, body.toByteArray(), CALL_TIMEOUT, 200));
   }
 
   /** Creates one instance of {@code processId} and returns its key. */
   long createInstance(String processId) {
-    return extractKey(PROCESS_INSTANCE_KEY, send(createRequest(processId), 200));
+    return join(createInstanceAsync(processId));
   }
 
   CompletableFuture<Long> createInstanceAsync(String processId) {
-    return http.sendAsync(createRequest(processId), HttpResponse.BodyHandlers.ofString())
-        .thenApply(response -> extractKey(PROCESS_INSTANCE_KEY, checked(response, 200)));
+    byte[] json = ("{\"processDefinitionId\":\"" + processId + "\"}").getBytes(StandardCharsets.UTF_8);
+    return send("/process-instances", JSON, json, CALL_TIMEOUT, 200).thenApply(body -> extractKey(PROCESS_INSTANCE_KEY, body));
   }
 
   /** One activation call; {@code requestTimeoutMillis} < 0 answers at once, > 0 long-polls. */
   List<Long> activate(String jobType, int maxJobs, long requestTimeoutMillis) {
-    return jobKeys(send(activationRequest(jobType, maxJobs, requestTimeoutMillis), 200));
+    return join(activateAsync(jobType, maxJobs, requestTimeoutMillis));
   }
 
   CompletableFuture<List<Long>> activateAsync(String jobType, int maxJobs, long requestTimeoutMillis) {
-    return http.sendAsync(activationRequest(jobType, maxJobs, requestTimeoutMillis), HttpResponse.BodyHandlers.ofString())
-        .thenApply(response -> jobKeys(checked(response, 200)));
-  }
-
-  void complete(long jobKey) {
-    send(request("/jobs/" + jobKey + "/completion").header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString("{}")).build(), 204);
-  }
-
-  private HttpRequest createRequest(String processId) {
-    return request("/process-instances").header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString("{\"processDefinitionId\":\"" + processId + "\"}")).build();
-  }
-
-  private HttpRequest activationRequest(String jobType, int maxJobs, long requestTimeoutMillis) {
     String json = "{\"type\":\"" + jobType + "\",\"worker\":\"camunda4j-bench\",\"timeout\":60000,"
         + "\"maxJobsToActivate\":" + maxJobs + ",\"requestTimeout\":" + requestTimeoutMillis + "}";
     // The HTTP timeout must outlast the long poll, or the client would abandon a parked request.
     Duration timeout = CALL_TIMEOUT.plusMillis(Math.max(0, requestTimeoutMillis));
-    return request("/jobs/activation").timeout(timeout).header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString(json)).build();
+    return send("/jobs/activation", JSON, json.getBytes(StandardCharsets.UTF_8), timeout, 200).thenApply(RawRest::jobKeys);
   }
 
-  private HttpRequest.Builder request(String path) {
-    return HttpRequest.newBuilder(URI.create(base + path)).timeout(CALL_TIMEOUT)
-        .header("Accept", "application/json, application/problem+json");
+  void complete(long jobKey) {
+    join(send("/jobs/" + jobKey + "/completion", JSON, "{}".getBytes(StandardCharsets.UTF_8), CALL_TIMEOUT, 204));
   }
 
-  private String send(HttpRequest request, int expectedStatus) {
+  /** The answer's body as text, or a failed future naming the call when the status is not {@code expectedStatus}. */
+  private CompletableFuture<String> send(String path, String contentType, byte[] body, Duration timeout, int expectedStatus) {
+    URI uri = URI.create(base + path);
+    return http.exchange(new HttpExchanger.Request("POST", uri, null, contentType, body, timeout))
+        .thenApply(response -> {
+          String text = new String(response.body(), StandardCharsets.UTF_8);
+          if (response.status() != expectedStatus) {
+            throw new IllegalStateException("POST " + uri + " answered " + response.status() + ": " + text);
+          }
+          return text;
+        });
+  }
+
+  private <T> T join(CompletableFuture<T> call) {
     try {
-      return checked(http.send(request, HttpResponse.BodyHandlers.ofString()), expectedStatus);
-    } catch (IOException e) {
-      throw new IllegalStateException(request.method() + " " + request.uri() + " failed: " + e, e);
+      return call.get();
+    } catch (ExecutionException e) {
+      Throwable cause = e.getCause();
+      throw cause instanceof RuntimeException runtime ? runtime : new IllegalStateException(cause.toString(), cause);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted during " + request.method() + " " + request.uri(), e);
+      throw new IllegalStateException("interrupted during a call to " + base, e);
     }
-  }
-
-  private static String checked(HttpResponse<String> response, int expectedStatus) {
-    if (response.statusCode() != expectedStatus) {
-      throw new IllegalStateException(response.request().method() + " " + response.request().uri()
-          + " answered " + response.statusCode() + ": " + response.body());
-    }
-    return response.body();
   }
 
   private static List<Long> jobKeys(String body) {
