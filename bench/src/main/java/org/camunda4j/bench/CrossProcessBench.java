@@ -29,17 +29,19 @@ import java.util.regex.Pattern;
 final class CrossProcessBench {
 
   static final String NAME = "cross-process";
-  static final Set<String> OPTIONS = Set.of("seconds", "warmup", "rounds", "backlog", "max-jobs", "workers",
+  static final Set<String> OPTIONS = Set.of("seconds", "jobs", "prefill", "warmup", "rounds", "backlog", "max-jobs", "workers",
       "latency-samples", "engine-warmup", "handler-ms", "jfr", "baseline-sdk", "baseline-engine", "write-docs",
       "docs-section");
   static final String DEFAULT_WORKERS = "ASYNC,THREAD,VIRTUAL,official-32,official-1";
-  static final String USAGE = NAME + " [--seconds 10] [--warmup 5] [--rounds 2] [--backlog 1000] [--max-jobs 32]"
+  static final String USAGE = NAME + " [--seconds 10] [--jobs N] [--warmup 5] [--rounds 2] [--backlog 1000] [--prefill N]"
+      + " [--max-jobs 32]"
       + " [--workers " + DEFAULT_WORKERS + "]\n"
       + "      [--latency-samples 30] [--engine-warmup 10] [--handler-ms 0] [--jfr DIR] [--baseline-sdk JAR]"
       + " [--baseline-engine JAR] [--write-docs DOCS_DIR [--docs-section cross-process]]\n"
       + "    THE HEADLINE: engine in its own JVM, each worker in its own JVM, feeder outside both; per row jobs/s,\n"
       + "    worker CPU and context switches per job (/proc), engine CPU per instance, live heap after full GC,\n"
-      + "    idle latency (parked long poll -> handler start). A worker is ASYNC|THREAD|VIRTUAL (camunda4j) or\n"
+      + "    idle latency (parked long poll -> handler start), most jobs in flight. --jobs N ends the measured window\n"
+      + "    after N jobs (--seconds bounds it); --prefill N creates N instances before the worker starts. A worker is ASYNC|THREAD|VIRTUAL (camunda4j) or\n"
       + "    official-<threads>, optionally with :jdk or :apache (HTTP library under our worker instead of Netty), :refill=<percent\n"
       + "    of capacity free before re-polling>, :baseline (camunda4j from --baseline-sdk), :engine-baseline (against a\n"
       + "    second engine from --baseline-engine, for the engine's before/after in one run). --write-docs writes\n"
@@ -47,9 +49,10 @@ final class CrossProcessBench {
 
   private static final Duration START_BOUND = Duration.ofSeconds(90);
   private static final Duration REPLY_BOUND = Duration.ofSeconds(30);
+  private static final Pattern COUNT_REPLY = Pattern.compile("count (\\d+) started (\\d+)");
   private static final Pattern ENGINE_READY = Pattern.compile("REST API at (\\S+)/v2");
 
-  record Options(int seconds, int warmupSeconds, int rounds, int backlog, int maxJobs, List<String> workers,
+  record Options(int seconds, long jobs, int prefill, int warmupSeconds, int rounds, int backlog, int maxJobs, List<String> workers,
       int latencySamples, int engineWarmupSeconds, int handlerMillis, Path jfrDir, Path baselineSdk,
       Path baselineEngine, Path docsDir, String docsSection) {
 
@@ -72,7 +75,8 @@ final class CrossProcessBench {
       }
       String jfr = args.stringValue("jfr", null);
       String docs = args.stringValue("write-docs", null);
-      return new Options(args.intValue("seconds", 10, 1), args.intValue("warmup", 5, 0), args.intValue("rounds", 2, 1),
+      return new Options(args.intValue("seconds", 10, 1), args.intValue("jobs", 0, 0), args.intValue("prefill", 0, 0),
+          args.intValue("warmup", 5, 0), args.intValue("rounds", 2, 1),
           args.intValue("backlog", 1_000, 1), args.intValue("max-jobs", 32, 1), workers,
           args.intValue("latency-samples", 30, 0), args.intValue("engine-warmup", 10, 0),
           args.intValue("handler-ms", 0, 0), jfr == null ? null : Path.of(jfr),
@@ -82,8 +86,9 @@ final class CrossProcessBench {
     }
 
     String commandLine() {
-      return "bin/camunda4j bench " + NAME + " --seconds " + seconds + " --warmup " + warmupSeconds + " --rounds "
-          + rounds + " --backlog " + backlog + " --max-jobs " + maxJobs + " --workers " + String.join(",", workers)
+      return "bin/camunda4j bench " + NAME + " --seconds " + seconds + (jobs > 0 ? " --jobs " + jobs : "")
+          + " --warmup " + warmupSeconds + " --rounds " + rounds + " --backlog " + backlog
+          + (prefill > 0 ? " --prefill " + prefill : "") + " --max-jobs " + maxJobs + " --workers " + String.join(",", workers)
           + " --latency-samples " + latencySamples + " --engine-warmup " + engineWarmupSeconds
           + (handlerMillis > 0 ? " --handler-ms " + handlerMillis : "")
           + (jfrDir != null ? " --jfr " + jfrDir : "") + (baselineSdk != null ? " --baseline-sdk " + baselineSdk : "")
@@ -134,13 +139,14 @@ final class CrossProcessBench {
   record Sample(String worker, int round, long jobs, double seconds, double jobsPerSecond, double cpuMillisPer1k,
       double contextSwitchesPerJob, double engineCpuMillisPer1k, double feederCpuMillisPer1k,
       double instancesCreatedPerSecond, long minBacklog,
-      double liveHeapAtStartMb, double liveHeapMb, int platformThreads, List<Double> idleLatencyMillis) {}
+      double liveHeapAtStartMb, double liveHeapMb, int platformThreads, long maxInFlight,
+      List<Double> idleLatencyMillis) {}
 
   /** A worker's samples summed up: medians over rounds, latency percentiles over all samples. */
   record Row(String worker, double jobsPerSecond, double cpuMillisPer1k, double contextSwitchesPerJob,
       double engineCpuMillisPer1k, double instancesPerSecond, double liveHeapAtStartMb, double liveHeapMb,
       int platformThreads,
-      double idleLatencyP50Millis, double idleLatencyP99Millis, int latencySamples, long minBacklog) {}
+      double idleLatencyP50Millis, double idleLatencyP99Millis, int latencySamples, long minBacklog, long maxInFlight) {}
 
   record Result(String measuredAt, String machine, String command, Options options, List<Row> rows,
       List<Sample> samples) {
@@ -270,6 +276,7 @@ final class CrossProcessBench {
     }
     String workerClassPath =
         spec.baseline() ? withBaseline(classPath, options.baselineSdk(), "camunda4j-sdk", "sdk/target/classes") : classPath;
+    long prefilled = prefill(restAddress, options.prefill());
     ChildJvm child = ChildJvm.start(spec.label(), jvm, workerClassPath, WorkerProcess.class.getName(),
         List.of(spec.worker(), restAddress.toString(), String.valueOf(options.maxJobs()),
             String.valueOf(options.handlerMillis())), logs.resolve(fileName + ".log"));
@@ -277,9 +284,10 @@ final class CrossProcessBench {
     try (RawRest rest = new RawRest(restAddress)) {
       child.awaitLine("ready", START_BOUND);
       AtomicLong completed = new AtomicLong();
-      CountPoller poller = new CountPoller(child, completed);
+      AtomicLong maxInFlight = new AtomicLong();
+      CountPoller poller = new CountPoller(child, completed, maxInFlight);
       InstanceFeeder feeder = new InstanceFeeder(rest, options.backlog(),
-          Duration.ofSeconds(options.warmupSeconds() + options.seconds() + 120), completed::get);
+          Duration.ofSeconds(options.warmupSeconds() + options.seconds() + 120), completed::get, prefilled);
       long minBacklog;
       double heapAtStart;
       ProcStats workerBefore;
@@ -307,7 +315,7 @@ final class CrossProcessBench {
         feederBefore = ProcStats.of(ProcessHandle.current().pid());
         long end = startNanos + Duration.ofSeconds(options.seconds()).toNanos();
         minBacklog = Long.MAX_VALUE;
-        while (System.nanoTime() < end) {
+        while (System.nanoTime() < end && (options.jobs() == 0 || completed.get() - jobsBefore < options.jobs())) {
           sleep(Duration.ofMillis(Math.min(50, Math.max(1, (end - System.nanoTime()) / 1_000_000))));
           minBacklog = Math.min(minBacklog, feeder.backlog());
         }
@@ -334,15 +342,30 @@ final class CrossProcessBench {
           engineCost.cpuNanos() / 1e6 / Math.max(1, jobs) * 1000,
           feederAfter.minus(feederBefore).cpuNanos() / 1e6 / Math.max(1, jobs) * 1000,
           (createdAfter - createdBefore) / seconds, minBacklog,
-          heapAtStart, Long.parseLong(gc.group(1)) / 1048576.0, Integer.parseInt(gc.group(2)), latencies);
+          heapAtStart, Long.parseLong(gc.group(1)) / 1048576.0, Integer.parseInt(gc.group(2)), maxInFlight.get(),
+          latencies);
       System.err.printf("  round %d %-22s %,8.0f jobs/s (%,d jobs)  %6.0f CPU ms/1k  %5.2f ctx/job  heap %.1f -> %.1f MB"
-              + "  %d threads  idle p50 %.2f ms  engine %,.0f CPU ms/1k  feeder %,.0f CPU ms/1k%n",
+              + "  %d threads  %,d in flight at most  idle p50 %.2f ms  engine %,.0f CPU ms/1k  feeder %,.0f CPU ms/1k%n",
           round, spec.label(), sample.jobsPerSecond(), jobs, sample.cpuMillisPer1k(), sample.contextSwitchesPerJob(),
-          heapAtStart, sample.liveHeapMb(), sample.platformThreads(), percentile(latencies, 50),
+          heapAtStart, sample.liveHeapMb(), sample.platformThreads(), sample.maxInFlight(), percentile(latencies, 50),
           sample.engineCpuMillisPer1k(), sample.feederCpuMillisPer1k());
       return sample;
     } finally {
       child.close();
+    }
+  }
+
+  /** Creates {@code count} instances, at most 16 at a time, before the worker starts; returns how many. */
+  private static long prefill(URI restAddress, int count) {
+    try (RawRest rest = new RawRest(restAddress)) {
+      java.util.concurrent.Semaphore inFlight = new java.util.concurrent.Semaphore(16);
+      List<java.util.concurrent.CompletableFuture<Long>> calls = new ArrayList<>(count);
+      for (int i = 0; i < count; i++) {
+        inFlight.acquireUninterruptibly();
+        calls.add(rest.createInstanceAsync(BenchProcess.PROCESS_ID).whenComplete((key, error) -> inFlight.release()));
+      }
+      calls.forEach(java.util.concurrent.CompletableFuture::join);
+      return count;
     }
   }
 
@@ -364,11 +387,16 @@ final class CrossProcessBench {
     private final Thread thread;
     private volatile boolean running = true;
 
-    CountPoller(ChildJvm child, AtomicLong completed) {
+    CountPoller(ChildJvm child, AtomicLong completed, AtomicLong maxInFlight) {
       this.thread = Thread.ofPlatform().daemon().name("count-" + child.name()).start(() -> {
         while (running) {
-          String reply = child.ask("count", "count ", REPLY_BOUND);
-          completed.set(Long.parseLong(reply.substring(6).trim()));
+          Matcher count = COUNT_REPLY.matcher(child.ask("count", "count ", REPLY_BOUND));
+          if (!count.matches()) {
+            throw new IllegalStateException("unexpected count reply from " + child.name());
+          }
+          long done = Long.parseLong(count.group(1));
+          completed.set(done);
+          maxInFlight.accumulateAndGet(Long.parseLong(count.group(2)) - done, Math::max);
           sleep(Duration.ofMillis(5));
         }
       });
@@ -438,7 +466,8 @@ final class CrossProcessBench {
         median(mine, Sample::contextSwitchesPerJob), median(mine, Sample::engineCpuMillisPer1k),
         median(mine, Sample::jobsPerSecond), median(mine, Sample::liveHeapAtStartMb), median(mine, Sample::liveHeapMb),
         mine.stream().mapToInt(Sample::platformThreads).max().orElse(0), percentile(latencies, 50),
-        percentile(latencies, 99), latencies.size(), mine.stream().mapToLong(Sample::minBacklog).min().orElse(0));
+        percentile(latencies, 99), latencies.size(), mine.stream().mapToLong(Sample::minBacklog).min().orElse(0),
+        mine.stream().mapToLong(Sample::maxInFlight).max().orElse(0));
   }
 
   private static double median(List<Sample> samples, java.util.function.ToDoubleFunction<Sample> value) {

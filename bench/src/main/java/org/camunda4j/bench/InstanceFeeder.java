@@ -27,9 +27,14 @@ final class InstanceFeeder implements AutoCloseable {
   private final Thread thread;
   private volatile boolean stopped;
 
-  /** Starts feeding; {@code completedJobs} counts jobs the worker under test has completed so far. */
-  InstanceFeeder(RawRest rest, int backlog, Duration maxLifetime, LongSupplier completedJobs) {
+  /**
+   * Starts feeding; {@code completedJobs} counts jobs the worker under test has completed so far, and
+   * {@code alreadyCreated} instances were created before (a prefilled backlog).
+   */
+  InstanceFeeder(RawRest rest, int backlog, Duration maxLifetime, LongSupplier completedJobs, long alreadyCreated) {
     this.rest = rest;
+    this.submitted.set(alreadyCreated);
+    this.created.set(alreadyCreated);
     this.backlog = backlog;
     this.completedJobs = completedJobs;
     long deadline = System.nanoTime() + maxLifetime.toNanos();

@@ -71,7 +71,7 @@ final class WorkerHarness {
     try (Engine engine = Engine.start(); RawRest rest = new RawRest(engine.restAddress())) {
       rest.deploy(BenchProcess.RESOURCE, BenchProcess.bpmn());
       AtomicReference<WorkerUnderTest> worker = new AtomicReference<>();
-      try (InstanceFeeder feeder = new InstanceFeeder(rest, settings.backlog(), lifetime, () -> completed(worker))) {
+      try (InstanceFeeder feeder = new InstanceFeeder(rest, settings.backlog(), lifetime, () -> completed(worker), 0)) {
         waitUntil("the backlog to fill", PREFILL_BOUND, feeder, () -> feeder.created() >= settings.backlog());
         worker.set(startWorker.apply(engine.restAddress()));
         try {

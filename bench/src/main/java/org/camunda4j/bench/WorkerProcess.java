@@ -28,7 +28,7 @@ import org.camunda4j.sdk.WorkerConfig;
  * The handler does nothing (or waits {@code handlerMillis}) and completes the job.
  *
  * <p>Driven over stdin/stdout, one line each way, so that the parent measures from outside:
- * {@code count} → {@code count <jobs completed and acknowledged>}; {@code gc} → {@code heap <bytes
+ * {@code count} → {@code count <jobs completed and acknowledged> started <handlers started>}; {@code gc} → {@code heap <bytes
  * used after a full GC> threads <live platform threads>}; {@code trace} → from now on, print {@code
  * start <System.nanoTime()>} when a handler starts (nanoTime is the machine's monotonic clock, shared
  * by every process); {@code quit} → close the worker and exit. Prints {@code ready} once polling.
@@ -40,6 +40,7 @@ public final class WorkerProcess {
   private static final PrintStream OUT = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out),
       true, StandardCharsets.UTF_8);
   private static volatile boolean tracing;
+  private static final AtomicLong STARTED = new AtomicLong();
   private static final ScheduledExecutorService DELAYS = Executors.newSingleThreadScheduledExecutor(
       Thread.ofPlatform().daemon().name("handler-delays").factory());
 
@@ -81,7 +82,7 @@ public final class WorkerProcess {
     BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
     for (String line = in.readLine(); line != null; line = in.readLine()) {
       switch (line.trim()) {
-        case "count" -> OUT.println("count " + completed.getAsLong());
+        case "count" -> OUT.println("count " + completed.getAsLong() + " started " + STARTED.get());
         case "gc" -> OUT.println("heap " + liveHeapBytes() + " threads " + ManagementFactory.getThreadMXBean().getThreadCount());
         case "trace" -> tracing = true;
         case "quit" -> {
@@ -96,6 +97,7 @@ public final class WorkerProcess {
   }
 
   static void handlerStarted() {
+    STARTED.incrementAndGet();
     if (tracing) {
       OUT.println("start " + System.nanoTime());
     }
