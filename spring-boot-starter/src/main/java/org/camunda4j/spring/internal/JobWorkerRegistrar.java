@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.camunda4j.sdk.CamundaClient;
@@ -44,7 +45,7 @@ public final class JobWorkerRegistrar implements BeanPostProcessor, SmartLifecyc
   private final ObjectProvider<CamundaClientProperties> properties;
   private final ObjectProvider<WorkerStartedListener> listeners;
   private final Map<String, JobWorkerMethod> methods = Collections.synchronizedMap(new LinkedHashMap<>());
-  private final List<JobWorker> workers = new java.util.concurrent.CopyOnWriteArrayList<>();
+  private final List<JobWorker> workers = new CopyOnWriteArrayList<>();
   private Environment environment;
   private volatile boolean running;
 
@@ -128,7 +129,7 @@ public final class JobWorkerRegistrar implements BeanPostProcessor, SmartLifecyc
 
   private void rejectOverridesOfUnknownTypes(CamundaClientProperties settings) {
     for (String type : settings.worker().override().keySet()) {
-      if (!methods.containsKey(type)) {
+      if (!methods.containsKey(type)) { // the map is complete: every bean was post-processed before start
         throw new IllegalStateException("camunda.client.worker.override." + type + " names no @JobWorker job type;"
             + " the job types are " + new TreeSet<>(methods.keySet()));
       }
