@@ -41,9 +41,10 @@ import org.slf4j.LoggerFactory;
  * ledger, an execution strategy and deadline-bounded acknowledgements.
  *
  * <p>Poll loop: take every free slot; ask for exactly that many jobs; give back the slots no job came
- * for; dispatch; repeat at once. When no slot is free it waits for one; when the server answers empty
- * it long-polls again (with a short pause if the answer came back instantly, so a server without long
- * polling is not hammered); on errors it backs off exponentially with jitter and resets on success.
+ * for and start the jobs, on the thread that received the answer; repeat at once. When no slot is
+ * free it waits for one; when the server answers empty it long-polls again (with a short pause if the
+ * answer came back instantly, so a server without long polling is not hammered); on errors it backs
+ * off exponentially with jitter and resets on success.
  */
 public final class DefaultJobWorker implements JobWorker {
 
@@ -179,9 +180,9 @@ public final class DefaultJobWorker implements JobWorker {
           identifyCluster(); // at start, and after a lost connection: whoever answers now may be another cluster
         }
         long askedAt = System.nanoTime();
-        List<ActivatedJob> jobs;
+        int received;
         try {
-          jobs = activate(slots);
+          received = activate(slots);
         } catch (CancellationException e) {
           ledger.release(slots);
           continue;
@@ -209,7 +210,6 @@ public final class DefaultJobWorker implements JobWorker {
           throw e;
         }
         long receivedAt = System.nanoTime();
-        long receivedAtMillis = System.currentTimeMillis();
         if (consecutiveErrors > 0) {
           LOG.info("Worker '{}' for '{}': job activation works again after {} failed attempts",
               settings.workerName(), settings.jobType(), consecutiveErrors);
@@ -218,16 +218,7 @@ public final class DefaultJobWorker implements JobWorker {
         consecutivePollErrors = 0;
         currentPollBackoff = Duration.ZERO;
         stats.polls.increment();
-        int kept = Math.min(jobs.size(), slots);
-        ledger.release(slots - kept);
-        for (int i = 0; i < jobs.size(); i++) {
-          if (i < kept) {
-            dispatch(jobs.get(i), receivedAt, receivedAtMillis);
-          } else {
-            handBackWithoutSlot(jobs.get(i));
-          }
-        }
-        if (jobs.isEmpty() && Duration.ofNanos(receivedAt - askedAt).compareTo(INSTANT_EMPTY_ANSWER) < 0) {
+        if (received == 0 && Duration.ofNanos(receivedAt - askedAt).compareTo(INSTANT_EMPTY_ANSWER) < 0) {
           sleep(EMPTY_POLL_PAUSE);
         }
       }
@@ -244,7 +235,13 @@ public final class DefaultJobWorker implements JobWorker {
     }
   }
 
-  private List<ActivatedJob> activate(int slots) throws ExecutionException, InterruptedException {
+  /**
+   * Asks for {@code slots} jobs and starts those that come on the thread that receives the answer (the
+   * HTTP I/O thread): passing them to the poll thread first would put a thread wake-up between every
+   * answer and its handlers. Starting a job only hands it to the execution strategy, which never blocks.
+   * Returns how many jobs came.
+   */
+  private int activate(int slots) throws ExecutionException, InterruptedException {
     Wire.ActivateJobs body = new Wire.ActivateJobs(settings.jobType(), settings.workerName(),
         settings.jobTimeout().toMillis(), slots, settings.fetchVariables(), settings.requestTimeout().toMillis(),
         settings.tenantIds().isEmpty() ? null : settings.tenantIds(),
@@ -253,12 +250,18 @@ public final class DefaultJobWorker implements JobWorker {
         .asGated()
         .withTimeout(httpTimeoutForLongPoll(settings.requestTimeout()));
     CompletableFuture<Wire.ActivatedJobs> poll = transport.send(call);
+    CompletableFuture<Integer> started = poll.thenApply(answer -> start(answer.jobs(), slots));
     currentPoll = poll;
     try {
       if (stopping.get()) {
         poll.cancel(true);
       }
-      return poll.get().jobs();
+      return started.get();
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof CancellationException cancelled) {
+        throw cancelled;
+      }
+      throw e;
     } catch (InterruptedException e) {
       poll.cancel(true);
       throw e;
@@ -372,10 +375,32 @@ public final class DefaultJobWorker implements JobWorker {
     }
   }
 
+  /** Gives back the slots no job came for and starts the jobs; returns how many came. */
+  private int start(List<ActivatedJob> jobs, int slots) {
+    long receivedAt = System.nanoTime();
+    long receivedAtMillis = System.currentTimeMillis();
+    int kept = Math.min(jobs.size(), slots);
+    ledger.release(slots - kept);
+    for (int i = 0; i < jobs.size(); i++) {
+      if (i >= kept) {
+        handBackWithoutSlot(jobs.get(i));
+        continue;
+      }
+      CapacityLedger.Slot slot = ledger.slot();
+      try {
+        dispatch(jobs.get(i), slot, receivedAt, receivedAtMillis);
+      } catch (Throwable unexpected) {
+        slot.release();
+        LOG.error("Worker '{}' for '{}': job {} could not be started; its lock will run out on the cluster",
+            settings.workerName(), settings.jobType(), jobs.get(i).jobKey(), unexpected);
+      }
+    }
+    return jobs.size();
+  }
+
   // --- one job
 
-  private void dispatch(ActivatedJob job, long receivedAt, long receivedAtMillis) {
-    CapacityLedger.Slot slot = ledger.slot();
+  private void dispatch(ActivatedJob job, CapacityLedger.Slot slot, long receivedAt, long receivedAtMillis) {
     JobLogger log = new JobLogger(JOB_LOG, Map.of(
         "jobType", settings.jobType(), "workerName", settings.workerName(), "jobKey", String.valueOf(job.jobKey())));
     long leaseEnd = leaseClock.leaseEnd(job.deadline(), settings.jobTimeout().toMillis(), receivedAt, receivedAtMillis);
