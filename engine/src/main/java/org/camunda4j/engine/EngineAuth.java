@@ -4,6 +4,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Who may call the engine's REST API. With anything but {@link None}, every endpoint except the
@@ -58,7 +59,8 @@ public sealed interface EngineAuth {
    * @param clients the clients of the built-in token endpoint
    * @param tokenLifetime how long a built-in token is valid
    */
-  record Oidc(URI issuer, URI jwksUri, String audience, List<EngineCredential> clients, Duration tokenLifetime)
+  record Oidc(@Nullable URI issuer, @Nullable URI jwksUri, String audience, List<EngineCredential> clients,
+      Duration tokenLifetime)
       implements EngineAuth {
 
     /** The issuer name of tokens made by the built-in endpoint. */

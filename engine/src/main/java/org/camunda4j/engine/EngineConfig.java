@@ -5,6 +5,7 @@ import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * How an engine is started. Immutable; build one with {@link #builder()}.
@@ -21,8 +22,8 @@ import java.util.Objects;
  *     recovers it; null keeps everything in memory
  */
 public record EngineConfig(
-    String host, int port, Duration longPollTimeout, EngineAuth auth, EngineTls tls, boolean allowUnauthenticated,
-    boolean console, Path dataDirectory) {
+    String host, int port, Duration longPollTimeout, EngineAuth auth, @Nullable EngineTls tls,
+    boolean allowUnauthenticated, boolean console, @Nullable Path dataDirectory) {
 
   public EngineConfig {
     Objects.requireNonNull(host, "host");
@@ -69,10 +70,10 @@ public record EngineConfig(
     private int port = 0;
     private Duration longPollTimeout = Duration.ofSeconds(10);
     private EngineAuth auth = EngineAuth.none();
-    private EngineTls tls;
+    private @Nullable EngineTls tls;
     private boolean allowUnauthenticated;
-    private Boolean console;
-    private Path dataDirectory;
+    private @Nullable Boolean console;
+    private @Nullable Path dataDirectory;
 
     private Builder() {}
 
@@ -96,7 +97,7 @@ public record EngineConfig(
       return this;
     }
 
-    public Builder tls(EngineTls tls) {
+    public Builder tls(@Nullable EngineTls tls) {
       this.tls = tls;
       return this;
     }
@@ -114,7 +115,7 @@ public record EngineConfig(
     }
 
     /** Keeps the engine's state in this directory (created if missing); null (the default) keeps it in memory. */
-    public Builder dataDirectory(Path dataDirectory) {
+    public Builder dataDirectory(@Nullable Path dataDirectory) {
       this.dataDirectory = dataDirectory;
       return this;
     }

@@ -9,6 +9,7 @@ import org.camunda4j.cli.CommandLine.UsageException;
 import org.camunda4j.cli.Option;
 import org.camunda4j.cli.Values;
 import org.camunda4j.engine.internal.log.LogUnavailableException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * {@code bin/camunda4j engine [options]}: runs the engine standalone until the process is stopped,
@@ -72,14 +73,14 @@ public final class EngineMain {
     EngineConfig engineConfig;
     try {
       parsed = COMMAND_LINE.parse(Arrays.asList(args), options);
-      engineConfig = parsed.helpRequested() ? null : options.build();
+      if (parsed.helpRequested()) {
+        System.out.print(COMMAND_LINE.help());
+        return;
+      }
+      engineConfig = options.build();
     } catch (UsageException | IllegalArgumentException e) {
       System.err.println(PREFIX + e.getMessage());
       System.exit(2);
-      return;
-    }
-    if (parsed.helpRequested()) {
-      System.out.print(COMMAND_LINE.help());
       return;
     }
     Engine engine;
@@ -100,10 +101,14 @@ public final class EngineMain {
     }, "camunda4j-shutdown"));
     System.out.println(
         "camunda4j engine ready: REST API at " + engine.restAddress() + "/v2"
-            + (engineConfig.dataDirectory() == null ? " (in memory)" : " (state in " + engineConfig.dataDirectory().toAbsolutePath() + ")"));
+            + describeState(engineConfig.dataDirectory()));
     engine.consoleAddress().ifPresent(console -> System.out.println("camunda4j console at " + console));
     System.out.flush();
     stopped.await();
+  }
+
+  private static String describeState(java.nio.file.@Nullable Path dataDirectory) {
+    return dataDirectory == null ? " (in memory)" : " (state in " + dataDirectory.toAbsolutePath() + ")";
   }
 
   /** One line for why the engine did not start, and what to do about it. */
@@ -115,7 +120,7 @@ public final class EngineMain {
       String where = config.host() + ":" + config.port();
       for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
         if (cause instanceof LogUnavailableException log) {
-          return log.getMessage();
+          return String.valueOf(log.getMessage());
         }
         if (cause instanceof BindException bind) {
           String reason = String.valueOf(bind.getMessage());

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What {@code bin/camunda4j engine}'s options collect before they are checked together: the
@@ -17,13 +18,13 @@ final class EngineOptions {
   String authMode = "none";
   final List<EngineCredential> users = new ArrayList<>();
   final List<EngineCredential> clients = new ArrayList<>();
-  URI issuer;
-  URI jwksUri;
-  String audience;
+  @Nullable URI issuer;
+  @Nullable URI jwksUri;
+  @Nullable String audience;
   Duration tokenLifetime = EngineAuth.Oidc.DEFAULT_TOKEN_LIFETIME;
-  Path tlsCert;
-  Path tlsKey;
-  Path tlsClientCa;
+  @Nullable Path tlsCert;
+  @Nullable Path tlsKey;
+  @Nullable Path tlsClientCa;
 
   /**
    * @throws IllegalArgumentException naming the options that do not fit together

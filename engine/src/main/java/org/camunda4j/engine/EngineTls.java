@@ -3,6 +3,7 @@ package org.camunda4j.engine;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * TLS for the REST server, from PEM files.
@@ -11,7 +12,7 @@ import java.util.Objects;
  * @param privateKey the server key, unencrypted PKCS#8 PEM ({@code BEGIN PRIVATE KEY})
  * @param clientCa if not null, clients must present a certificate signed by one of these CAs (mTLS)
  */
-public record EngineTls(Path certificateChain, Path privateKey, Path clientCa) {
+public record EngineTls(Path certificateChain, Path privateKey, @Nullable Path clientCa) {
 
   public EngineTls {
     Objects.requireNonNull(certificateChain, "certificateChain");

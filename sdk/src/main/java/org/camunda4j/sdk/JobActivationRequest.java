@@ -2,6 +2,7 @@ package org.camunda4j.sdk;
 
 import java.time.Duration;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A raw activation for {@link CamundaClient#activateJobs}; workers build their own.
@@ -14,10 +15,10 @@ public record JobActivationRequest(
     String type,
     int maxJobsToActivate,
     Duration timeout,
-    String worker,
-    List<String> fetchVariable,
+    @Nullable String worker,
+    @Nullable List<String> fetchVariable,
     Duration requestTimeout,
-    List<String> tenantIds) {
+    @Nullable List<String> tenantIds) {
 
   public JobActivationRequest {
     if (type == null || type.isBlank()) {

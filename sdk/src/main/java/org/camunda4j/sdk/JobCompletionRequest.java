@@ -1,6 +1,7 @@
 package org.camunda4j.sdk;
 
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The body of a job completion. Returned from a handler it is sent exactly as given; that is how a
@@ -9,7 +10,7 @@ import java.util.Map;
  * @param variables merged into the process; {@code null} for none
  * @param result listener or ad-hoc result; {@code null} for a plain completion
  */
-public record JobCompletionRequest(Map<String, Object> variables, JobResult result) {
+public record JobCompletionRequest(@Nullable Map<String, Object> variables, @Nullable JobResult result) {
 
   public JobCompletionRequest(JobResult result) {
     this(null, result);

@@ -1,6 +1,7 @@
 package org.camunda4j.sdk;
 
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Thrown (or returned) by a handler to throw a BPMN error. The {@code errorCode} is matched against
@@ -9,13 +10,13 @@ import java.util.Map;
 public class JobError extends RuntimeException {
 
   private final String errorCode;
-  private final transient Map<String, Object> variables;
+  private final transient @Nullable Map<String, Object> variables;
 
   public JobError(String errorCode) {
     this(errorCode, "", null);
   }
 
-  public JobError(String errorCode, String message) {
+  public JobError(String errorCode, @Nullable String message) {
     this(errorCode, message, null);
   }
 
@@ -24,7 +25,7 @@ public class JobError extends RuntimeException {
    * @param message optional diagnostic message
    * @param variables set on the scope of the catching event; {@code null} for none
    */
-  public JobError(String errorCode, String message, Map<String, Object> variables) {
+  public JobError(String errorCode, @Nullable String message, @Nullable Map<String, Object> variables) {
     super(message == null ? "" : message, null, false, false);
     if (errorCode == null || errorCode.isBlank()) {
       throw new IllegalArgumentException("JobError needs a non-blank errorCode");
@@ -37,7 +38,7 @@ public class JobError extends RuntimeException {
     return errorCode;
   }
 
-  public Map<String, Object> variables() {
+  public @Nullable Map<String, Object> variables() {
     return variables;
   }
 }

@@ -2,6 +2,7 @@ package org.camunda4j.sdk;
 
 import java.time.Duration;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Thrown (or returned) by a handler to fail its job explicitly.
@@ -13,15 +14,15 @@ import java.util.Map;
  */
 public class JobFailure extends RuntimeException {
 
-  private final Integer retries;
-  private final Duration retryBackOff;
-  private final transient Map<String, Object> variables;
+  private final @Nullable Integer retries;
+  private final @Nullable Duration retryBackOff;
+  private final transient @Nullable Map<String, Object> variables;
 
   public JobFailure(String message) {
     this(message, null, Duration.ZERO, null);
   }
 
-  public JobFailure(String message, Integer retries, Duration retryBackOff) {
+  public JobFailure(String message, @Nullable Integer retries, @Nullable Duration retryBackOff) {
     this(message, retries, retryBackOff, null);
   }
 
@@ -31,7 +32,8 @@ public class JobFailure extends RuntimeException {
    * @param retryBackOff how long the engine waits before the job can be activated again
    * @param variables set on the task's local scope; {@code null} for none
    */
-  public JobFailure(String message, Integer retries, Duration retryBackOff, Map<String, Object> variables) {
+  public JobFailure(String message, @Nullable Integer retries, @Nullable Duration retryBackOff,
+      @Nullable Map<String, Object> variables) {
     super(message, null, false, false);
     if (message == null) {
       throw new IllegalArgumentException("JobFailure needs a message");
@@ -48,15 +50,15 @@ public class JobFailure extends RuntimeException {
   }
 
   /** Remaining retries, or {@code null} for "current minus one". */
-  public Integer retries() {
+  public @Nullable Integer retries() {
     return retries;
   }
 
-  public Duration retryBackOff() {
+  public @Nullable Duration retryBackOff() {
     return retryBackOff;
   }
 
-  public Map<String, Object> variables() {
+  public @Nullable Map<String, Object> variables() {
     return variables;
   }
 }

@@ -2,6 +2,7 @@ package org.camunda4j.sdk;
 
 import java.time.OffsetDateTime;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Corrections a user-task listener applies. {@code null} keeps the persisted value; the clear values
@@ -11,12 +12,12 @@ import java.util.List;
  * @param priority 0–100
  */
 public record JobResultCorrections(
-    String assignee,
-    String dueDate,
-    String followUpDate,
-    List<String> candidateUsers,
-    List<String> candidateGroups,
-    Integer priority) {
+    @Nullable String assignee,
+    @Nullable String dueDate,
+    @Nullable String followUpDate,
+    @Nullable List<String> candidateUsers,
+    @Nullable List<String> candidateGroups,
+    @Nullable Integer priority) {
 
   public JobResultCorrections {
     if (priority != null && (priority < 0 || priority > 100)) {

@@ -1,12 +1,13 @@
 package org.camunda4j.sdk;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The result of a user-task listener job: corrections to the task, or a denial of the transition.
  * Denial and corrections together are rejected by the engine.
  */
-public record JobResultUserTask(Boolean denied, String deniedReason, JobResultCorrections corrections)
+public record JobResultUserTask(@Nullable Boolean denied, @Nullable String deniedReason, @Nullable JobResultCorrections corrections)
     implements JobResult {
 
   /** Accept the transition and correct the given attributes. */

@@ -1,9 +1,10 @@
 package org.camunda4j.sdk;
 
 import java.time.Duration;
+import org.jspecify.annotations.Nullable;
 
 /** The changeset of {@code PATCH /jobs/{key}}: new retries and/or a new timeout (deadline = now + timeout). */
-public record JobUpdateRequest(Integer retries, Duration timeout) {
+public record JobUpdateRequest(@Nullable Integer retries, @Nullable Duration timeout) {
 
   public JobUpdateRequest {
     if (retries == null && timeout == null) {

@@ -1,10 +1,11 @@
 package org.camunda4j.sdk;
 
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /** A message correlated immediately, never buffered ({@code POST /messages/correlation}). */
 public record MessageCorrelationRequest(
-    String name, String correlationKey, Map<String, Object> variables, String tenantId) {
+    String name, String correlationKey, @Nullable Map<String, Object> variables, @Nullable String tenantId) {
 
   public MessageCorrelationRequest {
     if (name == null || name.isBlank()) {

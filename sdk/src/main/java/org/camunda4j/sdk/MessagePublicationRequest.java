@@ -2,6 +2,7 @@ package org.camunda4j.sdk;
 
 import java.time.Duration;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A message to publish ({@code POST /messages/publication}). Start with {@link #of(String, String)}.
@@ -13,10 +14,10 @@ import java.util.Map;
 public record MessagePublicationRequest(
     String name,
     String correlationKey,
-    Duration timeToLive,
-    String messageId,
-    Map<String, Object> variables,
-    String tenantId) {
+    @Nullable Duration timeToLive,
+    @Nullable String messageId,
+    @Nullable Map<String, Object> variables,
+    @Nullable String tenantId) {
 
   public MessagePublicationRequest {
     if (name == null || name.isBlank()) {

@@ -3,6 +3,7 @@ package org.camunda4j.sdk;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Starts a process instance, by BPMN process id ({@link #ofProcessId}) or definition key
@@ -13,15 +14,15 @@ import java.util.Map;
  * @param requestTimeout for awaitCompletion; {@code null} = the cluster default
  */
 public record ProcessInstanceCreationRequest(
-    String processDefinitionId,
-    Integer processDefinitionVersion,
-    Long processDefinitionKey,
-    Map<String, Object> variables,
-    String tenantId,
+    @Nullable String processDefinitionId,
+    @Nullable Integer processDefinitionVersion,
+    @Nullable Long processDefinitionKey,
+    @Nullable Map<String, Object> variables,
+    @Nullable String tenantId,
     boolean awaitCompletion,
-    List<String> fetchVariables,
-    Duration requestTimeout,
-    List<String> tags) {
+    @Nullable List<String> fetchVariables,
+    @Nullable Duration requestTimeout,
+    @Nullable List<String> tags) {
 
   public ProcessInstanceCreationRequest {
     if ((processDefinitionId == null) == (processDefinitionKey == null)) {

@@ -2,18 +2,19 @@ package org.camunda4j.sdk;
 
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A search query: filter (field → value or operator object such as {@code Map.of("$in", List.of(..))}),
  * sort and page. Key values in filters are sent as given, so pass keys as strings.
  */
-public record SearchRequest(Map<String, Object> filter, List<Sort> sort, Page page) {
+public record SearchRequest(@Nullable Map<String, Object> filter, @Nullable List<Sort> sort, @Nullable Page page) {
 
   /** One sort criterion; {@code order} is ASC or DESC. */
   public record Sort(String field, String order) {}
 
   /** Offset ({@code from}) or cursor ({@code after}/{@code before}) paging. */
-  public record Page(Integer from, Integer limit, String after, String before) {
+  public record Page(@Nullable Integer from, @Nullable Integer limit, @Nullable String after, @Nullable String before) {
     public static Page limit(int limit) {
       return new Page(null, limit, null, null);
     }

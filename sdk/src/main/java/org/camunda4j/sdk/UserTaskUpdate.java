@@ -1,14 +1,15 @@
 package org.camunda4j.sdk;
 
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A change to a user task ({@code PATCH /user-tasks/{key}}). {@code null} keeps a value; {@code ""} or
  * an empty list clears it. Dates are RFC 3339 strings.
  */
 public record UserTaskUpdate(
-    String dueDate, String followUpDate, List<String> candidateUsers, List<String> candidateGroups,
-    Integer priority, String action) {
+    @Nullable String dueDate, @Nullable String followUpDate, @Nullable List<String> candidateUsers, @Nullable List<String> candidateGroups,
+    @Nullable Integer priority, @Nullable String action) {
 
   public static UserTaskUpdate none() {
     return new UserTaskUpdate(null, null, null, null, null, null);

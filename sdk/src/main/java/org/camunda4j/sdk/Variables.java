@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.camunda4j.sdk.internal.json.Json;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A read-only view of job variables or headers: as a map ({@link #asMap()}), one by one
@@ -17,7 +18,7 @@ public final class Variables {
   private final String what;
   private final Map<String, Object> values;
 
-  public Variables(String what, Map<String, ?> values) {
+  public Variables(String what, @Nullable Map<String, ?> values) {
     this.what = what;
     this.values = values == null ? Map.of() : java.util.Collections.unmodifiableMap(values);
   }
@@ -27,7 +28,7 @@ public final class Variables {
   }
 
   /** The raw value (map, list, string, number, boolean or {@code null}). */
-  public Object get(String name) {
+  public @Nullable Object get(String name) {
     return values.get(name);
   }
 
@@ -36,7 +37,7 @@ public final class Variables {
   }
 
   /** One value converted to {@code type}; {@code null} if absent. */
-  public <T> T get(String name, Class<T> type) {
+  public <T> @Nullable T get(String name, Class<T> type) {
     Object raw = values.get(name);
     if (raw == null) {
       return null;
@@ -58,7 +59,7 @@ public final class Variables {
     }
   }
 
-  private VariableBindingException bindingFailure(Class<?> type, String name, IllegalArgumentException e) {
+  private VariableBindingException bindingFailure(Class<?> type, @Nullable String name, IllegalArgumentException e) {
     String path = name == null ? "" : name;
     String reason = e.getMessage();
     if (e.getCause() instanceof JsonMappingException mapping) {

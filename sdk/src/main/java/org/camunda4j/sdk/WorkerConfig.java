@@ -2,6 +2,7 @@ package org.camunda4j.sdk;
 
 import java.time.Duration;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What a worker polls for and how. Every {@code null} field inherits: explicit value here, then the
@@ -25,14 +26,14 @@ import java.util.List;
  */
 public record WorkerConfig(
     String jobType,
-    Duration jobTimeout,
-    Duration requestTimeout,
-    Integer maxConcurrentJobs,
-    List<String> fetchVariables,
-    String workerName,
-    List<String> tenantIds,
-    Boolean autoExtendLock,
-    TenantFilter tenantFilter) {
+    @Nullable Duration jobTimeout,
+    @Nullable Duration requestTimeout,
+    @Nullable Integer maxConcurrentJobs,
+    @Nullable List<String> fetchVariables,
+    @Nullable String workerName,
+    @Nullable List<String> tenantIds,
+    @Nullable Boolean autoExtendLock,
+    @Nullable TenantFilter tenantFilter) {
 
   public WorkerConfig {
     if (jobType == null || jobType.isBlank()) {

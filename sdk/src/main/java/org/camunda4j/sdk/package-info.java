@@ -9,5 +9,10 @@
  *
  * <p>Everything public is in this package; {@code org.camunda4j.sdk.internal.*} carries no
  * compatibility promise.
+ *
+ * <p>Nothing here is null unless marked {@link org.jspecify.annotations.Nullable @Nullable}.
  */
+@NullMarked
 package org.camunda4j.sdk;
+
+import org.jspecify.annotations.NullMarked;

@@ -114,7 +114,11 @@ public final class CamundaExtension
     CamundaTestContext camunda = contextOf(context).orElseThrow(() -> new ExtensionConfigurationException(
         "no camunda4j engine is running here: with EngineScope.PER_METHOD, @BeforeAll methods and test"
             + " constructors cannot receive " + parameter.getParameter().getType().getSimpleName()));
-    return INJECTABLE.get(parameter.getParameter().getType()).apply(camunda);
+    Function<CamundaTestContext, Object> injection = INJECTABLE.get(parameter.getParameter().getType());
+    if (injection == null) { // supportsParameter said no: JUnit does not ask then
+      throw new ExtensionConfigurationException("camunda4j cannot inject " + parameter.getParameter().getType());
+    }
+    return injection.apply(camunda);
   }
 
   private static Optional<CamundaTestContext> contextOf(ExtensionContext context) {

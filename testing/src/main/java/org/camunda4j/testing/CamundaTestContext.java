@@ -26,6 +26,7 @@ import org.camunda4j.sdk.UserTask;
 import org.camunda4j.testing.internal.ClusterReads;
 import org.camunda4j.testing.internal.KitCredentials;
 import org.camunda4j.testing.internal.Waiter;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One in-process engine with clients configured for it, plus the helpers a process test needs:
@@ -223,13 +224,13 @@ public final class CamundaTestContext implements AutoCloseable {
     return openUserTask(instance.processInstanceKey(), elementId);
   }
 
-  private UserTask completeOpenUserTask(Long processInstanceKey, String elementId, Map<String, Object> variables) {
+  private UserTask completeOpenUserTask(@Nullable Long processInstanceKey, String elementId, Map<String, Object> variables) {
     UserTask task = openUserTask(processInstanceKey, elementId);
     client().completeUserTask(task.userTaskKey(), variables);
     return task;
   }
 
-  private UserTask openUserTask(Long processInstanceKey, String elementId) {
+  private UserTask openUserTask(@Nullable Long processInstanceKey, String elementId) {
     return waiter.await(
         () -> reads.openUserTasks(elementId, processInstanceKey).stream().findFirst(),
         () -> "Expected an open user task at '" + elementId + "'"

@@ -40,7 +40,9 @@ final class JobLogger extends LegacyAbstractLogger {
     try {
       context.forEach(MDC::put);
       LoggingEventBuilder event = delegate.atLevel(level).setMessage(messagePattern);
-      context.forEach(event::addKeyValue);
+      for (Map.Entry<String, String> entry : context.entrySet()) {
+        event = event.addKeyValue(entry.getKey(), entry.getValue()); // a builder may return another builder
+      }
       if (arguments != null) {
         for (Object argument : arguments) {
           event = event.addArgument(argument);
