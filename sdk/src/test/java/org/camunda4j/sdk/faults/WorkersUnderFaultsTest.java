@@ -2,11 +2,16 @@ package org.camunda4j.sdk.faults;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -19,10 +24,12 @@ import org.camunda4j.sdk.ProcessInstanceCreationRequest;
 import org.camunda4j.sdk.WorkerConfig;
 import org.camunda4j.sdk.WorkerStats;
 import org.camunda4j.sdk.faults.FaultProxy.Fault;
+import org.camunda4j.sdk.internal.worker.DefaultJobWorker;
 import org.camunda4j.sdk.testing.Await;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 
 /**
  * Real workers (ASYNC, THREAD and VIRTUAL at once, competing for the same job type) behind a
@@ -51,8 +58,13 @@ class WorkersUnderFaultsTest {
     client = client(proxy.address().toString());
   }
 
+  private Runnable detachAfterTest = () -> {};
+  /** Other test classes run workers in this JVM at the same time: this name tells ours apart in the log. */
+  private final String workerName = "under-faults-" + java.util.UUID.randomUUID();
+
   @AfterEach
   void stop() {
+    detachAfterTest.run();
     client.close();
     direct.close();
     proxy.close();
@@ -123,11 +135,16 @@ class WorkersUnderFaultsTest {
 
   @Test
   void afterAnOutageWithConnectionsRefusedTheWorkersResumeAtOnce() throws Exception {
+    ListAppender<ILoggingEvent> workerLog = recordWorkerLog();
     startWorkers();
     proxy.refuseConnections();
     List<Long> instances = createInstances();
-    Await.until("the workers notice the outage", Duration.ofSeconds(30), () -> total().pollErrors() >= 6);
+    Await.until("the workers notice the outage", Duration.ofSeconds(30), () -> total().pollErrors() >= 15);
     assertThat(total().pollBackoff()).as("the current backoff shows in the stats").isPositive();
+    // Rate-limited: each worker says so at once, then once per 10 s however fast it retries.
+    assertThat(linesAboutWorkers(workerLog, Level.WARN, "job activation failed"))
+        .as("WARN lines for %d failed activations of %d workers", total().pollErrors(), workers.size())
+        .isBetween(1L, (long) workers.size());
 
     int forwardedBefore = proxy.activationsForwarded.get();
     long back = System.nanoTime();
@@ -142,6 +159,33 @@ class WorkersUnderFaultsTest {
     assertThat(resumedAfter).isLessThan(Duration.ofSeconds(5));
     Await.until("every worker is out of backoff", Duration.ofSeconds(30), () -> total().pollBackoff().isZero());
     assertNoHandlerRanTwice();
+    assertThat(linesAboutWorkers(workerLog, Level.INFO, "job activation works again after"))
+        .as("each worker says when it works again").isEqualTo(workers.size());
+  }
+
+  /** Records the workers' own log (not the per-job one) for this test; other classes log there too. */
+  private ListAppender<ILoggingEvent> recordWorkerLog() {
+    Logger logger = Await.value("logback to be initialised", Duration.ofSeconds(30), () -> Optional.of(
+        LoggerFactory.getLogger(DefaultJobWorker.class)).filter(Logger.class::isInstance).map(Logger.class::cast));
+    ListAppender<ILoggingEvent> appender = new ListAppender<>();
+    appender.start();
+    logger.addAppender(appender);
+    detachAfterTest = () -> logger.detachAppender(appender);
+    return appender;
+  }
+
+  private long linesAboutWorkers(ListAppender<ILoggingEvent> log, Level level, String text) {
+    return linesWhere(log, level, text, "'" + workerName + "'");
+  }
+
+  private static long linesWhere(ListAppender<ILoggingEvent> log, Level level, String text, String mark) {
+    synchronized (log) { // logback appends under the appender's lock
+      return log.list.stream()
+          .filter(line -> line.getLevel() == level)
+          .map(ILoggingEvent::getFormattedMessage)
+          .filter(message -> message.contains(text) && message.contains(mark))
+          .count();
+    }
   }
 
   // --- helpers
@@ -157,7 +201,7 @@ class WorkersUnderFaultsTest {
 
   private void startWorkers() {
     WorkerConfig config = WorkerConfig.of("work").withJobTimeout(Duration.ofSeconds(30)).withMaxConcurrentJobs(4)
-        .withRequestTimeout(Duration.ofSeconds(2));
+        .withRequestTimeout(Duration.ofSeconds(2)).withWorkerName(workerName);
     workers.add(client.async().createJobWorker(config, ExecutionStrategy.ASYNC, job -> {
       ran(job.jobKey());
       return CompletableFuture.completedFuture(Map.of("by", "async"));
