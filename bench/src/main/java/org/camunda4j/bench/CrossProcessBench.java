@@ -31,13 +31,13 @@ final class CrossProcessBench {
   static final String NAME = "cross-process";
   static final Set<String> OPTIONS = Set.of("seconds", "jobs", "prefill", "warmup", "rounds", "backlog", "max-jobs", "workers",
       "latency-samples", "engine-warmup", "handler-ms", "jfr", "baseline-sdk", "baseline-engine", "write-docs",
-      "docs-section");
+      "docs-section", "data-dir");
   static final String DEFAULT_WORKERS = "ASYNC,THREAD,VIRTUAL,official-32,official-1";
   static final String USAGE = NAME + " [--seconds 10] [--jobs N] [--warmup 5] [--rounds 2] [--backlog 1000] [--prefill N]"
       + " [--max-jobs 32]"
       + " [--workers " + DEFAULT_WORKERS + "]\n"
       + "      [--latency-samples 30] [--engine-warmup 10] [--handler-ms 0] [--jfr DIR] [--baseline-sdk JAR]"
-      + " [--baseline-engine JAR] [--write-docs DOCS_DIR [--docs-section cross-process]]\n"
+      + " [--baseline-engine JAR] [--write-docs DOCS_DIR [--docs-section cross-process]] [--data-dir DIR]\n"
       + "    THE HEADLINE: engine in its own JVM, each worker in its own JVM, feeder outside both; per row jobs/s,\n"
       + "    worker CPU and context switches per job (/proc), engine CPU per instance, live heap after full GC,\n"
       + "    idle latency (parked long poll -> handler start), most jobs in flight. --jobs N ends the measured window\n"
@@ -45,7 +45,8 @@ final class CrossProcessBench {
       + "    official-<threads>, optionally with :jdk or :apache (HTTP library under our worker instead of Netty), :refill=<percent\n"
       + "    of capacity free before re-polling>, :baseline (camunda4j from --baseline-sdk), :engine-baseline (against a\n"
       + "    second engine from --baseline-engine, for the engine's before/after in one run). --write-docs writes\n"
-      + "    the JSON, the SVG charts and the tables of docs/benchmarks.md";
+      + "    the JSON, the SVG charts and the tables of docs/benchmarks.md. The engine keeps its state in memory, or\n"
+      + "    durably under DIR with --data-dir (a new or empty directory); each round prints the feeder's create p99";
 
   private static final Duration START_BOUND = Duration.ofSeconds(90);
   private static final Duration REPLY_BOUND = Duration.ofSeconds(30);
@@ -54,7 +55,7 @@ final class CrossProcessBench {
 
   record Options(int seconds, long jobs, int prefill, int warmupSeconds, int rounds, int backlog, int maxJobs, List<String> workers,
       int latencySamples, int engineWarmupSeconds, int handlerMillis, Path jfrDir, Path baselineSdk,
-      Path baselineEngine, Path docsDir, String docsSection) {
+      Path baselineEngine, Path docsDir, String docsSection, Path dataDir) {
 
     static Options parse(BenchArgs args) {
       List<String> workers = Arrays.stream(args.stringValue("workers", DEFAULT_WORKERS).split(","))
@@ -82,7 +83,28 @@ final class CrossProcessBench {
           args.intValue("handler-ms", 0, 0), jfr == null ? null : Path.of(jfr),
           baseline == null ? null : Path.of(baseline), baselineEngine == null ? null : Path.of(baselineEngine),
           docs == null ? null : Path.of(docs),
-          args.stringValue("docs-section", NAME));
+          args.stringValue("docs-section", NAME), dataDir(args.stringValue("data-dir", null)));
+    }
+
+    /** A durable engine's directory must be new or empty, so every run starts from the same state. */
+    private static Path dataDir(String value) {
+      if (value == null) {
+        return null;
+      }
+      Path dir = Path.of(value);
+      try (var entries = Files.isDirectory(dir) ? Files.list(dir) : java.util.stream.Stream.<Path>empty()) {
+        if (entries.findAny().isPresent()) {
+          throw new IllegalArgumentException("--data-dir " + value + " is not empty; give a new or empty directory");
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+      return dir;
+    }
+
+    /** How the engine named {@code engine} keeps its state: the options for {@code EngineMain}. */
+    List<String> storageArgs(String engine) {
+      return dataDir == null ? List.of("--in-memory") : List.of("--data-dir", dataDir.resolve(engine).toString());
     }
 
     String commandLine() {
@@ -93,7 +115,8 @@ final class CrossProcessBench {
           + (handlerMillis > 0 ? " --handler-ms " + handlerMillis : "")
           + (jfrDir != null ? " --jfr " + jfrDir : "") + (baselineSdk != null ? " --baseline-sdk " + baselineSdk : "")
           + (baselineEngine != null ? " --baseline-engine " + baselineEngine : "")
-          + (docsDir != null ? " --write-docs " + docsDir + " --docs-section " + docsSection : "");
+          + (docsDir != null ? " --write-docs " + docsDir + " --docs-section " + docsSection : "")
+          + (dataDir != null ? " --data-dir " + dataDir : "");
     }
   }
 
@@ -191,8 +214,10 @@ final class CrossProcessBench {
         jvmOptions.add("-XX:StartFlightRecording=filename=" + options.jfrDir().resolve(name + ".jfr")
             + ",settings=profile,method-profiling=max,jdk.CPUTimeSample#enabled=true,jdk.CPUTimeSample#throttle=2ms");
       }
-      ChildJvm jvm = ChildJvm.start(name, jvmOptions, classPath, "org.camunda4j.engine.EngineMain",
-          List.of("--port", "0"), logs.resolve(name + ".log"));
+      List<String> args = new ArrayList<>(List.of("--port", "0"));
+      args.addAll(options.storageArgs(name));
+      ChildJvm jvm = ChildJvm.start(name, jvmOptions, classPath, "org.camunda4j.engine.EngineMain", args,
+          logs.resolve(name + ".log"));
       try {
         Matcher ready = ENGINE_READY.matcher(jvm.awaitLine("camunda4j engine ready", START_BOUND));
         if (!ready.find()) {
@@ -302,6 +327,7 @@ final class CrossProcessBench {
       long createdAfter;
       long startNanos;
       long endNanos;
+      double createP99;
       try {
         awaitFirstJob(completed, feeder);
         sleep(Duration.ofSeconds(options.warmupSeconds()));
@@ -313,6 +339,7 @@ final class CrossProcessBench {
         workerBefore = ProcStats.withDescendants(child.pid());
         engineBefore = ProcStats.of(engine.pid());
         feederBefore = ProcStats.of(ProcessHandle.current().pid());
+        feeder.startRecording();
         long end = startNanos + Duration.ofSeconds(options.seconds()).toNanos();
         minBacklog = Long.MAX_VALUE;
         while (System.nanoTime() < end && (options.jobs() == 0 || completed.get() - jobsBefore < options.jobs())) {
@@ -325,6 +352,7 @@ final class CrossProcessBench {
         endNanos = System.nanoTime();
         jobsAfter = completed.get();
         createdAfter = feeder.created();
+        createP99 = feeder.stopRecording();
         feeder.check();
       } finally {
         feeder.close();
@@ -345,10 +373,11 @@ final class CrossProcessBench {
           heapAtStart, Long.parseLong(gc.group(1)) / 1048576.0, Integer.parseInt(gc.group(2)), maxInFlight.get(),
           latencies);
       System.err.printf("  round %d %-22s %,8.0f jobs/s (%,d jobs)  %6.0f CPU ms/1k  %5.2f ctx/job  heap %.1f -> %.1f MB"
-              + "  %d threads  %,d in flight at most  idle p50 %.2f ms  engine %,.0f CPU ms/1k  feeder %,.0f CPU ms/1k%n",
+              + "  %d threads  %,d in flight at most  idle p50 %.2f ms  engine %,.0f CPU ms/1k  feeder %,.0f CPU ms/1k"
+              + "  create p99 %.1f ms%n",
           round, spec.label(), sample.jobsPerSecond(), jobs, sample.cpuMillisPer1k(), sample.contextSwitchesPerJob(),
           heapAtStart, sample.liveHeapMb(), sample.platformThreads(), sample.maxInFlight(), percentile(latencies, 50),
-          sample.engineCpuMillisPer1k(), sample.feederCpuMillisPer1k());
+          sample.engineCpuMillisPer1k(), sample.feederCpuMillisPer1k(), createP99);
       return sample;
     } finally {
       child.close();

@@ -55,7 +55,8 @@ final class EngineThroughputBench {
     }
   }
 
-  record Result(Machine.Start machine, Options options, Phase creations, Phase jobs, long activationCalls) {
+  record Result(Machine.Start machine, Options options, Phase creations, Phase jobs, long activationCalls,
+      double completeP50Millis, double completeP99Millis) {
 
     double jobsPerActivation() {
       return activationCalls == 0 ? 0 : (double) jobs.count() / activationCalls;
@@ -74,6 +75,8 @@ final class EngineThroughputBench {
           .print(out);
       out.printf("%d activation calls, %.1f jobs per call (max %d); CPU is the whole JVM (engine + load generator)%n",
           activationCalls, jobsPerActivation(), options.batch());
+      out.printf("complete call (sent -> answered, events committed): p50 %.2f ms, p99 %.2f ms; engine state %s%n",
+          completeP50Millis, completeP99Millis, options.dataDirectory() == null ? "in memory" : "durable");
       out.println("reproduce: " + options.commandLine());
     }
   }
@@ -88,12 +91,14 @@ final class EngineThroughputBench {
       if (options.warmupInstances() > 0) {
         // Untimed, so that the measured phases run JIT-compiled code; leftovers are drained later.
         createInstances(rest, options.warmupInstances(), options.concurrency(), bound);
-        drainJobs(rest, options.concurrency(), options.batch(), bound, new AtomicLong());
+        drainJobs(rest, options.concurrency(), options.batch(), bound, new AtomicLong(), new LatencySamples());
       }
       Phase creations = createInstances(rest, options.instances(), options.concurrency(), bound);
       AtomicLong activationCalls = new AtomicLong();
-      Phase jobs = drainJobs(rest, options.concurrency(), options.batch(), bound, activationCalls);
-      return new Result(machine, options, creations, jobs, activationCalls.get());
+      LatencySamples completeLatency = new LatencySamples();
+      Phase jobs = drainJobs(rest, options.concurrency(), options.batch(), bound, activationCalls, completeLatency);
+      return new Result(machine, options, creations, jobs, activationCalls.get(), completeLatency.percentileMillis(50),
+          completeLatency.percentileMillis(99));
     }
   }
 
@@ -110,14 +115,20 @@ final class EngineThroughputBench {
     }));
   }
 
-  private static Phase drainJobs(RawRest rest, int threads, int batch, Duration bound, AtomicLong activationCalls) {
+  private static Phase drainJobs(RawRest rest, int threads, int batch, Duration bound, AtomicLong activationCalls,
+      LatencySamples completeLatency) {
     AtomicLong completed = new AtomicLong();
     return timed(completed, bound, deadline -> ParallelLoop.run("drain", threads, deadline, () -> {
       // requestTimeout -1: answer at once, so an empty answer means the backlog is gone (no long poll).
       List<Long> jobKeys = rest.activate(BenchProcess.JOB_TYPE, batch, -1);
       activationCalls.incrementAndGet();
       for (long jobKey : jobKeys) {
+        long sent = System.nanoTime();
         rest.complete(jobKey);
+        long answered = System.nanoTime();
+        synchronized (completeLatency) {
+          completeLatency.add(answered - sent);
+        }
         completed.incrementAndGet();
       }
       return !jobKeys.isEmpty();

@@ -24,7 +24,9 @@ final class InstanceFeeder implements AutoCloseable {
   private final AtomicLong submitted = new AtomicLong();
   private final AtomicLong created = new AtomicLong();
   private final AtomicReference<Throwable> failure = new AtomicReference<>();
+  private final LatencySamples createLatency = new LatencySamples();
   private final Thread thread;
+  private volatile boolean recording;
   private volatile boolean stopped;
 
   /**
@@ -52,7 +54,13 @@ final class InstanceFeeder implements AutoCloseable {
           continue;
         }
         submitted.incrementAndGet();
+        long sent = System.nanoTime();
         rest.createInstanceAsync(BenchProcess.PROCESS_ID).whenComplete((key, error) -> {
+          if (recording && error == null) {
+            synchronized (createLatency) {
+              createLatency.add(System.nanoTime() - sent);
+            }
+          }
           inFlight.release();
           if (error != null) {
             failure.compareAndSet(null, error);
@@ -63,6 +71,19 @@ final class InstanceFeeder implements AutoCloseable {
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+    }
+  }
+
+  /** From now on (until {@link #stopRecording}), each create call's time to its answer is a latency sample. */
+  void startRecording() {
+    recording = true;
+  }
+
+  /** Stops recording and gives the p99 of the create calls answered while recording, in milliseconds. */
+  double stopRecording() {
+    recording = false;
+    synchronized (createLatency) {
+      return createLatency.percentileMillis(99);
     }
   }
 

@@ -10,6 +10,8 @@ import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.JsonSerializer;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.jsontype.NamedType;
 import com.fasterxml.jackson.databind.module.SimpleModule;
@@ -35,6 +37,8 @@ import org.camunda4j.engine.internal.record.UserTaskEvent;
 public final class EventCodec {
 
   private final ObjectMapper json;
+  private final ObjectWriter writer;
+  private final ObjectReader reader;
 
   public EventCodec(BpmnTransformer transformer) {
     SimpleModule module = new SimpleModule("camunda4j-events");
@@ -50,6 +54,8 @@ public final class EventCodec {
     json.addMixIn(UserTaskEvent.class, TypedByName.class);
     json.registerSubtypes(subtypes(EngineEvent.class));
     json.registerSubtypes(subtypes(UserTaskEvent.class));
+    this.writer = json.writerFor(EngineEvent.class);
+    this.reader = json.readerFor(EngineEvent.class);
   }
 
   @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "@type")
@@ -65,7 +71,7 @@ public final class EventCodec {
 
   public byte[] write(EngineEvent event) {
     try {
-      return json.writerFor(EngineEvent.class).writeValueAsBytes(event);
+      return writer.writeValueAsBytes(event);
     } catch (IOException e) {
       throw new UncheckedIOException("event " + event.getClass().getSimpleName() + " cannot be written as JSON", e);
     }
@@ -74,7 +80,7 @@ public final class EventCodec {
   /** Reads an event; a payload that is not one throws {@link CorruptEventException}. */
   public EngineEvent read(byte[] payload) {
     try {
-      return json.readValue(payload, EngineEvent.class);
+      return reader.readValue(payload);
     } catch (IOException | RuntimeException e) {
       throw new CorruptEventException("an event of the log cannot be read: " + e.getMessage(), e);
     }

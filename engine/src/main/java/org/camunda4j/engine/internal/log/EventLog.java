@@ -6,8 +6,14 @@ import org.camunda4j.engine.internal.record.EngineEvent;
 
 /**
  * The engine's events in the order they were applied. The processor appends each command's events
- * when the command succeeds and commits once per batch, before any reply of the batch leaves; a
- * replay of the log into empty state rebuilds the state, which is how a failed command is undone.
+ * when the command succeeds and commits once per batch; the batch's replies are sent from {@code
+ * onDurable}, so none leaves before its events are durable. A replay of the log into empty state
+ * rebuilds the state, which is how a failed command is undone.
+ *
+ * <p>A log may make batches durable in the background while the processor goes on with the next
+ * (group commit, pipelined): commits complete in the order they were made. Once one fails, the log
+ * is {@linkplain #failed() failed}: every batch committed after it fails too, until the processor
+ * has rebuilt its state from what is durable ({@link #recover}).
  */
 public interface EventLog extends AutoCloseable {
 
@@ -15,19 +21,41 @@ public interface EventLog extends AutoCloseable {
   void append(List<EngineEvent> events);
 
   /**
-   * Makes everything appended so far as durable as this log can (group commit: once per batch).
-   *
-   * @throws LogUnavailableException when it cannot; then nothing appended since the last commit is kept
+   * Makes everything appended since the last commit durable, then runs {@code onDurable}; or, when
+   * it cannot, keeps none of it and runs {@code onFailure}. Either runs exactly once, perhaps on
+   * another thread, in commit order.
    */
-  void commit();
+  void commit(Runnable onDurable, Consumer<LogUnavailableException> onFailure);
 
   /**
-   * Feeds every event, oldest first, to {@code applier}: the committed ones, then those appended
-   * since; returns false, feeding nothing, when this log no longer holds the whole history.
+   * Feeds every event, oldest first, to {@code applier}: the durable ones, then those committed or
+   * appended since; returns false, feeding nothing, when this log no longer holds the whole history.
+   * Waits for the commits in flight first.
    *
    * @throws LogUnavailableException when the log cannot be read
    */
   boolean replay(Consumer<EngineEvent> applier);
+
+  /** True once a commit failed and {@link #recover} has not run since. */
+  boolean failed();
+
+  /**
+   * After a failed commit: waits for the commits in flight (they fail), drops everything not
+   * durable and feeds the durable events to {@code applier}, which rebuilds the state; then takes
+   * commits again.
+   */
+  void recover(Consumer<EngineEvent> applier);
+
+  /** Commits what was appended and waits until it is durable. */
+  default void commitAndWait() {
+    java.util.concurrent.CompletableFuture<Void> done = new java.util.concurrent.CompletableFuture<>();
+    commit(() -> done.complete(null), done::completeExceptionally);
+    try {
+      done.join();
+    } catch (java.util.concurrent.CompletionException e) {
+      throw e.getCause() instanceof LogUnavailableException unavailable ? unavailable : e;
+    }
+  }
 
   @Override
   void close();

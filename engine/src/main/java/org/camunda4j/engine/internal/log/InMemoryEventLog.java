@@ -9,9 +9,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The log of an engine that keeps nothing on disk: the events in a list, so that a failed command
- * can be undone by replay. It holds at most {@code capacity} events; beyond that it forgets its
- * history (and says so once) rather than grow without bound, and a failed command can no longer
- * be undone.
+ * can be undone by replay; a commit is done at once. It holds at most {@code capacity} events;
+ * beyond that it forgets its history (and says so once) rather than grow without bound, and a
+ * failed command can no longer be undone.
  */
 public final class InMemoryEventLog implements EventLog {
 
@@ -42,8 +42,8 @@ public final class InMemoryEventLog implements EventLog {
   }
 
   @Override
-  public void commit() {
-    // nothing to make durable
+  public void commit(Runnable onDurable, Consumer<LogUnavailableException> onFailure) {
+    onDurable.run(); // nothing to make durable
   }
 
   @Override
@@ -53,6 +53,16 @@ public final class InMemoryEventLog implements EventLog {
     }
     events.forEach(applier);
     return true;
+  }
+
+  @Override
+  public boolean failed() {
+    return false; // a commit cannot fail
+  }
+
+  @Override
+  public void recover(Consumer<EngineEvent> applier) {
+    replay(applier);
   }
 
   @Override

@@ -15,6 +15,9 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.function.Consumer;
 import org.camunda4j.engine.internal.record.EngineEvent;
 import org.slf4j.Logger;
@@ -22,9 +25,14 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The durable log: one SQLite database in the data directory, in WAL mode with {@code
- * synchronous=FULL}, so a committed transaction survives a crash or power loss. A batch of commands
- * is one transaction: one sync per batch (group commit). SQLite's WAL detects a torn write and
- * drops the unfinished transaction on open, which was never acknowledged.
+ * synchronous=FULL}, so a committed transaction survives a crash or power loss. SQLite's WAL
+ * detects a torn write and drops the unfinished transaction on open, which was never acknowledged.
+ *
+ * <p>Group commit, pipelined: the processor hands each batch's events to the writer thread and goes
+ * on with the next batch; the writer encodes them and writes every batch waiting for it in one
+ * transaction, so one sync covers them all, then runs the batches' {@code onDurable} (their replies)
+ * in order. The processor thread uses the connection only while the writer is idle ({@link #replay},
+ * {@link #recover}).
  *
  * <p>The directory is locked for the life of the log: a second engine on it is refused.
  */
@@ -35,13 +43,21 @@ public final class SqliteEventLog implements EventLog {
   static final String DATABASE = "events.db";
   static final String LOCK = "engine.lock";
 
+  /** Events of one commit and what runs once they are durable (or cannot be). */
+  private record Batch(List<EngineEvent> events, Runnable onDurable, Consumer<LogUnavailableException> onFailure) {}
+
+  private static final Batch STOP = new Batch(List.of(), () -> {}, e -> {});
+
   private final Path directory;
   private final EventCodec codec;
   private final FileChannel lockChannel;
   private final FileLock lock;
   private final Connection connection;
   private final PreparedStatement insert;
-  private final List<EngineEvent> pending = new ArrayList<>();
+  private final List<EngineEvent> appended = new ArrayList<>();
+  private final BlockingQueue<Batch> toWrite = new LinkedBlockingQueue<>();
+  private final Thread writer;
+  private volatile boolean failed;
 
   private SqliteEventLog(Path directory, EventCodec codec, FileChannel lockChannel, FileLock lock, Connection connection)
       throws SQLException {
@@ -51,8 +67,10 @@ public final class SqliteEventLog implements EventLog {
     this.lock = lock;
     this.connection = connection;
     this.insert = connection.prepareStatement("INSERT INTO events(payload) VALUES (?)");
+    this.writer = new Thread(this::writeLoop, "camunda4j-log-writer");
+    this.writer.setDaemon(true);
+    this.writer.start();
   }
-
   /** Opens (or creates) the log in {@code directory}; refuses a directory another engine uses or that cannot be written. */
   public static SqliteEventLog open(Path directory, EventCodec codec) {
     try {
@@ -96,33 +114,111 @@ public final class SqliteEventLog implements EventLog {
 
   @Override
   public void append(List<EngineEvent> events) {
-    pending.addAll(events);
+    appended.addAll(events);
   }
 
-  /** Writes the batch in one transaction; on failure nothing of it is kept and {@link LogUnavailableException} says why. */
   @Override
-  public void commit() {
-    if (pending.isEmpty()) {
+  public void commit(Runnable onDurable, Consumer<LogUnavailableException> onFailure) {
+    toWrite.add(new Batch(List.copyOf(appended), onDurable, onFailure));
+    appended.clear();
+  }
+
+  @Override
+  public boolean failed() {
+    return failed;
+  }
+
+  private void writeLoop() {
+    List<Batch> group = new ArrayList<>();
+    while (true) {
+      try {
+        group.add(toWrite.take());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+      toWrite.drainTo(group);
+      int stop = group.indexOf(STOP);
+      write(stop < 0 ? group : group.subList(0, stop));
+      group.clear();
+      if (stop >= 0) {
+        return;
+      }
+    }
+  }
+
+  /** One transaction for every batch of the group: one sync; then each batch's callback, in order. */
+  private void write(List<Batch> group) {
+    LogUnavailableException failure = failed ? new LogUnavailableException("an earlier write of the event log in "
+        + directory + " failed; this batch was processed on top of it") : writeAll(group);
+    for (Batch batch : group) {
+      try {
+        if (failure == null) {
+          batch.onDurable().run();
+        } else {
+          batch.onFailure().accept(failure);
+        }
+      } catch (RuntimeException e) {
+        LOG.warn("a reply after a commit of the event log failed", e);
+      }
+    }
+  }
+
+  private LogUnavailableException writeAll(List<Batch> group) {
+    boolean any = false;
+    try {
+      for (Batch batch : group) {
+        for (EngineEvent event : batch.events()) {
+          insert.setBytes(1, codec.write(event));
+          insert.addBatch();
+          any = true;
+        }
+      }
+      if (any) {
+        insert.executeBatch();
+        connection.commit();
+      }
+      return null;
+    } catch (SQLException | RuntimeException e) {
+      failed = true;
+      rollbackQuietly();
+      return new LogUnavailableException(
+          "the event log in " + directory + " cannot be written (" + e.getMessage() + "); is the disk full or the directory read-only?", e);
+    }
+  }
+
+  /** Returns once every batch handed to the writer so far is written (or failed); then the writer is idle. */
+  private void awaitWriter() {
+    if (Thread.currentThread() == writer || !writer.isAlive()) {
       return;
     }
+    CountDownLatch written = new CountDownLatch(1);
+    toWrite.add(new Batch(List.of(), written::countDown, e -> written.countDown()));
     try {
-      for (EngineEvent event : pending) {
-        insert.setBytes(1, codec.write(event));
-        insert.addBatch();
-      }
-      insert.executeBatch();
-      connection.commit();
-    } catch (SQLException e) {
-      rollbackQuietly();
-      throw new LogUnavailableException(
-          "the event log in " + directory + " cannot be written (" + e.getMessage() + "); is the disk full or the directory read-only?", e);
-    } finally {
-      pending.clear();
+      written.await();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new LogUnavailableException("interrupted while waiting for the event log's writer", e);
     }
   }
 
   @Override
   public boolean replay(Consumer<EngineEvent> applier) {
+    awaitWriter();
+    readDurable(applier);
+    appended.forEach(applier);
+    return true;
+  }
+
+  @Override
+  public void recover(Consumer<EngineEvent> applier) {
+    awaitWriter();
+    appended.clear();
+    readDurable(applier);
+    failed = false;
+  }
+
+  private void readDurable(Consumer<EngineEvent> applier) {
     try (Statement query = connection.createStatement();
         ResultSet rows = query.executeQuery("SELECT position, payload FROM events ORDER BY position")) {
       while (rows.next()) {
@@ -137,16 +233,21 @@ public final class SqliteEventLog implements EventLog {
         }
         applier.accept(event);
       }
-      connection.commit();
-      pending.forEach(applier);
-      return true;
     } catch (SQLException e) {
       throw new LogUnavailableException("the event log in " + directory + " cannot be read: " + e.getMessage(), e);
+    } finally {
+      rollbackQuietly(); // ends the read transaction, so the writer's next one sees a fresh snapshot
     }
   }
 
   @Override
   public void close() {
+    toWrite.add(STOP);
+    try {
+      writer.join();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
     try {
       insert.close();
       connection.close();

@@ -29,8 +29,10 @@ import org.slf4j.LoggerFactory;
 /**
  * The single thread that owns all engine state. Commands are queued from any thread; the loop
  * drains a batch, processes each command (events are applied as they are emitted), appends the
- * events of each successful command to the {@link EventLog}, commits the log once for the batch and
- * only then runs side effects: replies, long-poll wake-ups and the next timer.
+ * events of each successful command to the {@link EventLog} and commits the log once for the batch.
+ * The batch's replies run once its events are durable; the loop does not wait for that and goes on
+ * with the next batch (a durable log syncs in the background and answers batches in order), so a
+ * later batch may read what an earlier one wrote before it is durable, but never answers before it.
  *
  * <p>A command is atomic. One that is rejected or fails leaves the state as it was: when it had
  * emitted events, the state is rebuilt by replaying the log (which holds every earlier command,
@@ -104,7 +106,7 @@ public final class Processor implements AutoCloseable {
       List<EngineEvent> first = List.of(new KeysIssued(lastKeyOfNewEngine));
       first.forEach(applier::apply);
       log.append(first);
-      log.commit();
+      log.commitAndWait();
     }
     thread.start();
     submit(new Command.ProcessDueWork()); // what fell due while the engine was down happens now
@@ -159,6 +161,9 @@ public final class Processor implements AutoCloseable {
     List<Runnable> sideEffects = new ArrayList<>();
     while (running) {
       try {
+        if (log.failed()) {
+          recover();
+        }
         Task first = queue.poll(100, TimeUnit.MILLISECONDS);
         if (first == null) {
           continue;
@@ -172,14 +177,10 @@ public final class Processor implements AutoCloseable {
             query(task, sideEffects);
           }
         }
-        if (!commit(batch)) {
-          sideEffects.clear();
-          notifiedTypes.clear();
-        }
-        sideEffects.forEach(Processor::runSafely);
+        commit(List.copyOf(batch), List.copyOf(sideEffects));
         sideEffects.clear();
         batch.clear();
-        afterCommit();
+        afterBatch();
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         return;
@@ -190,19 +191,27 @@ public final class Processor implements AutoCloseable {
   }
 
   /**
-   * The commit point: nothing of the batch is answered before its events are durable. When the log
-   * cannot be written, the whole batch is taken back and every command of it answers 503.
+   * The commit point: the batch's side effects run once its events are durable. When the log cannot
+   * write them, every command of the batch answers 503 instead, and the loop rebuilds the state from
+   * what is durable before its next batch.
    */
-  private boolean commit(List<Task> batch) {
+  private void commit(List<Task> batch, List<Runnable> sideEffects) {
+    log.commit(
+        () -> sideEffects.forEach(Processor::runSafely),
+        e -> {
+          LOG.error("{}; the {} commands of this batch are answered 503 and leave no trace", e.getMessage(), batch.size());
+          Rejection unavailable = new Rejection(Rejection.Type.UNAVAILABLE, "The engine cannot write its event log: " + e.getMessage());
+          batch.forEach(task -> task.result().completeExceptionally(unavailable));
+        });
+  }
+
+  /** After a failed commit: the state of the durable events only; the batches in flight answered 503. */
+  private void recover() {
+    state.clear();
     try {
-      log.commit();
-      return true;
+      log.recover(applier::apply);
     } catch (LogUnavailableException e) {
-      LOG.error("{}; the {} commands of this batch are answered 503 and leave no trace", e.getMessage(), batch.size());
-      rebuild();
-      Rejection unavailable = new Rejection(Rejection.Type.UNAVAILABLE, "The engine cannot write its event log: " + e.getMessage());
-      batch.forEach(task -> task.result().completeExceptionally(unavailable));
-      return false;
+      LOG.error("the engine's state cannot be rebuilt from its event log ({}); restart the engine", e.getMessage());
     }
   }
 
@@ -275,7 +284,8 @@ public final class Processor implements AutoCloseable {
         });
   }
 
-  private void afterCommit() {
+  /** Wakes parked activations for jobs the batch made available (their replies wait for their own commit) and the timer. */
+  private void afterBatch() {
     if (!notifiedTypes.isEmpty()) {
       Set<String> types = new LinkedHashSet<>(notifiedTypes);
       notifiedTypes.clear();
