@@ -17,6 +17,7 @@ import org.camunda4j.engine.internal.log.InMemoryEventLog;
 import org.camunda4j.engine.internal.log.ClusterId;
 import org.camunda4j.engine.internal.log.SqliteEventLog;
 import org.camunda4j.engine.internal.processing.EngineOperations;
+import org.camunda4j.engine.internal.processing.HistoryRetention;
 import org.camunda4j.engine.internal.rest.Authentication;
 import org.camunda4j.engine.internal.rest.RestServer;
 import org.camunda4j.engine.internal.rest.ServerTls;
@@ -75,6 +76,7 @@ public final class Engine implements AutoCloseable {
         new EngineOperations(
             new ControlledClock(),
             config.longPollTimeout(),
+            new HistoryRetention(config.historyRetention(), config.historyMaxInstances()),
             transformer ->
                 config.dataDirectory() == null
                     ? new InMemoryEventLog(IN_MEMORY_LOG_CAPACITY)

@@ -20,10 +20,16 @@ import org.jspecify.annotations.Nullable;
  *     loopback bind, since it can act on every instance
  * @param dataDirectory where the engine keeps its state, so that a restart on the same directory
  *     recovers it; null keeps everything in memory
+ * @param historyRetention how long an ended process instance is kept (on the engine clock, from its
+ *     end) with its jobs, variables, incidents, user tasks and element instances before it is
+ *     removed; null keeps it for ever (the default)
+ * @param historyMaxInstances how many ended process instances are kept at most; beyond it, the
+ *     oldest are removed first (down to 5 % below the limit); {@link Integer#MAX_VALUE} (the default) has no limit
  */
 public record EngineConfig(
     String host, int port, Duration longPollTimeout, EngineAuth auth, @Nullable EngineTls tls,
-    boolean allowUnauthenticated, boolean console, @Nullable Path dataDirectory) {
+    boolean allowUnauthenticated, boolean console, @Nullable Path dataDirectory, @Nullable Duration historyRetention,
+    int historyMaxInstances) {
 
   public EngineConfig {
     Objects.requireNonNull(host, "host");
@@ -34,6 +40,12 @@ public record EngineConfig(
     }
     if (longPollTimeout.isNegative() || longPollTimeout.isZero()) {
       throw new IllegalArgumentException("longPollTimeout must be positive, was " + longPollTimeout);
+    }
+    if (historyRetention != null && historyRetention.isNegative()) {
+      throw new IllegalArgumentException("historyRetention must not be negative, was " + historyRetention);
+    }
+    if (historyMaxInstances < 0) {
+      throw new IllegalArgumentException("historyMaxInstances must not be negative, was " + historyMaxInstances);
     }
     if (auth instanceof EngineAuth.None && !allowUnauthenticated && !isLoopback(host)) {
       throw new IllegalArgumentException(
@@ -74,6 +86,8 @@ public record EngineConfig(
     private boolean allowUnauthenticated;
     private @Nullable Boolean console;
     private @Nullable Path dataDirectory;
+    private @Nullable Duration historyRetention;
+    private int historyMaxInstances = Integer.MAX_VALUE;
 
     private Builder() {}
 
@@ -120,9 +134,21 @@ public record EngineConfig(
       return this;
     }
 
+    /** Removes ended process instances this long after their end; null (the default) keeps them for ever. */
+    public Builder historyRetention(@Nullable Duration historyRetention) {
+      this.historyRetention = historyRetention;
+      return this;
+    }
+
+    /** Keeps at most this many ended process instances, removing the oldest first; unlimited by default. */
+    public Builder historyMaxInstances(int historyMaxInstances) {
+      this.historyMaxInstances = historyMaxInstances;
+      return this;
+    }
+
     public EngineConfig build() {
       return new EngineConfig(host, port, longPollTimeout, auth, tls, allowUnauthenticated, console != null ? console : isLoopback(host),
-          dataDirectory);
+          dataDirectory, historyRetention, historyMaxInstances);
     }
   }
 }

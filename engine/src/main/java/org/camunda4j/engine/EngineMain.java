@@ -54,7 +54,13 @@ public final class EngineMain {
               + " (durable with --data-dir; in memory otherwise)",
           (options, value) -> options.config.dataDirectory(Values.path(value))),
       Option.flag("--in-memory", "keep nothing on disk, a restart starts empty (the default)",
-          options -> options.config.dataDirectory(null)));
+          options -> options.config.dataDirectory(null)),
+      Option.value("--history-retention", "DURATION", "how long an ended process instance is kept, with its jobs, variables,"
+              + " incidents and user tasks, before it is removed (default " + EngineOptions.DEFAULT_HISTORY_RETENTION_TEXT + ")",
+          (options, value) -> options.config.historyRetention(Values.duration(value))),
+      Option.value("--history-max-instances", "N", "how many ended process instances are kept at most; the oldest go first"
+              + " (default " + EngineOptions.DEFAULT_HISTORY_MAX_INSTANCES + ")",
+          (options, value) -> options.config.historyMaxInstances(Values.positiveInt(value))));
 
   static final CommandLine<EngineOptions> COMMAND_LINE = new CommandLine<>(
       "bin/camunda4j engine",

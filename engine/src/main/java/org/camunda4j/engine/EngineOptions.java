@@ -14,7 +14,14 @@ import org.jspecify.annotations.Nullable;
  */
 final class EngineOptions {
 
-  final EngineConfig.Builder config = EngineConfig.builder().port(8080);
+  /** As Camunda 8's secondary storage keeps ended instances by default. */
+  static final java.time.Duration DEFAULT_HISTORY_RETENTION = java.time.Duration.ofDays(30);
+  static final String DEFAULT_HISTORY_RETENTION_TEXT = "30d";
+  /** What bounds the engine's memory when instances end faster than the retention removes them. */
+  static final int DEFAULT_HISTORY_MAX_INSTANCES = 100_000;
+
+  final EngineConfig.Builder config = EngineConfig.builder().port(8080)
+      .historyRetention(DEFAULT_HISTORY_RETENTION).historyMaxInstances(DEFAULT_HISTORY_MAX_INSTANCES);
   String authMode = "none";
   final List<EngineCredential> users = new ArrayList<>();
   final List<EngineCredential> clients = new ArrayList<>();

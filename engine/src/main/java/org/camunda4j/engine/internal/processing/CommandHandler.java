@@ -30,6 +30,7 @@ final class CommandHandler {
   private final LongPolls longPolls;
   private final CompletionWaiters completionWaiters;
   private final Duration defaultLongPollTimeout;
+  private final HistoryRemoval history;
   private Processor processor;
 
   CommandHandler(
@@ -46,7 +47,8 @@ final class CommandHandler {
       BatchOperationCommands batchOperations,
       LongPolls longPolls,
       CompletionWaiters completionWaiters,
-      Duration defaultLongPollTimeout) {
+      Duration defaultLongPollTimeout,
+      HistoryRemoval history) {
     this.deployments = deployments;
     this.instances = instances;
     this.modifications = modifications;
@@ -61,6 +63,7 @@ final class CommandHandler {
     this.longPolls = longPolls;
     this.completionWaiters = completionWaiters;
     this.defaultLongPollTimeout = defaultLongPollTimeout;
+    this.history = history;
   }
 
   /** The processor that runs this handler: parked activations schedule their expiry on it. */
@@ -151,6 +154,7 @@ final class CommandHandler {
         jobs.tick(ctx);
         timers.fireDue(ctx);
         messages.expire(ctx);
+        history.removeDue(ctx);
         yield null;
       }
       case PublishMessage c ->

@@ -38,7 +38,8 @@ public final class EngineOperations implements AutoCloseable {
    * An engine whose state lives in the log {@code openLog} opens (given the transformer a log needs
    * to read deployments back): rebuilt from it at start, appended to by every command.
    */
-  public EngineOperations(ControlledClock clock, Duration defaultLongPollTimeout, Function<BpmnTransformer, EventLog> openLog) {
+  public EngineOperations(
+      ControlledClock clock, Duration defaultLongPollTimeout, HistoryRetention retention, Function<BpmnTransformer, EventLog> openLog) {
     this.clock = clock;
     Feel feel = new Feel(clock::millis);
     CompletionWaiters completionWaiters = new CompletionWaiters();
@@ -78,11 +79,13 @@ public final class EngineOperations implements AutoCloseable {
     UserTaskCommands userTaskCommands = new UserTaskCommands(state, userTaskBehavior, userTaskWaiters);
     ModificationCommands modifications = new ModificationCommands(state, bpmn, new ElementActivationBehavior(state, bpmn, variables));
     BatchOperationCommands batchCommands = new BatchOperationCommands(state, instances, incidents, modifications);
+    HistoryRemoval history = new HistoryRemoval(state, retention);
     this.handler =
         new CommandHandler(
             deployments, instances, modifications, jobs, incidents, messages, signals, timers, userTaskCommands, decisions, batchCommands,
-            longPolls, completionWaiters, defaultLongPollTimeout);
+            longPolls, completionWaiters, defaultLongPollTimeout, history);
     this.processor = new Processor(state, clock, openLog.apply(transformer), handler::process);
+    processor.alsoDueAt(history::dueAt);
     handler.bind(processor);
     this.userTasks = new UserTaskOperations(processor);
     processor.onJobsAvailable(this::serveParked);

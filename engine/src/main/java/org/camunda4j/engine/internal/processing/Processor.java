@@ -15,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.BiFunction;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.LongSupplier;
 import java.util.function.UnaryOperator;
 import org.camunda4j.engine.internal.log.EventLog;
 import org.camunda4j.engine.internal.log.LogUnavailableException;
@@ -69,6 +70,7 @@ public final class Processor implements AutoCloseable {
   private final Set<String> notifiedTypes = new LinkedHashSet<>();
   private volatile boolean running = true;
   private Consumer<Set<String>> onJobsAvailable = types -> {};
+  private LongSupplier alsoDueAt = () -> -1;
   private ScheduledFuture<?> nextTick;
   private long nextTickAt = Long.MAX_VALUE;
 
@@ -93,6 +95,11 @@ public final class Processor implements AutoCloseable {
             });
     this.thread = new Thread(this::run, "camunda4j-processor");
     this.thread.setDaemon(true);
+  }
+
+  /** Wires when due work outside the state's own due times falls due (-1: none), e.g. history removal. */
+  void alsoDueAt(LongSupplier dueAt) {
+    this.alsoDueAt = dueAt;
   }
 
   /** Wires what runs after a batch made jobs of some types activatable. */
@@ -296,7 +303,9 @@ public final class Processor implements AutoCloseable {
 
   /** Wakes the processor when the next job deadline or backoff falls due on the engine clock. */
   private void scheduleNextTick() {
-    long due = state.nextDueTime();
+    long stateDue = state.nextDueTime();
+    long otherDue = alsoDueAt.getAsLong();
+    long due = stateDue < 0 ? otherDue : otherDue < 0 ? stateDue : Math.min(stateDue, otherDue);
     if (due < 0 || clock.isPinned()) {
       return; // a pinned clock moves only by command, and each move runs a tick
     }

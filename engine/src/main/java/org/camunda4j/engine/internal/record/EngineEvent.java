@@ -208,4 +208,11 @@ public sealed interface EngineEvent {
   /** A decision was evaluated: one instance per decision evaluated, the called one last. */
   record DecisionEvaluated(long evaluationKey, List<org.camunda4j.engine.internal.state.DecisionInstance> instances)
       implements EngineEvent {}
+
+  /**
+   * Ended process instances whose history retention ran out (their age or the count limit): each
+   * goes with everything of its own, its element instances, variables, jobs, incidents, user tasks
+   * and message correlations.
+   */
+  record ProcessInstancesRemoved(List<Long> processInstanceKeys) implements EngineEvent {}
 }

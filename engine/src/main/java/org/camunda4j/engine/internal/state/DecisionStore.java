@@ -57,6 +57,11 @@ public final class DecisionStore {
     instances.values().removeIf(instance -> instance.processInstanceKey() == processInstanceKey);
   }
 
+  /** History retention: the decision instances evaluated for these (removed) process instances go with them. */
+  void removeInstancesOf(java.util.Set<Long> processInstanceKeys) {
+    instances.values().removeIf(instance -> processInstanceKeys.contains(instance.processInstanceKey()));
+  }
+
   void addInstances(List<DecisionInstance> evaluated) {
     evaluated.forEach(instance -> instances.put(instance.evaluationInstanceKey(), instance));
   }

@@ -38,6 +38,8 @@ public final class EngineState {
   final Map<String, TreeMap<Integer, ProcessDefinition>> definitionsById = new HashMap<>();
 
   final Map<Long, ProcessInstance> processInstances = new LinkedHashMap<>();
+  /** Ended process instances by end time, oldest first: what history retention removes. */
+  final NavigableSet<Due> endedInstances = new TreeSet<>();
   final Map<Long, ElementInstance> elementInstances = new HashMap<>();
   final Map<Long, Set<Long>> childrenByScope = new HashMap<>();
   /** Every element instance below a process instance, live or ended, in activation order. */
@@ -163,7 +165,11 @@ public final class EngineState {
     definitionsByKey.clear();
     definitionsById.clear();
     processInstances.clear();
+    endedInstances.clear();
     elementInstances.clear();
+    elementRecords.clear();
+    elementRecordsByInstance.clear();
+    correlatedSubscriptions.clear();
     childrenByScope.clear();
     variablesByScope.clear();
     variablesByKey.clear();
@@ -227,6 +233,31 @@ public final class EngineState {
 
   public Collection<ProcessInstance> processInstances() {
     return Collections.unmodifiableCollection(processInstances.values());
+  }
+
+  /** How many ended process instances are kept. */
+  public int endedInstanceCount() {
+    return endedInstances.size();
+  }
+
+  /** When the instance that ended first of those kept ended, or -1 when none is kept. */
+  public long firstEndTime() {
+    return endedInstances.isEmpty() ? -1 : endedInstances.first().time();
+  }
+
+  /**
+   * Ended instances, the oldest first: at least the {@code atLeast} oldest and every one that ended
+   * at or before {@code endedBy}, but no more than {@code atMost}.
+   */
+  public List<Long> oldestEndedInstances(int atLeast, long endedBy, int atMost) {
+    List<Long> keys = new ArrayList<>();
+    for (Due ended : endedInstances) {
+      if (keys.size() >= atMost || (keys.size() >= atLeast && ended.time() > endedBy)) {
+        break;
+      }
+      keys.add(ended.key());
+    }
+    return keys;
   }
 
   public Optional<ElementInstance> elementInstance(long key) {

@@ -1,7 +1,9 @@
 package org.camunda4j.engine.internal.state;
 
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.camunda4j.engine.internal.model.ExecutableElement;
@@ -265,6 +267,7 @@ public final class EventApplier {
       case BatchOperationResumed e -> state.batchOperations.get(e.key()).state = BatchOperation.State.ACTIVE;
       // --- user tasks
       case UserTaskChanged e -> UserTaskApplier.apply(state, e.event());
+      case ProcessInstancesRemoved e -> removed(e.processInstanceKeys());
       case FormDeployed e -> state.forms.add(e.form());
       // --- decisions
       case DecisionRequirementsDeployed e -> state.decisions.add(e.requirements(), e.decisions());
@@ -274,7 +277,10 @@ public final class EventApplier {
   }
 
   private void deleted(long processInstanceKey) {
-    state.processInstances.remove(processInstanceKey);
+    ProcessInstance instance = state.processInstances.remove(processInstanceKey);
+    if (instance != null) {
+      state.endedInstances.remove(new Due(instance.endDate, processInstanceKey));
+    }
     List<Long> records = state.elementRecordsByInstance.remove(processInstanceKey);
     if (records != null) {
       records.forEach(state.elementRecords::remove);
@@ -373,10 +379,33 @@ public final class EventApplier {
       ProcessInstance processInstance = state.processInstances.get(key);
       processInstance.state = endState == ElementState.COMPLETED ? "COMPLETED" : "TERMINATED";
       processInstance.endDate = time;
+      state.endedInstances.add(new Due(time, key));
       state.triggeredStarts.remove(key);
       state.startInstructions.remove(key);
       state.messageStartedInstances.values().remove(key);
     }
+  }
+
+  /** Removes ended instances with everything of theirs; one pass over jobs, variables, incidents and user tasks for all of them. */
+  private void removed(List<Long> keys) {
+    Set<Long> removed = new HashSet<>(keys);
+    for (long key : keys) {
+      ProcessInstance instance = state.processInstances.remove(key);
+      if (instance != null) {
+        state.endedInstances.remove(new Due(instance.endDate, key));
+      }
+      List<Long> records = state.elementRecordsByInstance.remove(key);
+      if (records != null) {
+        records.forEach(state.elementRecords::remove);
+      }
+      state.correlatedSubscriptions.remove(key);
+    }
+    state.variablesByKey.values().removeIf(variable -> removed.contains(variable.processInstanceKey()));
+    state.jobs.values().removeIf(job -> removed.contains(job.processInstanceKey()));
+    state.incidents.values().removeIf(incident -> removed.contains(incident.processInstanceKey()));
+    state.userTasks.byKey.values().removeIf(task -> removed.contains(task.processInstanceKey()));
+    state.messageSubscriptionRecords.values().removeIf(r -> removed.contains(r.subscription().processInstanceKey()));
+    state.decisions.removeInstancesOf(removed);
   }
 
   private void jobCreated(JobCreated e) {
