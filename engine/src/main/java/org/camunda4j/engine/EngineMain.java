@@ -51,9 +51,9 @@ public final class EngineMain {
       Option.value("--console", "on|off", "serve the web console at /console/ (default on for a loopback --host, else off)",
           (options, value) -> options.config.console(Values.oneOf(value, "on", "off").equals("on"))),
       Option.value("--data-dir", "DIR", "keep the engine's state in DIR, so a restart on the same directory recovers it"
-              + " (durable with --data-dir; in memory otherwise)",
+              + " (default " + EngineOptions.DEFAULT_DATA_DIRECTORY + ")",
           (options, value) -> options.config.dataDirectory(Values.path(value))),
-      Option.flag("--in-memory", "keep nothing on disk, a restart starts empty (the default)",
+      Option.flag("--in-memory", "keep nothing on disk: a restart starts empty",
           options -> options.config.dataDirectory(null)),
       Option.value("--history-retention", "DURATION", "how long an ended process instance is kept, with its jobs, variables,"
               + " incidents and user tasks, before it is removed (default " + EngineOptions.DEFAULT_HISTORY_RETENTION_TEXT + ")",
@@ -66,7 +66,7 @@ public final class EngineMain {
       "bin/camunda4j engine",
       "Runs the Camunda-8-compatible engine standalone and serves the Orchestration Cluster REST API v2\n"
           + "until stopped (Ctrl-C). Prints 'camunda4j engine ready: REST API at <address>/v2' once it accepts connections.\n"
-          + "Durable with --data-dir; in memory otherwise.",
+          + "Durable: its state is in ./" + EngineOptions.DEFAULT_DATA_DIRECTORY + " unless --data-dir or --in-memory says otherwise.",
       OPTIONS);
 
   private static final String PREFIX = "camunda4j engine: ";

@@ -15,12 +15,15 @@ import org.jspecify.annotations.Nullable;
 final class EngineOptions {
 
   /** As Camunda 8's secondary storage keeps ended instances by default. */
-  static final java.time.Duration DEFAULT_HISTORY_RETENTION = java.time.Duration.ofDays(30);
+  static final Duration DEFAULT_HISTORY_RETENTION = Duration.ofDays(30);
   static final String DEFAULT_HISTORY_RETENTION_TEXT = "30d";
   /** What bounds the engine's memory when instances end faster than the retention removes them. */
   static final int DEFAULT_HISTORY_MAX_INSTANCES = 100_000;
 
-  final EngineConfig.Builder config = EngineConfig.builder().port(8080)
+  /** Where the standalone engine keeps its state unless told otherwise, relative to its working directory. */
+  static final String DEFAULT_DATA_DIRECTORY = "camunda4j-data";
+
+  final EngineConfig.Builder config = EngineConfig.builder().port(8080).dataDirectory(java.nio.file.Path.of(DEFAULT_DATA_DIRECTORY))
       .historyRetention(DEFAULT_HISTORY_RETENTION).historyMaxInstances(DEFAULT_HISTORY_MAX_INSTANCES);
   String authMode = "none";
   final List<EngineCredential> users = new ArrayList<>();

@@ -69,7 +69,7 @@ class EngineMainTest {
       assertThat(help.out()).as("the help names " + option.name()).contains(option.name());
     }
     assertThat(help.out()).contains("--verbose").contains("--help");
-    assertThat(help.out()).contains("Durable with --data-dir; in memory otherwise.");
+    assertThat(help.out()).contains("Durable: its state is in ./camunda4j-data unless --data-dir or --in-memory says otherwise.");
   }
 
   @Test
@@ -126,6 +126,20 @@ class EngineMainTest {
     assertThat(open.err().lines()).singleElement().asString()
         .startsWith("camunda4j engine: Binding to 0.0.0.0 without authentication")
         .contains("--allow-unauthenticated");
+  }
+
+  @Test
+  void storageAndHistoryOptionsHaveDurableDefaultsAndCanBeChanged() {
+    EngineConfig defaults = parse();
+    assertThat(defaults.dataDirectory()).isEqualTo(Path.of("camunda4j-data"));
+    assertThat(defaults.historyRetention()).isEqualTo(java.time.Duration.ofDays(30));
+    assertThat(defaults.historyMaxInstances()).isEqualTo(100_000);
+
+    EngineConfig changed = parse("--in-memory", "--history-retention", "2h", "--history-max-instances", "500");
+    assertThat(changed.dataDirectory()).isNull();
+    assertThat(changed.historyRetention()).isEqualTo(java.time.Duration.ofHours(2));
+    assertThat(changed.historyMaxInstances()).isEqualTo(500);
+    assertThat(parseFailure("--history-max-instances", "none")).contains("not a positive whole number");
   }
 
   @Test
@@ -196,19 +210,27 @@ class EngineMainTest {
   }
 
   @Test
-  void theStandaloneEngineKeepsItsStateInMemoryUnlessGivenADataDirectory() throws Exception {
-    Process engine = start("--port", "0");
+  void theStandaloneEngineKeepsItsStateInCamunda4jDataUnlessToldToKeepItInMemory(@TempDir Path durable, @TempDir Path inMemory)
+      throws Exception {
+    assertThat(readyLine(durable, "--port", "0")).endsWith("(state in " + durable.resolve("camunda4j-data").toAbsolutePath() + ")");
+    assertThat(durable.resolve("camunda4j-data").resolve("events.db")).exists();
+
+    assertThat(readyLine(inMemory, "--port", "0", "--in-memory")).endsWith("(in memory)");
+    try (var files = java.nio.file.Files.list(inMemory)) {
+      assertThat(files).as("nothing written to the working directory").isEmpty();
+    }
+  }
+
+  /** Starts an engine in {@code directory}, returns its ready line and stops it. */
+  private static String readyLine(Path directory, String... args) throws Exception {
+    Process engine = start(directory, args);
     try (BufferedReader out = new BufferedReader(new InputStreamReader(engine.getInputStream(), StandardCharsets.UTF_8))) {
-      String readyLine = null;
-      for (String line; readyLine == null && (line = out.readLine()) != null; ) {
+      for (String line; (line = out.readLine()) != null; ) {
         if (READY.matcher(line).find()) {
-          readyLine = line;
+          return line;
         }
       }
-      assertThat(readyLine).as("the ready line").endsWith("(in memory)");
-      try (var files = java.nio.file.Files.list(workingDirectory)) {
-        assertThat(files).as("nothing written to the working directory").isEmpty();
-      }
+      throw new AssertionError("the engine ended without its ready line");
     } finally {
       engine.destroy();
       engine.waitFor(20, TimeUnit.SECONDS);
@@ -246,6 +268,10 @@ class EngineMainTest {
   }
 
   private static Process start(String... args) throws Exception {
+    return start(workingDirectory, args);
+  }
+
+  private static Process start(Path directory, String... args) throws Exception {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.add("--enable-native-access=ALL-UNNAMED"); // as bin/camunda4j runs it
@@ -253,6 +279,6 @@ class EngineMainTest {
     command.add(System.getProperty("java.class.path"));
     command.add(EngineMain.class.getName());
     command.addAll(List.of(args));
-    return new ProcessBuilder(command).directory(workingDirectory.toFile()).start();
+    return new ProcessBuilder(command).directory(directory.toFile()).start();
   }
 }

@@ -32,7 +32,9 @@ import org.slf4j.LoggerFactory;
  * on with the next batch; the writer encodes them and writes every batch waiting for it in one
  * transaction, so one sync covers them all, then runs the batches' {@code onDurable} (their replies)
  * in order. The processor thread uses the connection only while the writer is idle ({@link #replay},
- * {@link #recover}).
+ * {@link #recover}). Transactions are explicit ({@code BEGIN IMMEDIATE} ... {@code COMMIT}) on a
+ * connection in JDBC auto-commit mode: after a full disk SQLite rolls a transaction back by itself,
+ * and the driver's implicit transactions would then write the next batch statement by statement.
  *
  * <p>The directory is locked for the life of the log: a second engine on it is refused.
  */
@@ -103,8 +105,6 @@ public final class SqliteEventLog implements EventLog {
         setup.execute("PRAGMA synchronous=FULL");
         setup.execute("CREATE TABLE IF NOT EXISTS events (position INTEGER PRIMARY KEY, payload BLOB NOT NULL)");
       }
-      connection.setAutoCommit(false);
-      connection.commit();
       return new SqliteEventLog(directory, codec, channel, lock, connection);
     } catch (SQLException e) {
       closeQuietly(channel);
@@ -175,8 +175,9 @@ public final class SqliteEventLog implements EventLog {
         }
       }
       if (any) {
+        execute("BEGIN IMMEDIATE");
         insert.executeBatch();
-        connection.commit();
+        execute("COMMIT");
       }
       return null;
     } catch (SQLException | RuntimeException e) {
@@ -235,8 +236,6 @@ public final class SqliteEventLog implements EventLog {
       }
     } catch (SQLException e) {
       throw new LogUnavailableException("the event log in " + directory + " cannot be read: " + e.getMessage(), e);
-    } finally {
-      rollbackQuietly(); // ends the read transaction, so the writer's next one sees a fresh snapshot
     }
   }
 
@@ -262,11 +261,23 @@ public final class SqliteEventLog implements EventLog {
     closeQuietly(lockChannel);
   }
 
+  private void execute(String sql) throws SQLException {
+    try (Statement statement = connection.createStatement()) {
+      statement.execute(sql);
+    }
+  }
+
+  /**
+   * Takes back a failed write. SQLite may have rolled the transaction back itself (it does on a
+   * full disk), so "no transaction is active" is no failure here.
+   */
   private void rollbackQuietly() {
     try {
-      connection.rollback();
+      execute("ROLLBACK");
     } catch (SQLException e) {
-      LOG.warn("rolling back a failed write of the event log failed", e);
+      if (!String.valueOf(e.getMessage()).contains("no transaction is active")) {
+        LOG.warn("rolling back a failed write of the event log failed", e);
+      }
     }
   }
 
