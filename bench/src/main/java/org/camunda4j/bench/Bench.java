@@ -85,6 +85,10 @@ public final class Bench {
         var parsed = EngineStartBench.Options.parse(BenchArgs.parse(options, EngineStartBench.OPTIONS));
         yield () -> EngineStartBench.run(parsed).print(out);
       }
+      case EngineStateBench.NAME -> {
+        var parsed = EngineStateBench.Options.parse(BenchArgs.parse(options, EngineStateBench.OPTIONS));
+        yield () -> EngineStateBench.run(parsed).print(out);
+      }
       default -> null;
     };
   }
@@ -97,7 +101,8 @@ public final class Bench {
       LongPollLatencyBench.NAME, LongPollLatencyBench.USAGE,
       WorkersBench.NAME, WorkersBench.USAGE,
       OfficialClientBench.NAME, OfficialClientBench.USAGE,
-      EngineStartBench.NAME, EngineStartBench.USAGE);
+      EngineStartBench.NAME, EngineStartBench.USAGE,
+      EngineStateBench.NAME, EngineStateBench.USAGE);
 
   /** The names {@link #run} accepts. */
   static java.util.Set<String> names() {
@@ -113,7 +118,8 @@ public final class Bench {
         + "  " + LongPollLatencyBench.USAGE + "\n"
         + "  " + WorkersBench.USAGE + "\n"
         + "  " + OfficialClientBench.USAGE + "\n"
-        + "  " + EngineStartBench.USAGE + "\n\n"
+        + "  " + EngineStartBench.USAGE + "\n"
+        + "  " + EngineStateBench.USAGE + "\n\n"
         + "tools:\n"
         + "  " + JfrSummary.USAGE + "\n\n"
         + "Figures from a shared or busy machine are lower bounds; see docs/benchmarks.md.\n";

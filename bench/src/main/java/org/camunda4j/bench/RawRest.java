@@ -75,6 +75,11 @@ final class RawRest implements AutoCloseable {
   }
 
   /** The answer's body as text, or a failed future naming the call when the status is not {@code expectedStatus}. */
+  CompletableFuture<Void> completeAsync(long jobKey) {
+    return send("/jobs/" + jobKey + "/completion", JSON, "{}".getBytes(StandardCharsets.UTF_8), CALL_TIMEOUT, 204)
+        .thenAccept(body -> {});
+  }
+
   private CompletableFuture<String> send(String path, String contentType, byte[] body, Duration timeout, int expectedStatus) {
     URI uri = URI.create(base + path);
     return http.exchange(new HttpExchanger.Request("POST", uri, null, contentType, body, timeout))
