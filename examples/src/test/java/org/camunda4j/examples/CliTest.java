@@ -75,7 +75,7 @@ class CliTest {
     Finished help = script("--help");
     assertThat(help.exitCode()).isZero();
     assertThat(help.out()).contains("demo", "engine", "test", "install", "bench", "java")
-        .contains("run a benchmark: cross-process, engine-start, engine-throughput, jfr-summary, long-poll-latency, official-client, workers");
+        .contains("run a benchmark: cross-process, engine-start, engine-state, engine-throughput, jfr-summary, long-poll-latency, official-client, workers");
 
     for (String command : List.of("test", "install", "java")) {
       Finished commandHelp = script(command, "--help");
