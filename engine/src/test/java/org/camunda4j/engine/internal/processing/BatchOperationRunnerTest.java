@@ -29,10 +29,10 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class BatchOperationRunnerTest {
 
-  private EngineOperations engine = new EngineOperations(new ControlledClock(), Duration.ofSeconds(1), t -> new InMemoryEventLog(100_000));
+  private EngineOperations engine = new EngineOperations(new ControlledClock(), Duration.ofSeconds(1), HistoryRetention.KEEP_ALL, t -> new InMemoryEventLog(100_000));
 
   private static EngineOperations durable(Path directory) {
-    return new EngineOperations(new ControlledClock(), Duration.ofSeconds(1), t -> SqliteEventLog.open(directory, new EventCodec(t)));
+    return new EngineOperations(new ControlledClock(), Duration.ofSeconds(1), HistoryRetention.KEEP_ALL, t -> SqliteEventLog.open(directory, new EventCodec(t)));
   }
 
   /** Blocks the processor thread (a read that waits) until {@code release} opens or the engine is closed. */
