@@ -2,6 +2,43 @@
 // so the console works against any engine that serves it.
 
 const BASE = new URL('../v2', document.baseURI).href;
+const TOKEN_ENDPOINT = new URL('../oauth/token', document.baseURI).href;
+
+// An engine with bearer authentication (--auth oidc): the token of the sign-in, kept for this tab
+// only (session storage) and sent on every call. Under Basic the browser's own prompt does the work.
+const TOKEN_KEY = 'camunda4j.console.token';
+
+export function token() {
+  return sessionStorage.getItem(TOKEN_KEY);
+}
+
+export function signOut() {
+  sessionStorage.removeItem(TOKEN_KEY);
+}
+
+/** A pasted token, or one from the engine's token endpoint for a client id and secret. */
+export async function signIn({ clientId, clientSecret, pastedToken }) {
+  if (pastedToken) {
+    sessionStorage.setItem(TOKEN_KEY, pastedToken.trim().replace(/^Bearer\s+/i, ''));
+    return;
+  }
+  const response = await fetch(TOKEN_ENDPOINT, {
+    method: 'POST',
+    credentials: 'omit', // the client's id and secret are the credentials; nothing of the browser's
+    headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({ grant_type: 'client_credentials', client_id: clientId, client_secret: clientSecret }),
+  });
+  if (!response.ok) throw await problemOf(response);
+  sessionStorage.setItem(TOKEN_KEY, (await response.json()).access_token);
+}
+
+/** The engine wants a bearer token this tab does not have (or no longer a valid one). */
+export class SignInNeeded extends Error {
+  constructor(problem) {
+    super(problem.detail ?? 'Sign in to read the engine.');
+    this.problem = problem;
+  }
+}
 
 /** A failed call, carrying the engine's RFC 9457 problem detail. */
 export class Problem extends Error {
@@ -14,24 +51,34 @@ export class Problem extends Error {
 
 export async function call(method, path, body) {
   const init = { method, credentials: 'same-origin', headers: {} };
+  if (token()) init.headers.Authorization = `Bearer ${token()}`;
   if (body !== undefined) {
     init.headers['Content-Type'] = 'application/json';
     init.body = JSON.stringify(body);
   }
   const response = await fetch(BASE + path, init);
   if (!response.ok) {
-    const text = await response.text();
-    let problem;
-    try {
-      problem = JSON.parse(text);
-    } catch {
-      problem = { title: response.statusText, detail: text };
+    const problem = await problemOf(response);
+    if (response.status === 401 && /^Bearer/i.test(response.headers.get('WWW-Authenticate') ?? '')) {
+      signOut();
+      throw new SignInNeeded(problem.problem);
     }
-    throw new Problem(response.status, problem);
+    throw problem;
   }
   if (response.status === 204) return null;
   const type = response.headers.get('Content-Type') ?? '';
   return type.includes('json') ? response.json() : response.text();
+}
+
+async function problemOf(response) {
+  const text = await response.text();
+  let problem;
+  try {
+    problem = JSON.parse(text);
+  } catch {
+    problem = { title: response.statusText, detail: text };
+  }
+  return new Problem(response.status, problem);
 }
 
 /** One page of a search: {items, page: {totalItems}}. */

@@ -1,12 +1,13 @@
 // Hash routes: #/processes[/<definitionKey>], #/instances[?filters], #/instances/<instanceKey>,
 // #/decisions[/<decisionDefinitionKey>][?instance=<decisionEvaluationInstanceKey>].
 import { h } from './dom.js';
-import { Problem, search } from './api.js';
+import { SignInNeeded, search, signOut, token } from './api.js';
 import { stop } from './live.js';
 import { processesPage } from './pages/processes.js';
 import { instancesPage } from './pages/instances.js';
 import { instancePage } from './pages/instance.js';
 import { decisionsPage } from './pages/decisions.js';
+import { signInPage } from './pages/signin.js';
 
 const routes = [
   [/^#\/processes(?:\/(\d+))?$/, (view, [key]) => processesPage(view, key)],
@@ -18,12 +19,34 @@ const routes = [
 /** Shows the Decisions link only if the engine serves decisions (an engine without DMN answers 404). */
 async function showDecisionsIfServed() {
   try {
-    await search('decision-definitions', {}, { limit: 1 });
+    await search('decision-definitions', {}, { from: 0, limit: 1 });
     document.querySelector('[data-nav="decisions"]').hidden = false;
-  } catch (e) {
-    if (!(e instanceof Problem)) throw e;
+  } catch {
+    // not served, or not signed in yet: the sign-in asks again
   }
 }
+
+function showSignedIn() {
+  document.getElementById('sign-out').hidden = !token();
+}
+
+function signInAgain(reason) {
+  stop();
+  showSignedIn();
+  signInPage(document.getElementById('view'), reason, () => {
+    showSignedIn();
+    showDecisionsIfServed();
+    route();
+  });
+}
+
+// a refresh of an open page (live polling) found the token expired
+window.addEventListener('camunda4j:sign-in-needed', event => signInAgain(event.detail));
+document.getElementById('sign-out').addEventListener('click', event => {
+  event.preventDefault();
+  signOut();
+  signInAgain('Signed out.');
+});
 
 async function route() {
   stop();
@@ -40,6 +63,7 @@ async function route() {
     try {
       await render(view, match.slice(1), query);
     } catch (e) {
+      if (e instanceof SignInNeeded) return signInAgain(e.message);
       view.replaceChildren(h('p', { class: 'error' }, `Could not load this page: ${e.message}`));
     }
     return;
@@ -48,5 +72,6 @@ async function route() {
 }
 
 window.addEventListener('hashchange', route);
+showSignedIn();
 route();
 showDecisionsIfServed();

@@ -1,3 +1,5 @@
+import { SignInNeeded } from './api.js';
+
 // Live updates by polling: the console reads only the REST API v2, which has no push channel.
 // While the page is visible it refreshes every PERIOD ms, one refresh at a time; the header shows
 // when it last refreshed and how long that took (also in document.body.dataset.refreshMillis).
@@ -22,6 +24,11 @@ export function poll(refresh) {
         indicator.textContent = `live · ${new Date().toLocaleTimeString()} · ${millis} ms`;
         indicator.classList.remove('stale');
       } catch (e) {
+        if (e instanceof SignInNeeded) { // the token expired: the page asks to sign in again
+          stop();
+          window.dispatchEvent(new CustomEvent('camunda4j:sign-in-needed', { detail: e.message }));
+          return;
+        }
         indicator.textContent = `live · refresh failed: ${e.message}`;
         indicator.classList.add('stale');
       }

@@ -104,6 +104,16 @@ class OidcAuthenticationTest {
       assertThat(answer.status()).isEqualTo(401);
       assertThat(answer.contentType()).isEqualTo("application/problem+json");
       assertThat(answer.body().get("detail").asText()).isEqualTo("Unknown client id or wrong client secret.");
+      assertThat(answer.challenge()).as("no challenge for form fields: a browser would prompt for a password").isNull();
+    }
+
+    @Test
+    void aWrongSecretAsHttpBasicIs401WithABasicChallenge() {
+      Http.Answer answer = Http.send(engine.restAddress(), "/oauth/token", "grant_type=client_credentials",
+          Http.basic("worker-app", "guess"));
+
+      assertThat(answer.status()).isEqualTo(401);
+      assertThat(answer.challenge()).startsWith("Basic");
     }
 
     @Test

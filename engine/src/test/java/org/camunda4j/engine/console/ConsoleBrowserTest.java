@@ -4,15 +4,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.camunda4j.engine.Engine;
+import org.camunda4j.engine.EngineAuth;
+import org.camunda4j.engine.EngineConfig;
+import org.camunda4j.engine.EngineCredential;
 import org.camunda4j.engine.it.EngineHttp;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -311,6 +319,72 @@ class ConsoleBrowserTest {
     assertThat(problem).startsWith("The engine refused: 404 NOT_FOUND").contains(instance);
   }
 
+  // ------------------------------------------------------------------ authentication
+
+  @Test
+  void behindBearerAuthenticationTheConsoleSignsInWithAClientOfTheEngineAndSendsItsTokenOnEveryCall() throws Exception {
+    EngineConfig config = EngineConfig.builder()
+        .auth(new EngineAuth.Oidc(null, null, EngineAuth.Oidc.BUILT_IN_AUDIENCE, List.of(EngineCredential.of("console", "console-secret")),
+            Duration.ofMinutes(5)))
+        .build();
+    try (Engine guarded = Engine.start(config)) {
+      String token = tokenFor(guarded, "console", "console-secret");
+      EngineHttp api = new EngineHttp(guarded.restAddress(), "Bearer " + token);
+      api.deployOk(ORDER);
+      String instance = api.createInstance("order-fulfilment", Map.of("orderId", "o-1"));
+
+      open(guarded, "#/instances", "signin");
+      signInWith("console", "a wrong secret");
+      waitForText("#signin-error", "The engine refused: 401");
+      assertThat(text("#signin-error")).contains("Unknown client id or wrong client secret.");
+      signInWith("console", "console-secret");
+      waitUntil("the instances page after signing in", () -> "instances".equals(page()));
+      assertThat(rows()).containsExactly(instance);
+      assertThat(browser.executeScript("return sessionStorage.getItem('camunda4j.console.token')")).as("the token, kept in the tab").isNotNull();
+
+      open(guarded, "#/instances/" + instance, "instance"); // an action's POST carries the token too
+      click(By.id("set-variable"));
+      confirm(Map.of("name", "priority", "value", "\"high\""));
+      waitForText("#result .outcome", "variable 'priority' set");
+      assertThat(api.variablesOfScope(instance)).containsKey("priority");
+
+      click(By.id("sign-out"));
+      waitUntil("the sign-in after signing out", () -> "signin".equals(page()));
+      assertThat(browser.executeScript("return sessionStorage.getItem('camunda4j.console.token')")).isNull();
+      WebElement pasted = browser.findElement(By.cssSelector("#signin-token textarea"));
+      pasted.sendKeys(token);
+      browser.findElement(By.cssSelector("#signin-token button")).click();
+      waitUntil("the instance page with a pasted token", () -> "instance".equals(page()));
+
+      browser.executeScript("sessionStorage.setItem('camunda4j.console.token', 'expired-or-forged')");
+      open(guarded, "#/processes", "signin");
+      assertThat(text(".signin")).contains("This engine asks for a bearer token.");
+    }
+  }
+
+  @Test
+  void behindBasicAuthenticationTheConsoleUsesTheCredentialsTheBrowserSends() {
+    EngineConfig config = EngineConfig.builder().auth(EngineAuth.basic(List.of(EngineCredential.of("demo", "demo")))).build();
+    String basic = "Basic " + Base64.getEncoder().encodeToString("demo:demo".getBytes(StandardCharsets.UTF_8));
+    try (Engine guarded = Engine.start(config)) {
+      EngineHttp api = new EngineHttp(guarded.restAddress(), basic);
+      api.deployOk(ORDER);
+      String instance = api.createInstance("order-fulfilment", Map.of("orderId", "o-1"));
+      // A browser answers the engine's Basic challenge with its own prompt and then sends the
+      // credentials with every request of the page, fetches included; headless Chromium has no
+      // prompt, so DevTools adds them to every request instead.
+      browser.executeCdpCommand("Network.enable", Map.of());
+      browser.executeCdpCommand("Network.setExtraHTTPHeaders", Map.of("headers", Map.of("Authorization", basic)));
+      try {
+        open(guarded, "#/instances", "instances");
+        assertThat(rows()).containsExactly(instance);
+        assertThat(browser.findElement(By.id("sign-out")).isDisplayed()).as("no sign-in of its own under Basic").isFalse();
+      } finally {
+        browser.executeCdpCommand("Network.setExtraHTTPHeaders", Map.of("headers", Map.of()));
+      }
+    }
+  }
+
   // ------------------------------------------------------------------ helpers
 
   /** Clicks what the selector finds; the page re-renders its tables every 2 s, so a stale find is retried. */
@@ -322,8 +396,35 @@ class ConsoleBrowserTest {
   }
 
   private void open(String route, String page) {
-    browser.get(engine.consoleAddress().orElseThrow() + route);
+    open(engine, route, page);
+  }
+
+  private void open(Engine target, String route, String page) {
+    browser.get(target.consoleAddress().orElseThrow() + route);
     waitUntil("page " + page + " at " + route, () -> page.equals(page()));
+  }
+
+  private void signInWith(String clientId, String clientSecret) {
+    WebElement form = browser.findElement(By.id("signin-client"));
+    for (var field : Map.of("clientId", clientId, "clientSecret", clientSecret).entrySet()) {
+      WebElement input = form.findElement(By.name(field.getKey()));
+      input.clear();
+      input.sendKeys(field.getValue());
+    }
+    form.findElement(By.tagName("button")).click();
+  }
+
+  /** A token of the engine's built-in endpoint, as a worker would get it. */
+  private static String tokenFor(Engine target, String clientId, String clientSecret) throws Exception {
+    HttpResponse<String> answer = HttpClient.newHttpClient().send(
+        HttpRequest.newBuilder(target.restAddress().resolve("/oauth/token"))
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .POST(HttpRequest.BodyPublishers.ofString(
+                "grant_type=client_credentials&client_id=" + clientId + "&client_secret=" + clientSecret))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+    return new com.fasterxml.jackson.databind.ObjectMapper().readTree(answer.body()).path("access_token").asText();
   }
 
   private String page() {

@@ -7,6 +7,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
 import org.camunda4j.engine.Engine;
@@ -90,6 +91,48 @@ class ConsoleRouteTest extends EngineScenario {
   }
 
   @Test
+  void headOnAConsoleFileAnswersLikeGetWithoutABody() throws Exception {
+    for (String path : List.of("/console/", "/console/js/app.js", "/console/vendor/bpmn-js/assets/diagram-js.css")) {
+      HttpResponse<String> get = get(path);
+      HttpResponse<String> head = send(path, "HEAD", null);
+
+      assertThat(head.statusCode()).as(path).isEqualTo(200);
+      assertThat(head.body()).as(path).isEmpty();
+      assertThat(head.headers().firstValue("Content-Length")).as(path).contains(String.valueOf(get.body().getBytes(StandardCharsets.UTF_8).length));
+      assertThat(head.headers().firstValue("Content-Type")).as(path).isEqualTo(get.headers().firstValue("Content-Type"));
+      assertThat(head.headers().firstValue("Cache-Control")).as(path).isEqualTo(get.headers().firstValue("Cache-Control"));
+    }
+    HttpResponse<String> missing = send("/console/nothing-here.js", "HEAD", null);
+    assertThat(missing.statusCode()).isEqualTo(404);
+    assertThat(missing.body()).isEmpty();
+  }
+
+  @Test
+  void behindBearerAuthenticationTheConsoleFilesLoadWithoutATokenAndTheApiStillAsksForOne() throws Exception {
+    EngineConfig config = EngineConfig.builder()
+        .auth(new EngineAuth.Oidc(null, null, EngineAuth.Oidc.BUILT_IN_AUDIENCE, List.of(EngineCredential.of("console", "secret")),
+            EngineAuth.Oidc.DEFAULT_TOKEN_LIFETIME))
+        .build();
+    try (Engine guarded = Engine.start(config)) {
+      URI base = guarded.restAddress();
+      HttpResponse<String> page = client.send(HttpRequest.newBuilder(base.resolve("/console/")).build(), HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> module = client.send(
+          HttpRequest.newBuilder(base.resolve("/console/js/api.js")).method("HEAD", HttpRequest.BodyPublishers.noBody()).build(),
+          HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> api = client.send(HttpRequest.newBuilder(base.resolve("/v2/topology")).build(), HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> notTheConsole = client.send(
+          HttpRequest.newBuilder(base.resolve("/consoles")).build(), HttpResponse.BodyHandlers.ofString());
+
+      assertThat(page.statusCode()).isEqualTo(200);
+      assertThat(page.body()).contains("<title>camunda4j console</title>");
+      assertThat(module.statusCode()).isEqualTo(200);
+      assertThat(api.statusCode()).isEqualTo(401);
+      assertThat(api.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(challenge -> assertThat(challenge).startsWith("Bearer"));
+      assertThat(notTheConsole.statusCode()).as("only the console's own paths are open").isEqualTo(401);
+    }
+  }
+
+  @Test
   void consoleOffServesNothing() throws Exception {
     try (Engine off = Engine.start(EngineConfig.builder().console(false).build())) {
       HttpResponse<String> response = client.send(
@@ -101,7 +144,12 @@ class ConsoleRouteTest extends EngineScenario {
   }
 
   private HttpResponse<String> get(String path) throws IOException, InterruptedException {
+    return send(path, "GET", null);
+  }
+
+  private HttpResponse<String> send(String path, String method, String body) throws IOException, InterruptedException {
     URI uri = URI.create(engine.restAddress() + path);
-    return client.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofString());
+    HttpRequest.BodyPublisher publisher = body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body);
+    return client.send(HttpRequest.newBuilder(uri).method(method, publisher).build(), HttpResponse.BodyHandlers.ofString());
   }
 }

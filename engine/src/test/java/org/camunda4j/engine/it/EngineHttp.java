@@ -37,8 +37,15 @@ public final class EngineHttp {
 
   private final URI base;
   private final HttpClient client;
+  private final String authorization;
 
   public EngineHttp(URI restAddress) {
+    this(restAddress, null);
+  }
+
+  /** Sends {@code authorization} (e.g. {@code Bearer <token>}) as the Authorization header of every request. */
+  public EngineHttp(URI restAddress, String authorization) {
+    this.authorization = authorization;
     String address = restAddress.toString();
     this.base = URI.create(address.endsWith("/") ? address + "v2" : address + "/v2");
     // HTTP/1.1 on purpose: the official clients speak it, and no h2c upgrade muddies a test.
@@ -280,9 +287,11 @@ public final class EngineHttp {
   // ---------------------------------------------------------------- plumbing
 
   private HttpRequest.Builder request(String path) {
-    return HttpRequest.newBuilder(URI.create(base + path))
-        .timeout(DEFAULT_REQUEST_TIMEOUT)
-        .header("Accept", "application/json, application/problem+json");
+    HttpRequest.Builder builder =
+        HttpRequest.newBuilder(URI.create(base + path))
+            .timeout(DEFAULT_REQUEST_TIMEOUT)
+            .header("Accept", "application/json, application/problem+json");
+    return authorization == null ? builder : builder.header("Authorization", authorization);
   }
 
   private HttpRequest jsonRequest(String path, String method, Object body) {

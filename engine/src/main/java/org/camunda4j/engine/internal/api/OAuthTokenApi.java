@@ -44,7 +44,10 @@ final class OAuthTokenApi {
       TokenIssuer.Token token = issuer.issue(client[0], client[1]);
       return CompletableFuture.completedFuture(Reply.json(new TokenResponse(token.accessToken(), "Bearer", token.expiresInSeconds())));
     } catch (TokenIssuer.InvalidClientException e) {
-      throw new ApiException(ProblemStatus.UNAUTHORIZED, e.getMessage(), Map.of("WWW-Authenticate", "Basic realm=\"camunda4j\""));
+      // RFC 6749 5.2: a challenge only for a client that authenticated with HTTP Basic; a browser
+      // would answer one by prompting for a user and password (the console's sign-in sends form fields)
+      Map<String, String> challenge = request.header("Authorization") == null ? Map.of() : Map.of("WWW-Authenticate", "Basic realm=\"camunda4j\"");
+      throw new ApiException(ProblemStatus.UNAUTHORIZED, e.getMessage(), challenge);
     }
   }
 

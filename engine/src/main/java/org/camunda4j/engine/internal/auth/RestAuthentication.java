@@ -2,6 +2,7 @@ package org.camunda4j.engine.internal.auth;
 
 import java.time.Clock;
 import java.util.Set;
+import java.util.function.Predicate;
 import org.camunda4j.engine.EngineAuth;
 import org.camunda4j.engine.internal.rest.Authentication;
 import org.camunda4j.engine.internal.rest.Request;
@@ -21,6 +22,18 @@ public final class RestAuthentication {
   /** The built-in token endpoint checks its clients itself. */
   static final String TOKEN = "POST " + TokenIssuer.PATH;
 
+  /**
+   * The web console's files, under bearer authentication only. A browser cannot send a bearer token
+   * when it loads a page, so the page must load without one; its files are the same for everyone
+   * and say nothing about the engine's data, which the page then reads over the API with the token
+   * its sign-in obtained. Under Basic the browser's own prompt covers page and API alike.
+   */
+  static boolean isConsoleFile(Request request) {
+    String path = request.path();
+    return (request.method().equals("GET") || request.method().equals("HEAD"))
+        && (path.equals("/console") || path.startsWith("/console/"));
+  }
+
   private RestAuthentication() {}
 
   /** The issuer of the built-in token endpoint, if the configuration has clients for it. */
@@ -31,9 +44,9 @@ public final class RestAuthentication {
   public static Authentication create(EngineAuth auth, TokenIssuer issuer) {
     return switch (auth) {
       case EngineAuth.None none -> Authentication.NONE;
-      case EngineAuth.Basic basic -> guarded(new BasicAuthenticator(basic.users())::authenticate, Set.of(HEALTH));
+      case EngineAuth.Basic basic -> guarded(new BasicAuthenticator(basic.users())::authenticate, Set.of(HEALTH), request -> false);
       case EngineAuth.Oidc oidc -> guarded(new BearerAuthenticator(oidc, issuer)::authenticate,
-          issuer == null ? Set.of(HEALTH) : Set.of(HEALTH, TOKEN));
+          issuer == null ? Set.of(HEALTH) : Set.of(HEALTH, TOKEN), RestAuthentication::isConsoleFile);
     };
   }
 
@@ -41,9 +54,9 @@ public final class RestAuthentication {
     Caller authenticate(String authorization);
   }
 
-  private static Authentication guarded(Scheme scheme, Set<String> publicEndpoints) {
+  private static Authentication guarded(Scheme scheme, Set<String> publicEndpoints, Predicate<Request> alsoPublic) {
     return (Request request) -> {
-      if (!publicEndpoints.contains(request.method() + " " + request.path())) {
+      if (!publicEndpoints.contains(request.method() + " " + request.path()) && !alsoPublic.test(request)) {
         scheme.authenticate(request.header("Authorization"));
       }
     };

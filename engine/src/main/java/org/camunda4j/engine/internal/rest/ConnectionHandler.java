@@ -138,7 +138,7 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
       fail(pending, e);
       return;
     }
-    switch (router.match(request.method(), request.rawPath())) {
+    switch (router.match(routedMethod(request), request.rawPath())) {
       case Router.Match.Found found -> {
         request.pathParams(found.pathParams());
         Router.Route route = found.route();
@@ -164,6 +164,14 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
               new ApiException(
                   ProblemStatus.NOT_FOUND, "No endpoint " + request.path() + " exists."));
     }
+  }
+
+  /**
+   * HEAD is answered as GET without a body (RFC 9110 9.3.2): the same status and headers, the
+   * Content-Length included, so a HEAD request needs no route of its own.
+   */
+  private static String routedMethod(IncomingRequest request) {
+    return request.method().equals("HEAD") ? "GET" : request.method();
   }
 
   /** Calls the handler; a throw or a null stage becomes a failed stage. */
@@ -213,6 +221,11 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
               request, new IllegalStateException("The handler of " + request + " replied null"));
     } else {
       response = successResponse(request, reply);
+    }
+    if (request.method().equals("HEAD")) {
+      FullHttpResponse headersOnly = response.replace(Unpooled.EMPTY_BUFFER); // keeps every header, Content-Length too
+      response.release();
+      response = headersOnly;
     }
     int status = response.status().code();
     if (!ctx.channel().isActive()) {

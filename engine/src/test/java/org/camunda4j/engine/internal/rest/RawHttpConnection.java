@@ -41,6 +41,14 @@ final class RawHttpConnection implements AutoCloseable {
   }
 
   Response read() throws IOException {
+    Response head = readHead();
+    int length = Integer.parseInt(head.headers().getOrDefault("content-length", "0"));
+    byte[] body = in.readNBytes(length);
+    return new Response(head.status(), head.headers(), new String(body, StandardCharsets.UTF_8));
+  }
+
+  /** The status line and headers of the next response, and no body (the answer to a HEAD request has none). */
+  Response readHead() throws IOException {
     String statusLine = readLine();
     int status = Integer.parseInt(statusLine.split(" ")[1]);
     Map<String, String> headers = new LinkedHashMap<>();
@@ -48,9 +56,7 @@ final class RawHttpConnection implements AutoCloseable {
       int colon = line.indexOf(':');
       headers.put(line.substring(0, colon).trim().toLowerCase(Locale.ROOT), line.substring(colon + 1).trim());
     }
-    int length = Integer.parseInt(headers.getOrDefault("content-length", "0"));
-    byte[] body = in.readNBytes(length);
-    return new Response(status, headers, new String(body, StandardCharsets.UTF_8));
+    return new Response(status, headers, "");
   }
 
   /** True if the server closed the connection (the next read sees end of stream). */

@@ -203,6 +203,26 @@ class RestServerTest {
   }
 
   @Test
+  void headIsAnsweredLikeGetWithoutABodyAndTheNextResponseFollowsAtOnce() throws Exception {
+    try (var connection = new RawHttpConnection(server.port())) {
+      connection.send("GET", "/v2/echo", "", "");
+      var get = connection.read();
+      connection.send("HEAD", "/v2/echo", "", "");
+      var head = connection.readHead();
+      connection.send("HEAD", "/v2/nothing", "", ""); // POST only
+      var notAllowed = connection.readHead();
+      connection.send("GET", "/v2/echo", "", "");
+      var next = connection.read();
+
+      assertThat(head.status()).isEqualTo(200);
+      assertThat(head.headers()).containsEntry("content-length", get.headers().get("content-length"))
+          .containsEntry("content-type", get.headers().get("content-type"));
+      assertThat(notAllowed.status()).isEqualTo(405);
+      assertThat(next.body()).isEqualTo(get.body());
+    }
+  }
+
+  @Test
   void malformedJsonIsAnInvalidArgumentSayingWhatIsWrong() throws Exception {
     var response = postJson("/v2/echo", "{\"name\": ");
 
