@@ -3,8 +3,6 @@ package org.camunda4j.engine.internal.processing;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
-import org.camunda4j.engine.internal.feel.Feel;
-import org.camunda4j.engine.internal.feel.FeelException;
 import org.camunda4j.engine.internal.model.CalledDecision;
 import org.camunda4j.engine.internal.record.EngineEvent.ElementActivated;
 import org.camunda4j.engine.internal.state.DecisionStore;
@@ -23,16 +21,17 @@ import org.camunda4j.engine.internal.state.IncidentStep;
 final class BusinessRuleTaskProcessor extends ElementProcessor {
 
   private final EngineState state;
-  private final Feel feel;
+  private final ElementExpressions expressions;
   private final VariableBehavior variables;
   private final IncidentBehavior incidents;
   private final DecisionBehavior decisions;
 
   BusinessRuleTaskProcessor(
-      BpmnBehavior bpmn, EngineState state, Feel feel, VariableBehavior variables, IncidentBehavior incidents, DecisionBehavior decisions) {
+      BpmnBehavior bpmn, EngineState state, ElementExpressions expressions, VariableBehavior variables, IncidentBehavior incidents,
+      DecisionBehavior decisions) {
     super(bpmn);
     this.state = state;
-    this.feel = feel;
+    this.expressions = expressions;
     this.variables = variables;
     this.incidents = incidents;
     this.decisions = decisions;
@@ -42,13 +41,11 @@ final class BusinessRuleTaskProcessor extends ElementProcessor {
   void onActivate(ProcessingContext ctx, ElementInstance instance) {
     CalledDecision called = instance.element().calledDecision();
     Map<String, Object> context = state.visibleVariables(instance.key());
-    String decisionId;
-    try {
-      decisionId = feel.evaluateString(called.decisionId(), context);
-    } catch (FeelException e) {
-      incidents.raiseOnElement(ctx, instance, "EXTRACT_VALUE_ERROR", e.getMessage(), IncidentStep.ACTIVATE_ELEMENT);
+    Optional<String> evaluated = expressions.string(ctx, instance, called.decisionId());
+    if (evaluated.isEmpty()) {
       return;
     }
+    String decisionId = evaluated.get();
     Optional<DeployedDecision> decision = find(decisionId, called, instance);
     if (decision.isEmpty()) {
       incidents.raiseOnElement(ctx, instance, "CALLED_DECISION_ERROR", notFound(decisionId, called, instance), IncidentStep.ACTIVATE_ELEMENT);

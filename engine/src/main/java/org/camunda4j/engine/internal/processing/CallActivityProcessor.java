@@ -3,8 +3,7 @@ package org.camunda4j.engine.internal.processing;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.camunda4j.engine.internal.feel.Feel;
-import org.camunda4j.engine.internal.feel.FeelException;
+import java.util.Optional;
 import org.camunda4j.engine.internal.model.ExecutableElement;
 import org.camunda4j.engine.internal.model.ProcessDefinition;
 import org.camunda4j.engine.internal.record.EngineEvent.ElementActivated;
@@ -22,14 +21,15 @@ import org.camunda4j.engine.internal.state.IncidentStep;
 final class CallActivityProcessor extends ElementProcessor {
 
   private final EngineState state;
-  private final Feel feel;
+  private final ElementExpressions expressions;
   private final VariableBehavior variables;
   private final IncidentBehavior incidents;
 
-  CallActivityProcessor(BpmnBehavior bpmn, EngineState state, Feel feel, VariableBehavior variables, IncidentBehavior incidents) {
+  CallActivityProcessor(
+      BpmnBehavior bpmn, EngineState state, ElementExpressions expressions, VariableBehavior variables, IncidentBehavior incidents) {
     super(bpmn);
     this.state = state;
-    this.feel = feel;
+    this.expressions = expressions;
     this.variables = variables;
     this.incidents = incidents;
   }
@@ -37,13 +37,11 @@ final class CallActivityProcessor extends ElementProcessor {
   @Override
   void onActivate(ProcessingContext ctx, ElementInstance call) {
     ExecutableElement element = call.element();
-    String processId;
-    try {
-      processId = feel.evaluateString(element.calledProcessId(), state.visibleVariables(call.key()));
-    } catch (FeelException e) {
-      incidents.raiseOnElement(ctx, call, "EXTRACT_VALUE_ERROR", e.getMessage(), IncidentStep.ACTIVATE_ELEMENT);
+    Optional<String> evaluated = expressions.string(ctx, call, element.calledProcessId());
+    if (evaluated.isEmpty()) {
       return;
     }
+    String processId = evaluated.get();
     ProcessDefinition definition = state.latestDefinition(processId).orElse(null);
     if (definition == null || definition.process().noneStartEvent().isEmpty()) {
       incidents.raiseOnElement(

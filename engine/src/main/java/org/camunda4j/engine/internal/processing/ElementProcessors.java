@@ -34,6 +34,7 @@ final class ElementProcessors {
   record Behaviors(
       EngineState state,
       Feel feel,
+      ElementExpressions expressions,
       VariableBehavior variables,
       IncidentBehavior incidents,
       JobBehavior jobs,
@@ -46,22 +47,22 @@ final class ElementProcessors {
       DecisionBehavior decisions) {}
 
   ElementProcessors(BpmnBehavior bpmn, Behaviors b) {
-    this.callActivity = new CallActivityProcessor(bpmn, b.state(), b.feel(), b.variables(), b.incidents());
+    this.callActivity = new CallActivityProcessor(bpmn, b.state(), b.expressions(), b.variables(), b.incidents());
     this.process = new ProcessProcessor(bpmn, b.state(), b.variables(), b.completionWaiters(), b.messages(), callActivity);
     this.subProcess = new SubProcessProcessor(bpmn);
     this.eventSubProcess = new EventSubProcessProcessor(bpmn);
     this.passThrough = new PassThroughProcessor(bpmn);
     this.awaitEvent = new AwaitEventProcessor(bpmn);
     this.jobWorkerTask = new JobWorkerTaskProcessor(bpmn, b.jobs());
-    this.businessRuleTask = new BusinessRuleTaskProcessor(bpmn, b.state(), b.feel(), b.variables(), b.incidents(), b.decisions());
+    this.businessRuleTask = new BusinessRuleTaskProcessor(bpmn, b.state(), b.expressions(), b.variables(), b.incidents(), b.decisions());
     this.userTask = new UserTaskProcessor(bpmn, b.userTasks());
     this.exclusiveGateway = new ExclusiveGatewayProcessor(bpmn, b.state(), b.feel(), b.incidents());
     this.parallelGateway = new ParallelGatewayProcessor(bpmn);
     this.inclusiveGateway = new InclusiveGatewayProcessor(bpmn, b.state(), b.feel(), b.incidents());
-    this.signalThrowEvent = new SignalThrowEventProcessor(bpmn, b.state(), b.feel(), b.incidents(), b.signals());
+    this.signalThrowEvent = new SignalThrowEventProcessor(bpmn, b.state(), b.expressions(), b.signals());
     this.linkThrowEvent = new LinkThrowEventProcessor(bpmn);
-    this.escalationThrowEvent = new EscalationThrowEventProcessor(bpmn, b.state(), b.feel(), b.incidents(), b.errors(), b.catchEvents());
-    this.scriptTask = new ScriptTaskProcessor(bpmn, b.state(), b.feel(), b.variables(), b.incidents());
+    this.escalationThrowEvent = new EscalationThrowEventProcessor(bpmn, b.state(), b.expressions(), b.errors(), b.catchEvents());
+    this.scriptTask = new ScriptTaskProcessor(bpmn, b.expressions(), b.variables());
     this.terminateEndEvent = new TerminateEndEventProcessor(bpmn, b.state());
     this.errorEndEvent = new ErrorEndEventProcessor(bpmn, b.errors(), b.incidents());
   }

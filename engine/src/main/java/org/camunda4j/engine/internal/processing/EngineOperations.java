@@ -48,6 +48,7 @@ public final class EngineOperations implements AutoCloseable {
     DecisionCommands decisions = new DecisionCommands(state, decisionBehavior);
     VariableBehavior variables = new VariableBehavior(state, feel);
     IncidentBehavior incidentBehavior = new IncidentBehavior(state);
+    ElementExpressions expressions = new ElementExpressions(state, feel, incidentBehavior);
     CatchEventBehavior catchEvents = new CatchEventBehavior(state, feel, variables);
     ErrorBehavior errors = new ErrorBehavior(state, catchEvents);
     ExecutionListenerBehavior executionListeners = new ExecutionListenerBehavior(state, feel, variables, incidentBehavior);
@@ -73,7 +74,7 @@ public final class EngineOperations implements AutoCloseable {
         new ElementProcessors(
             bpmn,
             new ElementProcessors.Behaviors(
-                state, feel, variables, incidentBehavior, new JobBehavior(state, feel, incidentBehavior), errors, userTaskBehavior,
+                state, feel, expressions, variables, incidentBehavior, new JobBehavior(state, expressions), errors, userTaskBehavior,
                 messages, completionWaiters, signals, catchEvents, decisionBehavior)));
     jobs.bindUserTasks(userTaskBehavior);
     UserTaskCommands userTaskCommands = new UserTaskCommands(state, userTaskBehavior, userTaskWaiters);

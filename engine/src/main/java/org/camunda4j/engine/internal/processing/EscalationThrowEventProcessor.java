@@ -1,13 +1,11 @@
 package org.camunda4j.engine.internal.processing;
 
 import java.util.Map;
-import org.camunda4j.engine.internal.feel.Feel;
-import org.camunda4j.engine.internal.feel.FeelException;
+import java.util.Optional;
 import org.camunda4j.engine.internal.model.EventKind;
 import org.camunda4j.engine.internal.state.ElementInstance;
 import org.camunda4j.engine.internal.state.ElementState;
 import org.camunda4j.engine.internal.state.EngineState;
-import org.camunda4j.engine.internal.state.IncidentStep;
 
 /**
  * Escalation intermediate throw and end events. The escalation is caught like an error, outwards
@@ -19,30 +17,26 @@ import org.camunda4j.engine.internal.state.IncidentStep;
 final class EscalationThrowEventProcessor extends ElementProcessor {
 
   private final EngineState state;
-  private final Feel feel;
-  private final IncidentBehavior incidents;
+  private final ElementExpressions expressions;
   private final ErrorBehavior catches;
   private final CatchEventBehavior catchEvents;
 
   EscalationThrowEventProcessor(
-      BpmnBehavior bpmn, EngineState state, Feel feel, IncidentBehavior incidents, ErrorBehavior catches, CatchEventBehavior catchEvents) {
+      BpmnBehavior bpmn, EngineState state, ElementExpressions expressions, ErrorBehavior catches, CatchEventBehavior catchEvents) {
     super(bpmn);
     this.state = state;
-    this.feel = feel;
-    this.incidents = incidents;
+    this.expressions = expressions;
     this.catches = catches;
     this.catchEvents = catchEvents;
   }
 
   @Override
   void onActivate(ProcessingContext ctx, ElementInstance thrower) {
-    String code;
-    try {
-      code = feel.evaluateString(thrower.element().escalationCode(), state.visibleVariables(thrower.key()));
-    } catch (FeelException e) {
-      incidents.raiseOnElement(ctx, thrower, "EXTRACT_VALUE_ERROR", e.getMessage(), IncidentStep.ACTIVATE_ELEMENT);
+    Optional<String> evaluated = expressions.string(ctx, thrower, thrower.element().escalationCode());
+    if (evaluated.isEmpty()) {
       return;
     }
+    String code = evaluated.get();
     ErrorBehavior.Catch found = catches.find(thrower, EventKind.ESCALATION, code);
     if (found != null) {
       catchEvents.trigger(ctx, found.owner().key(), found.catchEvent().id(), Map.of(), false);

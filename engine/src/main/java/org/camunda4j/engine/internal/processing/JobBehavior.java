@@ -1,15 +1,12 @@
 package org.camunda4j.engine.internal.processing;
 
-import java.util.Map;
-import org.camunda4j.engine.internal.feel.Feel;
-import org.camunda4j.engine.internal.feel.FeelException;
+import java.util.Optional;
 import org.camunda4j.engine.internal.model.JobDefinition;
 import org.camunda4j.engine.internal.model.ProcessDefinition;
 import org.camunda4j.engine.internal.record.EngineEvent.ElementActivated;
 import org.camunda4j.engine.internal.record.EngineEvent.JobCreated;
 import org.camunda4j.engine.internal.state.ElementInstance;
 import org.camunda4j.engine.internal.state.EngineState;
-import org.camunda4j.engine.internal.state.IncidentStep;
 import org.camunda4j.engine.internal.state.JobKind;
 
 /**
@@ -18,29 +15,27 @@ import org.camunda4j.engine.internal.state.JobKind;
  */
 final class JobBehavior {
 
-  private final EngineState state;
-  private final Feel feel;
-  private final IncidentBehavior incidents;
+  private record Target(String type, long retries) {}
 
-  JobBehavior(EngineState state, Feel feel, IncidentBehavior incidents) {
+  private final EngineState state;
+  private final ElementExpressions expressions;
+
+  JobBehavior(EngineState state, ElementExpressions expressions) {
     this.state = state;
-    this.feel = feel;
-    this.incidents = incidents;
+    this.expressions = expressions;
   }
 
   /** Creates the element's job and activates the element; a failing type or retries expression raises an incident. */
   void createJob(ProcessingContext ctx, ElementInstance instance) {
     JobDefinition definition = instance.element().jobDefinition();
-    Map<String, Object> context = state.visibleVariables(instance.key());
-    String type;
-    long retries;
-    try {
-      type = feel.evaluateString(definition.type(), context);
-      retries = feel.evaluateLong(definition.retries(), context);
-    } catch (FeelException e) {
-      incidents.raiseOnElement(ctx, instance, "EXTRACT_VALUE_ERROR", e.getMessage(), IncidentStep.ACTIVATE_ELEMENT);
+    Optional<Target> target =
+        expressions.evaluate(ctx, instance, (feel, variables) ->
+            new Target(feel.evaluateString(definition.type(), variables), feel.evaluateLong(definition.retries(), variables)));
+    if (target.isEmpty()) {
       return;
     }
+    String type = target.get().type();
+    long retries = target.get().retries();
     ProcessDefinition process = instance.process();
     ctx.emit(
         new JobCreated(

@@ -1,13 +1,10 @@
 package org.camunda4j.engine.internal.processing;
 
 import java.util.Map;
-import org.camunda4j.engine.internal.feel.Feel;
-import org.camunda4j.engine.internal.feel.FeelException;
+import java.util.Optional;
 import org.camunda4j.engine.internal.model.ExecutableElement;
 import org.camunda4j.engine.internal.record.EngineEvent.ElementActivated;
 import org.camunda4j.engine.internal.state.ElementInstance;
-import org.camunda4j.engine.internal.state.EngineState;
-import org.camunda4j.engine.internal.state.IncidentStep;
 
 /**
  * Script tasks with {@code zeebe:script}: the engine evaluates the FEEL expression and stores the
@@ -17,32 +14,25 @@ import org.camunda4j.engine.internal.state.IncidentStep;
  */
 final class ScriptTaskProcessor extends ElementProcessor {
 
-  private final EngineState state;
-  private final Feel feel;
+  private final ElementExpressions expressions;
   private final VariableBehavior variables;
-  private final IncidentBehavior incidents;
 
-  ScriptTaskProcessor(BpmnBehavior bpmn, EngineState state, Feel feel, VariableBehavior variables, IncidentBehavior incidents) {
+  ScriptTaskProcessor(BpmnBehavior bpmn, ElementExpressions expressions, VariableBehavior variables) {
     super(bpmn);
-    this.state = state;
-    this.feel = feel;
+    this.expressions = expressions;
     this.variables = variables;
-    this.incidents = incidents;
   }
 
   @Override
   void onActivate(ProcessingContext ctx, ElementInstance instance) {
     ExecutableElement element = instance.element();
-    Object result;
-    try {
-      result = feel.evaluate(element.script(), state.visibleVariables(instance.key()));
-    } catch (FeelException e) {
-      incidents.raiseOnElement(ctx, instance, "EXTRACT_VALUE_ERROR", e.getMessage(), IncidentStep.ACTIVATE_ELEMENT);
+    Optional<ElementExpressions.Value> result = expressions.value(ctx, instance, element.script());
+    if (result.isEmpty()) {
       return;
     }
     ctx.emit(new ElementActivated(instance.key()));
     Map<String, Object> output = new java.util.HashMap<>();
-    output.put(element.resultVariable(), result);
+    output.put(element.resultVariable(), result.get().value());
     String tenantId = instance.process().tenantId();
     if (element.outputs().isEmpty()) {
       variables.propagate(ctx, instance.key(), instance.processInstanceKey(), tenantId, output);

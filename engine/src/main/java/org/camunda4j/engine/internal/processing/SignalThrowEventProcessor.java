@@ -2,12 +2,10 @@ package org.camunda4j.engine.internal.processing;
 
 import java.util.HashMap;
 import java.util.Map;
-import org.camunda4j.engine.internal.feel.Feel;
-import org.camunda4j.engine.internal.feel.FeelException;
+import java.util.Optional;
 import org.camunda4j.engine.internal.record.EngineEvent.ElementActivated;
 import org.camunda4j.engine.internal.state.ElementInstance;
 import org.camunda4j.engine.internal.state.EngineState;
-import org.camunda4j.engine.internal.state.IncidentStep;
 
 /**
  * Signal intermediate throw and signal end events broadcast their signal, as {@code POST /v2/signals/broadcast}
@@ -17,27 +15,23 @@ import org.camunda4j.engine.internal.state.IncidentStep;
 final class SignalThrowEventProcessor extends ElementProcessor {
 
   private final EngineState state;
-  private final Feel feel;
-  private final IncidentBehavior incidents;
+  private final ElementExpressions expressions;
   private final SignalCommands signals;
 
-  SignalThrowEventProcessor(BpmnBehavior bpmn, EngineState state, Feel feel, IncidentBehavior incidents, SignalCommands signals) {
+  SignalThrowEventProcessor(BpmnBehavior bpmn, EngineState state, ElementExpressions expressions, SignalCommands signals) {
     super(bpmn);
     this.state = state;
-    this.feel = feel;
-    this.incidents = incidents;
+    this.expressions = expressions;
     this.signals = signals;
   }
 
   @Override
   void onActivate(ProcessingContext ctx, ElementInstance instance) {
-    String name;
-    try {
-      name = feel.evaluateString(instance.element().signalName(), state.visibleVariables(instance.key()));
-    } catch (FeelException e) {
-      incidents.raiseOnElement(ctx, instance, "EXTRACT_VALUE_ERROR", e.getMessage(), IncidentStep.ACTIVATE_ELEMENT);
+    Optional<String> evaluated = expressions.string(ctx, instance, instance.element().signalName());
+    if (evaluated.isEmpty()) {
       return;
     }
+    String name = evaluated.get();
     Map<String, Object> payload = new HashMap<>();
     state.localVariables(instance.key()).forEach((variable, value) -> payload.put(variable, value.value()));
     ctx.emit(new ElementActivated(instance.key()));
