@@ -2,6 +2,8 @@ package org.camunda4j.engine.compat;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda4j.engine.compat.OfficialClients.await;
+
 
 import io.camunda.client.api.command.ProblemException;
 import io.camunda.client.api.search.enums.BatchOperationItemState;
@@ -11,10 +13,6 @@ import io.camunda.client.api.search.enums.IncidentState;
 import io.camunda.client.api.search.enums.ProcessInstanceState;
 import io.camunda.client.api.search.response.BatchOperation;
 import io.camunda.client.api.search.response.BatchOperationItems.BatchOperationItem;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.function.Predicate;
-import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
 /** The official Java client 8.9 creates batch operations, follows them and reads their items. */
@@ -122,21 +120,5 @@ class OfficialClientBatchOperationTest extends OfficialClientScenario {
     assertThatThrownBy(() -> client.newCreateBatchOperationCommand().migrateProcessInstance().targetProcessDefinitionKey(1L).addMappingInstruction("a", "b").filter(f -> f.processDefinitionId("x")).send().join())
         .hasMessageContaining("400")
         .hasMessageContaining("not supported");
-  }
-
-  private static <T> T await(Supplier<T> probe, Predicate<T> done) {
-    Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
-    T last = probe.get();
-    while (!done.test(last) && Instant.now().isBefore(deadline)) {
-      try {
-        Thread.sleep(20);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException(e);
-      }
-      last = probe.get();
-    }
-    assertThat(done.test(last)).as("condition met within 30 s, last seen: %s", last).isTrue();
-    return last;
   }
 }

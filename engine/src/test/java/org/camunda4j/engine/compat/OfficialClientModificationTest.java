@@ -2,16 +2,14 @@ package org.camunda4j.engine.compat;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda4j.engine.compat.OfficialClients.await;
+
 
 import io.camunda.client.api.command.ProblemException;
 import io.camunda.client.api.search.enums.ElementInstanceState;
 import io.camunda.client.api.search.response.ElementInstance;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Predicate;
-import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
 /** The official Java client 8.9 modifies process instances and starts them at given elements. */
@@ -81,21 +79,5 @@ class OfficialClientModificationTest extends OfficialClientScenario {
         .hasMessageContaining("400")
         .hasMessageContaining("activateInstructions[0]")
         .hasMessageContaining("'Nowhere' does not exist");
-  }
-
-  private static <T> T await(Supplier<T> probe, Predicate<T> done) {
-    Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
-    T last = probe.get();
-    while (!done.test(last) && Instant.now().isBefore(deadline)) {
-      try {
-        Thread.sleep(20);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException(e);
-      }
-      last = probe.get();
-    }
-    assertThat(done.test(last)).as("condition met within 30 s, last seen: %s", last).isTrue();
-    return last;
   }
 }

@@ -2,13 +2,13 @@ package org.camunda4j.engine.compat;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
+import static org.camunda4j.engine.compat.OfficialClients.await;
+
 
 import io.camunda.client.api.search.enums.ElementInstanceState;
 import io.camunda.client.api.search.enums.ElementInstanceType;
 import io.camunda.client.api.search.response.CorrelatedMessageSubscription;
 import io.camunda.client.api.search.response.ElementInstance;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -56,21 +56,5 @@ class OfficialClientProcessApiTest extends OfficialClientScenario {
       assertThat(c.getElementId()).isEqualTo("Event_PaymentReceived");
       assertThat(c.getCorrelationKey()).isEqualTo("o-5");
     });
-  }
-
-  private static <T> T await(java.util.function.Supplier<T> probe, java.util.function.Predicate<T> done) {
-    Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
-    T last = probe.get();
-    while (!done.test(last) && Instant.now().isBefore(deadline)) {
-      try {
-        Thread.sleep(50);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException(e);
-      }
-      last = probe.get();
-    }
-    assertThat(done.test(last)).as("condition met within 30 s, last seen: %s", last).isTrue();
-    return last;
   }
 }

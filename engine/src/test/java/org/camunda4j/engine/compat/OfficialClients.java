@@ -1,7 +1,12 @@
 package org.camunda4j.engine.compat;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.camunda.client.CamundaClient;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
 import org.camunda4j.engine.Engine;
 
 /** How every compatibility test connects the official client: REST only, no streaming, no auth. */
@@ -22,5 +27,25 @@ final class OfficialClients {
         // requestTimeout 30000, which the engine treats like any other value.
         .defaultRequestTimeout(Duration.ofSeconds(30))
         .build();
+  }
+
+  /**
+   * Asks {@code probe} until {@code done} holds, for up to 30 s: searches the official client reads
+   * may trail the command that changed them. Returns the last answer; fails with it if none fits.
+   */
+  static <T> T await(Supplier<T> probe, Predicate<T> done) {
+    Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+    T last = probe.get();
+    while (!done.test(last) && Instant.now().isBefore(deadline)) {
+      try {
+        Thread.sleep(20);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(e);
+      }
+      last = probe.get();
+    }
+    assertThat(done.test(last)).as("condition met within 30 s, last seen: %s", last).isTrue();
+    return last;
   }
 }
