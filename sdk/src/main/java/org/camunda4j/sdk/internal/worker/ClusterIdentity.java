@@ -16,9 +16,6 @@ import org.camunda4j.sdk.Topology;
  */
 final class ClusterIdentity {
 
-  private String current; // guarded by this
-  private long confirmedAtLosses = -1; // the transport's lost-connection count before the ask that told us
-
   /**
    * What is known now.
    *
@@ -28,18 +25,21 @@ final class ClusterIdentity {
    */
   record Known(String clusterId, long confirmedAtLosses) {}
 
-  synchronized Known known() {
-    return new Known(current, confirmedAtLosses);
+  // Read for every job a worker takes: one immutable value, replaced whole by the rare answers.
+  private volatile Known known = new Known(null, -1);
+
+  Known known() {
+    return known;
   }
 
   /** The cluster id last seen; null while unknown or when the cluster reports none. */
-  synchronized String current() {
-    return current;
+  String current() {
+    return known.clusterId();
   }
 
   /** True when no connection was lost since the cluster last said who it is. */
-  synchronized boolean isConfirmedAt(long lossesNow) {
-    return confirmedAtLosses >= lossesNow;
+  boolean isConfirmedAt(long lossesNow) {
+    return known.confirmedAtLosses() >= lossesNow;
   }
 
   /**
@@ -49,18 +49,18 @@ final class ClusterIdentity {
    * @return the id it replaced when it names another cluster, else null
    */
   synchronized String observe(Topology topology, long lossesBeforeAsking) {
-    if (lossesBeforeAsking < confirmedAtLosses) {
+    Known before = known;
+    if (lossesBeforeAsking < before.confirmedAtLosses()) {
       return null;
     }
-    String before = current;
-    current = topology.clusterId();
-    confirmedAtLosses = lossesBeforeAsking;
-    return isReplacement(before, current) ? before : null;
+    known = new Known(topology.clusterId(), lossesBeforeAsking);
+    return isReplacement(before.clusterId(), topology.clusterId()) ? before.clusterId() : null;
   }
 
   /** The cluster answered, but not with a topology: it cannot be told apart, so what is known stands. */
   synchronized void unidentifiable(long lossesBeforeAsking) {
-    confirmedAtLosses = Math.max(confirmedAtLosses, lossesBeforeAsking);
+    Known before = known;
+    known = new Known(before.clusterId(), Math.max(before.confirmedAtLosses(), lossesBeforeAsking));
   }
 
   /** True only when both ids are known and differ: without ids nothing can be told apart. */
