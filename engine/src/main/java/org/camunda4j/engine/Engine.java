@@ -15,6 +15,7 @@ import org.camunda4j.engine.internal.processing.ControlledClock;
 import org.camunda4j.engine.internal.log.EventCodec;
 import org.camunda4j.engine.internal.log.InMemoryEventLog;
 import org.camunda4j.engine.internal.log.ClusterId;
+import org.camunda4j.engine.internal.log.SnapshotCodec;
 import org.camunda4j.engine.internal.log.SqliteEventLog;
 import org.camunda4j.engine.internal.processing.EngineOperations;
 import org.camunda4j.engine.internal.processing.HistoryRetention;
@@ -42,8 +43,11 @@ public final class Engine implements AutoCloseable {
    */
   static final String CHECK_REPLAY_ON_CLOSE = "camunda4j.engine.checkReplayOnClose";
 
-  /** Events an in-memory engine keeps so that a failed command can be undone by replay. */
-  private static final int IN_MEMORY_LOG_CAPACITY = 500_000;
+  /**
+   * Events an in-memory engine keeps after its snapshot, so that a failed command can be undone by
+   * a rebuild; at this many it takes a new snapshot and drops them.
+   */
+  private static final int IN_MEMORY_SNAPSHOT_EVERY = 100_000;
 
   private final EngineOperations operations;
   private final RestServer server;
@@ -79,7 +83,7 @@ public final class Engine implements AutoCloseable {
             new HistoryRetention(config.historyRetention(), config.historyMaxInstances()),
             transformer ->
                 config.dataDirectory() == null
-                    ? new InMemoryEventLog(IN_MEMORY_LOG_CAPACITY)
+                    ? new InMemoryEventLog(IN_MEMORY_SNAPSHOT_EVERY, new SnapshotCodec(transformer))
                     : SqliteEventLog.open(config.dataDirectory(), new EventCodec(transformer)));
     AtomicInteger port = new AtomicInteger(config.port());
     try {

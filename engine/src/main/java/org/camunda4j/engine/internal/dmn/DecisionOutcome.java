@@ -18,12 +18,12 @@ public record DecisionOutcome(Object output, List<EvaluatedDecision> evaluatedDe
 
   /** One decision evaluated on the way, with the inputs it saw and the rules that matched. */
   public record EvaluatedDecision(
-      String decisionId, String decisionName, DecisionType type, Object output, List<EvaluatedInput> inputs, List<MatchedRule> matchedRules) {}
+      String decisionId, String decisionName, DecisionType type, Object output, List<EvaluatedInput> inputs, List<MatchedRule> matchedRules) implements java.io.Serializable {}
 
-  public record EvaluatedInput(String inputId, String inputName, Object value) {}
+  public record EvaluatedInput(String inputId, String inputName, Object value) implements java.io.Serializable {}
 
   /** {@code ruleIndex} counts from 1, in the table's order. */
-  public record MatchedRule(String ruleId, int ruleIndex, List<EvaluatedOutput> outputs) {}
+  public record MatchedRule(String ruleId, int ruleIndex, List<EvaluatedOutput> outputs) implements java.io.Serializable {}
 
-  public record EvaluatedOutput(String outputId, String outputName, Object value) {}
+  public record EvaluatedOutput(String outputId, String outputName, Object value) implements java.io.Serializable {}
 }

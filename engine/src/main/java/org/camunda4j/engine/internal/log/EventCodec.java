@@ -36,11 +36,13 @@ import org.camunda4j.engine.internal.record.UserTaskEvent;
  */
 public final class EventCodec {
 
+  private final BpmnTransformer transformer;
   private final ObjectMapper json;
   private final ObjectWriter writer;
   private final ObjectReader reader;
 
   public EventCodec(BpmnTransformer transformer) {
+    this.transformer = transformer;
     SimpleModule module = new SimpleModule("camunda4j-events");
     module.addSerializer(ProcessDefinition.class, new DefinitionWriter());
     module.addDeserializer(ProcessDefinition.class, new DefinitionReader(transformer));
@@ -67,6 +69,11 @@ public final class EventCodec {
       types.add(new NamedType(subtype, subtype.getSimpleName()));
     }
     return types.toArray(NamedType[]::new);
+  }
+
+  /** What reads deployments back: a snapshot of the log transforms them again with it too. */
+  BpmnTransformer transformer() {
+    return transformer;
   }
 
   public byte[] write(EngineEvent event) {

@@ -3,12 +3,14 @@ package org.camunda4j.engine.internal.log;
 import java.util.List;
 import java.util.function.Consumer;
 import org.camunda4j.engine.internal.record.EngineEvent;
+import org.camunda4j.engine.internal.state.EngineState;
 
 /**
  * The engine's events in the order they were applied. The processor appends each command's events
  * when the command succeeds and commits once per batch; the batch's replies are sent from {@code
  * onDurable}, so none leaves before its events are durable. A replay of the log into empty state
- * rebuilds the state, which is how a failed command is undone.
+ * rebuilds the state, which is how a failed command is undone. A log keeps a snapshot of the state
+ * and only the events after it, so neither a rebuild nor the log grows with the whole history.
  *
  * <p>A log may make batches durable in the background while the processor goes on with the next
  * (group commit, pipelined): commits complete in the order they were made. Once one fails, the log
@@ -28,23 +30,36 @@ public interface EventLog extends AutoCloseable {
   void commit(Runnable onDurable, Consumer<LogUnavailableException> onFailure);
 
   /**
-   * Feeds every event, oldest first, to {@code applier}: the durable ones, then those committed or
-   * appended since; returns false, feeding nothing, when this log no longer holds the whole history.
-   * Waits for the commits in flight first.
+   * Rebuilds {@code state}, which must be empty: restores the newest snapshot into it, if the log
+   * has one, and feeds every event after it to {@code applier}, oldest first: the durable ones, then
+   * those committed or appended since. Waits for the commits in flight first.
    *
    * @throws LogUnavailableException when the log cannot be read
    */
-  boolean replay(Consumer<EngineEvent> applier);
+  void replay(EngineState state, Consumer<EngineEvent> applier);
 
   /** True once a commit failed and {@link #recover} has not run since. */
   boolean failed();
 
   /**
    * After a failed commit: waits for the commits in flight (they fail), drops everything not
-   * durable and feeds the durable events to {@code applier}, which rebuilds the state; then takes
-   * commits again.
+   * durable and rebuilds {@code state} (empty) from what is durable, as {@link #replay} does; then
+   * takes commits again.
    */
-  void recover(Consumer<EngineEvent> applier);
+  void recover(EngineState state, Consumer<EngineEvent> applier);
+
+  /**
+   * Whether the processor should now hand the log a {@link #snapshot}: enough events were appended
+   * since the last one, or, when {@code closing}, any were and this log keeps them across a restart.
+   */
+  boolean snapshotDue(boolean closing);
+
+  /**
+   * Records {@code state}, which reflects every event appended so far, as the log's newest
+   * snapshot; the events it covers are no longer needed to rebuild the state, and the log drops
+   * them. Encodes the state before it returns (so the processor may go on changing it).
+   */
+  void snapshot(EngineState state);
 
   /** Commits what was appended and waits until it is durable. */
   default void commitAndWait() {

@@ -4,40 +4,28 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import org.camunda4j.engine.internal.record.EngineEvent;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.camunda4j.engine.internal.state.EngineState;
 
 /**
- * The log of an engine that keeps nothing on disk: the events in a list, so that a failed command
- * can be undone by replay; a commit is done at once. It holds at most {@code capacity} events;
- * beyond that it forgets its history (and says so once) rather than grow without bound, and a
- * failed command can no longer be undone.
+ * The log of an engine that keeps nothing on disk, there so that a failed command can be undone by
+ * a rebuild: the newest snapshot of the state, as bytes, and the events after it; a commit is done
+ * at once. Once {@code snapshotEvery} events follow the snapshot, the processor takes a new one and
+ * the events before it go, so the log holds at most one encoded state and that many events.
  */
 public final class InMemoryEventLog implements EventLog {
 
-  private static final Logger LOG = LoggerFactory.getLogger(InMemoryEventLog.class);
-
-  private final int capacity;
+  private final int snapshotEvery;
+  private final SnapshotCodec snapshots;
   private final List<EngineEvent> events = new ArrayList<>();
-  private boolean complete = true;
+  private byte[] snapshot;
 
-  public InMemoryEventLog(int capacity) {
-    this.capacity = capacity;
+  public InMemoryEventLog(int snapshotEvery, SnapshotCodec snapshots) {
+    this.snapshotEvery = snapshotEvery;
+    this.snapshots = snapshots;
   }
 
   @Override
   public void append(List<EngineEvent> batch) {
-    if (!complete) {
-      return;
-    }
-    if (events.size() + batch.size() > capacity) {
-      LOG.warn(
-          "the in-memory event log reached {} events and forgets its history: a command that fails from now on cannot be undone",
-          capacity);
-      events.clear();
-      complete = false;
-      return;
-    }
     events.addAll(batch);
   }
 
@@ -47,12 +35,11 @@ public final class InMemoryEventLog implements EventLog {
   }
 
   @Override
-  public boolean replay(Consumer<EngineEvent> applier) {
-    if (!complete) {
-      return false;
+  public void replay(EngineState state, Consumer<EngineEvent> applier) {
+    if (snapshot != null) {
+      state.restore(snapshots.read(snapshot));
     }
     events.forEach(applier);
-    return true;
   }
 
   @Override
@@ -61,12 +48,24 @@ public final class InMemoryEventLog implements EventLog {
   }
 
   @Override
-  public void recover(Consumer<EngineEvent> applier) {
-    replay(applier);
+  public void recover(EngineState state, Consumer<EngineEvent> applier) {
+    replay(state, applier);
+  }
+
+  @Override
+  public boolean snapshotDue(boolean closing) {
+    return events.size() >= snapshotEvery; // on close there is nothing to keep
+  }
+
+  @Override
+  public void snapshot(EngineState state) {
+    snapshot = snapshots.write(state);
+    events.clear();
   }
 
   @Override
   public void close() {
     events.clear();
+    snapshot = null;
   }
 }

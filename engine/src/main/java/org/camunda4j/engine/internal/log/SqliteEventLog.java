@@ -20,6 +20,8 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.function.Consumer;
 import org.camunda4j.engine.internal.record.EngineEvent;
+import org.camunda4j.engine.internal.state.EngineState;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,6 +38,14 @@ import org.slf4j.LoggerFactory;
  * connection in JDBC auto-commit mode: after a full disk SQLite rolls a transaction back by itself,
  * and the driver's implicit transactions would then write the next batch statement by statement.
  *
+ * <p>Snapshots: every {@code snapshotEvery} events the processor hands over its state, encoded on
+ * its thread; the writer stores it with the next group, at the position of the last event it covers,
+ * and in the same transaction drops every snapshot but the two newest and the events the older of
+ * them covers. A restart restores the newest snapshot and replays the events after it; when that
+ * snapshot cannot be read (its checksum fails), the older one and the events after it still rebuild
+ * everything acknowledged. Disk use is bounded by two snapshots and the events since the older one
+ * (history removal bounds the snapshots).
+ *
  * <p>The directory is locked for the life of the log: a second engine on it is refused.
  */
 public final class SqliteEventLog implements EventLog {
@@ -45,36 +55,57 @@ public final class SqliteEventLog implements EventLog {
   static final String DATABASE = "events.db";
   static final String LOCK = "engine.lock";
 
-  /** Events of one commit and what runs once they are durable (or cannot be). */
-  private record Batch(List<EngineEvent> events, Runnable onDurable, Consumer<LogUnavailableException> onFailure) {}
+  /** How many events follow a snapshot before the processor takes the next, unless told otherwise. */
+  public static final int DEFAULT_SNAPSHOT_EVERY = 200_000;
 
-  private static final Batch STOP = new Batch(List.of(), () -> {}, e -> {});
+  /** Events of one commit, or a snapshot to store after the events before it, and what runs once they are durable (or cannot be). */
+  private record Batch(
+      List<EngineEvent> events, byte @Nullable [] snapshot, Runnable onDurable, Consumer<LogUnavailableException> onFailure) {}
+
+  private static final Batch STOP = new Batch(List.of(), null, () -> {}, e -> {});
 
   private final Path directory;
   private final EventCodec codec;
+  private final SnapshotCodec snapshots;
+  private final int snapshotEvery;
   private final FileChannel lockChannel;
   private final FileLock lock;
   private final Connection connection;
   private final PreparedStatement insert;
+  private final PreparedStatement insertSnapshot;
   private final List<EngineEvent> appended = new ArrayList<>();
   private final BlockingQueue<Batch> toWrite = new LinkedBlockingQueue<>();
   private final Thread writer;
   private volatile boolean failed;
+  /** Events appended since the newest snapshot (processor thread). */
+  private long eventsSinceSnapshot;
+  /** The position of the last durable event or snapshot (writer thread, or the processor's while the writer is idle). */
+  private long lastPosition;
 
-  private SqliteEventLog(Path directory, EventCodec codec, FileChannel lockChannel, FileLock lock, Connection connection)
-      throws SQLException {
+  private SqliteEventLog(
+      Path directory, EventCodec codec, SnapshotCodec snapshots, int snapshotEvery, FileChannel lockChannel, FileLock lock,
+      Connection connection) throws SQLException {
     this.directory = directory;
     this.codec = codec;
+    this.snapshots = snapshots;
+    this.snapshotEvery = snapshotEvery;
     this.lockChannel = lockChannel;
     this.lock = lock;
     this.connection = connection;
-    this.insert = connection.prepareStatement("INSERT INTO events(payload) VALUES (?)");
+    this.insert = connection.prepareStatement("INSERT INTO events(position, payload) VALUES (?, ?)");
+    this.insertSnapshot = connection.prepareStatement("INSERT OR REPLACE INTO snapshots(position, state) VALUES (?, ?)");
+    this.lastPosition = queryLong("SELECT max(coalesce((SELECT max(position) FROM events), 0), coalesce((SELECT max(position) FROM snapshots), 0))");
     this.writer = new Thread(this::writeLoop, "camunda4j-log-writer");
     this.writer.setDaemon(true);
     this.writer.start();
   }
   /** Opens (or creates) the log in {@code directory}; refuses a directory another engine uses or that cannot be written. */
   public static SqliteEventLog open(Path directory, EventCodec codec) {
+    return open(directory, codec, DEFAULT_SNAPSHOT_EVERY);
+  }
+
+  /** As {@link #open(Path, EventCodec)}, with a snapshot every {@code snapshotEvery} events. */
+  public static SqliteEventLog open(Path directory, EventCodec codec, int snapshotEvery) {
     try {
       Files.createDirectories(directory);
     } catch (IOException e) {
@@ -103,9 +134,12 @@ public final class SqliteEventLog implements EventLog {
       try (Statement setup = connection.createStatement()) {
         setup.execute("PRAGMA journal_mode=WAL");
         setup.execute("PRAGMA synchronous=FULL");
+        // a large snapshot passes through the WAL; a checkpoint then gives that space back
+        setup.execute("PRAGMA journal_size_limit=" + (64 << 20));
         setup.execute("CREATE TABLE IF NOT EXISTS events (position INTEGER PRIMARY KEY, payload BLOB NOT NULL)");
+        setup.execute("CREATE TABLE IF NOT EXISTS snapshots (position INTEGER PRIMARY KEY, state BLOB NOT NULL)");
       }
-      return new SqliteEventLog(directory, codec, channel, lock, connection);
+      return new SqliteEventLog(directory, codec, new SnapshotCodec(codec.transformer()), snapshotEvery, channel, lock, connection);
     } catch (SQLException e) {
       closeQuietly(channel);
       throw new LogUnavailableException("the event log in " + directory + " cannot be opened: " + e.getMessage(), e);
@@ -115,12 +149,29 @@ public final class SqliteEventLog implements EventLog {
   @Override
   public void append(List<EngineEvent> events) {
     appended.addAll(events);
+    eventsSinceSnapshot += events.size();
   }
 
   @Override
   public void commit(Runnable onDurable, Consumer<LogUnavailableException> onFailure) {
-    toWrite.add(new Batch(List.copyOf(appended), onDurable, onFailure));
+    toWrite.add(new Batch(List.copyOf(appended), null, onDurable, onFailure));
     appended.clear();
+  }
+
+  @Override
+  public boolean snapshotDue(boolean closing) {
+    return !failed && (closing ? eventsSinceSnapshot > 0 : eventsSinceSnapshot >= snapshotEvery);
+  }
+
+  /** Encodes {@code state} here, on the processor thread; the writer stores it after the batches committed before it. */
+  @Override
+  public void snapshot(EngineState state) {
+    if (!appended.isEmpty()) {
+      throw new IllegalStateException("a snapshot is taken between batches, not with events appended but not committed");
+    }
+    byte[] encoded = snapshots.write(state);
+    toWrite.add(new Batch(List.of(), encoded, () -> {}, e -> LOG.warn("a snapshot of the engine state was not stored: {}", e.getMessage())));
+    eventsSinceSnapshot = 0;
   }
 
   @Override
@@ -164,27 +215,55 @@ public final class SqliteEventLog implements EventLog {
     }
   }
 
-  private LogUnavailableException writeAll(List<Batch> group) {
-    boolean any = false;
+  private @Nullable LogUnavailableException writeAll(List<Batch> group) {
+    long position = lastPosition;
+    boolean began = false;
     try {
       for (Batch batch : group) {
         for (EngineEvent event : batch.events()) {
-          insert.setBytes(1, codec.write(event));
+          insert.setLong(1, ++position);
+          insert.setBytes(2, codec.write(event));
           insert.addBatch();
-          any = true;
+        }
+        if (!batch.events().isEmpty() || batch.snapshot() != null) {
+          if (!began) {
+            execute("BEGIN IMMEDIATE");
+            began = true;
+          }
+          insert.executeBatch();
+        }
+        if (batch.snapshot() != null) {
+          storeSnapshot(position, batch.snapshot());
         }
       }
-      if (any) {
-        execute("BEGIN IMMEDIATE");
-        insert.executeBatch();
+      if (began) {
         execute("COMMIT");
       }
+      lastPosition = position;
       return null;
     } catch (SQLException | RuntimeException e) {
       failed = true;
+      insertClearQuietly();
       rollbackQuietly();
       return new LogUnavailableException(
           "the event log in " + directory + " cannot be written (" + e.getMessage() + "); is the disk full or the directory read-only?", e);
+    }
+  }
+
+  /** Stores a snapshot covering the events up to {@code position}; keeps it and the one before, and the events after that one. */
+  private void storeSnapshot(long position, byte[] state) throws SQLException {
+    insertSnapshot.setLong(1, position);
+    insertSnapshot.setBytes(2, state);
+    insertSnapshot.executeUpdate();
+    execute("DELETE FROM snapshots WHERE position < (SELECT min(position) FROM (SELECT position FROM snapshots ORDER BY position DESC LIMIT 2))");
+    execute("DELETE FROM events WHERE position <= (SELECT min(position) FROM snapshots)");
+  }
+
+  private void insertClearQuietly() {
+    try {
+      insert.clearBatch();
+    } catch (SQLException e) {
+      LOG.debug("clearing the statement batch failed", e);
     }
   }
 
@@ -194,7 +273,7 @@ public final class SqliteEventLog implements EventLog {
       return;
     }
     CountDownLatch written = new CountDownLatch(1);
-    toWrite.add(new Batch(List.of(), written::countDown, e -> written.countDown()));
+    toWrite.add(new Batch(List.of(), null, written::countDown, e -> written.countDown()));
     try {
       written.await();
     } catch (InterruptedException e) {
@@ -204,38 +283,106 @@ public final class SqliteEventLog implements EventLog {
   }
 
   @Override
-  public boolean replay(Consumer<EngineEvent> applier) {
+  public void replay(EngineState state, Consumer<EngineEvent> applier) {
     awaitWriter();
-    readDurable(applier);
+    readDurable(state, applier);
     appended.forEach(applier);
-    return true;
+    eventsSinceSnapshot += appended.size();
   }
 
   @Override
-  public void recover(Consumer<EngineEvent> applier) {
+  public void recover(EngineState state, Consumer<EngineEvent> applier) {
     awaitWriter();
     appended.clear();
-    readDurable(applier);
+    readDurable(state, applier);
     failed = false;
   }
 
-  private void readDurable(Consumer<EngineEvent> applier) {
-    try (Statement query = connection.createStatement();
-        ResultSet rows = query.executeQuery("SELECT position, payload FROM events ORDER BY position")) {
-      while (rows.next()) {
-        long position = rows.getLong(1);
-        EngineEvent event;
-        try {
-          event = codec.read(rows.getBytes(2));
-        } catch (EventCodec.CorruptEventException e) {
-          throw new LogUnavailableException(
-              "event " + position + " of the log in " + directory + " is corrupt (" + e.getMessage()
-                  + "); the engine does not start rather than lose it: restore the directory from a backup", e);
-        }
-        applier.accept(event);
+  /** The newest snapshot that can be read, then the durable events after it. */
+  private void readDurable(EngineState state, Consumer<EngineEvent> applier) {
+    try {
+      List<Long> unreadable = new ArrayList<>();
+      long from = restoreNewestSnapshot(state, unreadable);
+      long firstEvent = queryLong("SELECT coalesce(min(position), 0) FROM events");
+      if (firstEvent > from + 1) {
+        throw new LogUnavailableException(
+            "the events " + (from + 1) + " to " + (firstEvent - 1) + " of the log in " + directory
+                + " were dropped behind a snapshot that cannot be read; the engine does not start rather than lose them:"
+                + " restore the directory from a backup");
       }
+      for (long position : unreadable) { // an older snapshot and the events after it stand in for them
+        try (PreparedStatement delete = connection.prepareStatement("DELETE FROM snapshots WHERE position = ?")) {
+          delete.setLong(1, position);
+          delete.executeUpdate();
+        }
+      }
+      long replayed = 0;
+      try (PreparedStatement query = connection.prepareStatement("SELECT position, payload FROM events WHERE position > ? ORDER BY position")) {
+        query.setLong(1, from);
+        try (ResultSet rows = query.executeQuery()) {
+          while (rows.next()) {
+            applier.accept(read(rows.getLong(1), rows.getBytes(2)));
+            replayed++;
+          }
+        }
+      }
+      eventsSinceSnapshot = replayed;
     } catch (SQLException e) {
       throw new LogUnavailableException("the event log in " + directory + " cannot be read: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Restores the newest snapshot that reads back into {@code state} and returns the position of its
+   * last event (0 when there is none). One that does not read back is reported and added to {@code
+   * unreadable}: the older snapshot and the events after it, which the log keeps for this, stand in for it.
+   */
+  private long restoreNewestSnapshot(EngineState state, List<Long> unreadable) throws SQLException {
+    List<Long> positions = new ArrayList<>();
+    try (Statement query = connection.createStatement();
+        ResultSet rows = query.executeQuery("SELECT position FROM snapshots ORDER BY position DESC")) {
+      while (rows.next()) {
+        positions.add(rows.getLong(1));
+      }
+    }
+    for (long position : positions) {
+      byte[] bytes;
+      try (PreparedStatement query = connection.prepareStatement("SELECT state FROM snapshots WHERE position = ?")) {
+        query.setLong(1, position);
+        try (ResultSet rows = query.executeQuery()) {
+          rows.next();
+          bytes = rows.getBytes(1);
+        }
+      }
+      try {
+        state.restore(snapshots.read(bytes));
+        return position;
+      } catch (SnapshotCodec.CorruptSnapshotException e) {
+        LOG.error(
+            "the snapshot of the engine state at event {} in {} cannot be read ({}); the state is rebuilt from an older snapshot and"
+                + " the events after it",
+            position, directory, e.getMessage());
+        unreadable.add(position);
+      }
+    }
+    return 0;
+  }
+
+  private EngineEvent read(long position, byte[] payload) {
+    try {
+      return codec.read(payload);
+    } catch (EventCodec.CorruptEventException e) {
+      throw new LogUnavailableException(
+          "event " + position + " of the log in " + directory + " is corrupt (" + e.getMessage()
+              + "); the engine does not start rather than lose it: restore the directory from a backup", e);
+    }
+  }
+
+  private long queryLong(String sql) throws SQLException {
+    try (Statement query = connection.createStatement();
+        ResultSet rows = query.executeQuery(sql)) {
+      rows.next();
+      return rows.getLong(1);
     }
   }
 
@@ -249,6 +396,7 @@ public final class SqliteEventLog implements EventLog {
     }
     try {
       insert.close();
+      insertSnapshot.close();
       connection.close();
     } catch (SQLException e) {
       LOG.warn("closing the event log in {} failed", directory, e);

@@ -12,6 +12,7 @@ import org.camunda4j.engine.internal.feel.Feel;
 import org.camunda4j.engine.internal.model.BpmnTransformer;
 import org.camunda4j.engine.internal.log.EventCodec;
 import org.camunda4j.engine.internal.log.EventLog;
+import org.camunda4j.engine.internal.log.SnapshotCodec;
 import org.camunda4j.engine.internal.record.EngineEvent;
 import org.camunda4j.engine.internal.state.BatchOperation;
 import org.camunda4j.engine.internal.state.EngineState;
@@ -109,23 +110,34 @@ public final class EngineOperations implements AutoCloseable {
   }
 
   /**
-   * Replays the event log into empty state, each event written and read back by the durable log's
-   * codec, and compares the result with the live state: null when they are the same (or the log no
-   * longer holds the whole history), else where they differ. The proof that the log alone is enough
-   * to rebuild the engine, from disk too.
+   * Checks that the engine can be rebuilt from what it keeps, and says where not (null when it can):
+   * (1) the event log (its snapshot and the events after it) replayed into empty state, each event
+   * written and read back by the durable log's codec, gives the live state; (2) the live state
+   * written as a snapshot and read back gives the live state. The proof that the log and its
+   * snapshots are enough to rebuild the engine, from disk too, for every state a test reaches.
    */
   public String replayMismatch() {
     EventCodec codec = new EventCodec(transformer);
+    SnapshotCodec snapshots = new SnapshotCodec(transformer);
     return processor
         .compareWithReplay(
             // a deployment's own round trip (transforming its BPMN again) is EventCodecTest's and
             // DurableEngineTest's; here it would double the cost of every test's deployments
             event -> event instanceof EngineEvent.ProcessDeployed ? event : codec.read(codec.write(event)),
-            (live, replayed) -> replayed == null ? null : mismatch(StateDump.of(live), StateDump.of(replayed)))
+            (live, replayed) -> {
+              String liveDump = StateDump.of(live);
+              String replayMismatch = mismatch("replaying the event log", liveDump, StateDump.of(replayed));
+              if (replayMismatch != null) {
+                return replayMismatch;
+              }
+              EngineState restored = new EngineState();
+              restored.restore(snapshots.read(snapshots.write(live)));
+              return mismatch("a snapshot of the live state read back", liveDump, StateDump.of(restored));
+            })
         .join();
   }
 
-  private static String mismatch(String live, String replayed) {
+  private static String mismatch(String what, String live, String replayed) {
     if (live.equals(replayed)) {
       return null;
     }
@@ -136,7 +148,7 @@ public final class EngineOperations implements AutoCloseable {
       line++;
     }
     int from = Math.max(0, line - 8);
-    return "replaying the event log did not rebuild the live state; first difference at line " + (line + 1) + ":\n--- live\n"
+    return what + " did not rebuild the live state; first difference at line " + (line + 1) + ":\n--- live\n"
         + String.join("\n", java.util.Arrays.copyOfRange(a, from, Math.min(a.length, line + 8))) + "\n--- replayed\n"
         + String.join("\n", java.util.Arrays.copyOfRange(b, from, Math.min(b.length, line + 8)));
   }

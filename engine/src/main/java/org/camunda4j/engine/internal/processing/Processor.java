@@ -109,7 +109,8 @@ public final class Processor implements AutoCloseable {
 
   /** Rebuilds the state from the log (a restart), or, for a new log, records where keys start; then starts the loop. */
   public void start(long lastKeyOfNewEngine) {
-    if (!log.replay(applier::apply) || state.lastKey() == KeyRange.PARTITION_ONE) {
+    log.replay(state, applier::apply);
+    if (state.lastKey() == KeyRange.PARTITION_ONE) {
       List<EngineEvent> first = List.of(new KeysIssued(lastKeyOfNewEngine));
       first.forEach(applier::apply);
       log.append(first);
@@ -187,6 +188,9 @@ public final class Processor implements AutoCloseable {
         commit(List.copyOf(batch), List.copyOf(sideEffects));
         sideEffects.clear();
         batch.clear();
+        if (log.snapshotDue(false)) {
+          snapshot();
+        }
         afterBatch();
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
@@ -212,11 +216,26 @@ public final class Processor implements AutoCloseable {
         });
   }
 
+  /**
+   * Hands the log a snapshot of the state, encoded here: the only time commands wait for it, so the
+   * time it takes is logged.
+   */
+  private void snapshot() {
+    long start = System.nanoTime();
+    try {
+      log.snapshot(state);
+    } catch (RuntimeException e) {
+      LOG.error("a snapshot of the engine state failed; the event log keeps every event since the last one", e);
+      return;
+    }
+    LOG.info("snapshot of the engine state taken in {} ms", (System.nanoTime() - start) / 1_000_000);
+  }
+
   /** After a failed commit: the state of the durable events only; the batches in flight answered 503. */
   private void recover() {
     state.clear();
     try {
-      log.recover(applier::apply);
+      log.recover(state, applier::apply);
     } catch (LogUnavailableException e) {
       LOG.error("the engine's state cannot be rebuilt from its event log ({}); restart the engine", e.getMessage());
     }
@@ -257,9 +276,7 @@ public final class Processor implements AutoCloseable {
   private void rebuild() {
     state.clear();
     try {
-      if (!log.replay(applier::apply)) {
-        LOG.error("the event log no longer holds the whole history, so the failed command's partial effects cannot be undone");
-      }
+      log.replay(state, applier::apply);
     } catch (LogUnavailableException e) {
       LOG.error("the engine's state cannot be rebuilt from its event log ({}); restart the engine", e.getMessage());
     }
@@ -276,10 +293,10 @@ public final class Processor implements AutoCloseable {
   }
 
   /**
-   * Replays the log into empty state and hands {@code compare} the live and the replayed state, in
-   * one task on the processor thread so no command runs in between (the replayed state is null when
-   * the log no longer holds the whole history). Each event passes {@code through} on its way, e.g.
-   * the codec of the durable log. For the check that the log alone rebuilds the state.
+   * Replays the log (its snapshot and the events after it) into empty state and hands {@code
+   * compare} the live and the replayed state, in one task on the processor thread so no command runs
+   * in between. Each event passes {@code through} on its way, e.g. the codec of the durable log. For
+   * the check that the log alone rebuilds the state.
    */
   public <T> CompletableFuture<T> compareWithReplay(
       UnaryOperator<EngineEvent> through, BiFunction<EngineState, EngineState, T> compare) {
@@ -287,7 +304,8 @@ public final class Processor implements AutoCloseable {
         live -> {
           EngineState replayed = new EngineState();
           EventApplier replayApplier = new EventApplier(replayed);
-          return compare.apply(live, log.replay(event -> replayApplier.apply(through.apply(event))) ? replayed : null);
+          log.replay(replayed, event -> replayApplier.apply(through.apply(event)));
+          return compare.apply(live, replayed);
         });
   }
 
@@ -340,6 +358,9 @@ public final class Processor implements AutoCloseable {
     Task task;
     while ((task = queue.poll()) != null) {
       task.result().completeExceptionally(new IllegalStateException("the engine is stopped"));
+    }
+    if (!thread.isAlive() && log.snapshotDue(true)) {
+      snapshot(); // the next start restores it and replays nothing
     }
     log.close();
   }

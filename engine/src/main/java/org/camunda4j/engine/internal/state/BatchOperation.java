@@ -12,7 +12,7 @@ import java.util.Optional;
  * incidents), each item by a command of its own, after the call that created the batch was
  * answered. Changed only by {@link EventApplier}.
  */
-public final class BatchOperation {
+public final class BatchOperation implements java.io.Serializable {
 
   /** What a batch operation does to each of its items (the names are 8.9's operation types). */
   public enum Type {
@@ -23,7 +23,7 @@ public final class BatchOperation {
   }
 
   /** A modification batch's instruction: every active instance of the source element moves to the target. */
-  public record Move(String sourceElementId, String targetElementId) {}
+  public record Move(String sourceElementId, String targetElementId) implements java.io.Serializable {}
 
   /** ACTIVE while items wait; SUSPENDED holds them; the others are final. */
   public enum State {
@@ -48,10 +48,10 @@ public final class BatchOperation {
   }
 
   /** An item as the batch is created with it: the key it is about and the process instance it belongs to. */
-  public record ItemRef(long itemKey, long processInstanceKey) {}
+  public record ItemRef(long itemKey, long processInstanceKey) implements java.io.Serializable {}
 
   /** One item and how it went. */
-  public static final class Item {
+  public static final class Item implements java.io.Serializable {
     private final long itemKey;
     private final long processInstanceKey;
     ItemState state = ItemState.ACTIVE;

@@ -10,4 +10,4 @@ public record BufferedMessage(
     Map<String, Object> variables,
     String messageId,
     String tenantId,
-    long deadline) {}
+    long deadline) implements java.io.Serializable {}

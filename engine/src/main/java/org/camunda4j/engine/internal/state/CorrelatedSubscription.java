@@ -20,4 +20,4 @@ public record CorrelatedSubscription(
     long processDefinitionKey,
     String processDefinitionId,
     String tenantId,
-    long correlationTime) {}
+    long correlationTime) implements java.io.Serializable {}

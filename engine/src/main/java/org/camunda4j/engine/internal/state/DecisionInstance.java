@@ -28,4 +28,4 @@ public record DecisionInstance(
     long rootDecisionDefinitionKey,
     Object output,
     List<EvaluatedInput> inputs,
-    List<MatchedRule> matchedRules) {}
+    List<MatchedRule> matchedRules) implements java.io.Serializable {}

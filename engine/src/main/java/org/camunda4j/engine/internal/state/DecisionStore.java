@@ -15,7 +15,7 @@ import java.util.TreeMap;
  * Deployed decision requirements graphs, their decisions and every decision instance; read by
  * processing, changed only by {@link EventApplier}.
  */
-public final class DecisionStore {
+public final class DecisionStore implements java.io.Serializable {
 
   private final Map<Long, DeployedDecisionRequirements> requirementsByKey = new LinkedHashMap<>();
   private final Map<String, TreeMap<Integer, DeployedDecisionRequirements>> requirementsById = new HashMap<>();

@@ -18,4 +18,4 @@ public record DeployedDecision(
     long decisionRequirementsKey,
     String decisionRequirementsId,
     String tenantId,
-    long deploymentKey) {}
+    long deploymentKey) implements java.io.Serializable {}

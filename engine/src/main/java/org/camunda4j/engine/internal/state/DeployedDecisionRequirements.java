@@ -17,4 +17,4 @@ public record DeployedDecisionRequirements(
     String tenantId,
     long deploymentKey,
     String checksum,
-    String xml) {}
+    String xml) implements java.io.Serializable {}

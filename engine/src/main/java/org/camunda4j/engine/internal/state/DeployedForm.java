@@ -9,4 +9,4 @@ package org.camunda4j.engine.internal.state;
  * @param schema the form's JSON as deployed
  */
 public record DeployedForm(
-    long key, String formId, int version, String resourceName, String tenantId, long deploymentKey, String checksum, String schema) {}
+    long key, String formId, int version, String resourceName, String tenantId, long deploymentKey, String checksum, String schema) implements java.io.Serializable {}

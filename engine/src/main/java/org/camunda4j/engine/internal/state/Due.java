@@ -1,7 +1,7 @@
 package org.camunda4j.engine.internal.state;
 
 /** Something keyed that falls due at an instant (epoch millis); ordered by time, then key. */
-record Due(long time, long key) implements Comparable<Due> {
+record Due(long time, long key) implements Comparable<Due>, java.io.Serializable {
 
   @Override
   public int compareTo(Due other) {

@@ -11,7 +11,7 @@ import org.camunda4j.engine.internal.model.ProcessDefinition;
  * <p>{@code childCount} and {@code activeFlows} decide when a container is done: it completes when
  * no child is alive and no token is on its way or waiting at a joining gateway.
  */
-public final class ElementInstance {
+public final class ElementInstance implements java.io.Serializable {
 
   private final long key;
   private final ExecutableElement element;

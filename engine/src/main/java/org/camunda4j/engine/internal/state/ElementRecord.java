@@ -8,7 +8,7 @@ import org.camunda4j.engine.internal.model.ProcessDefinition;
  * element an instance passed or waits in. {@link ElementInstance} is the live execution state and
  * goes away when the element ends; this record stays, like Camunda's secondary storage.
  */
-public final class ElementRecord {
+public final class ElementRecord implements java.io.Serializable {
 
   private final long key;
   private final ExecutableElement element;

@@ -23,7 +23,7 @@ import org.camunda4j.engine.internal.model.ProcessDefinition;
  * <p>Ended instances, jobs, incidents and variables are kept so that the search endpoints can
  * report them, as Camunda's secondary storage does.
  */
-public final class EngineState {
+public final class EngineState implements java.io.Serializable {
 
   /** The last key a committed command used (changed by the applier of {@code KeysIssued}); see {@link KeyRange}. */
   long lastKey = KeyRange.PARTITION_ONE;
@@ -197,6 +197,25 @@ public final class EngineState {
     messageCorrelatedProcesses.clear();
     messageDeadlines.clear();
     messageStartedInstances.clear();
+  }
+
+  /**
+   * Takes over every field of {@code snapshot}, a state read from a snapshot of the event log, so
+   * that everything holding this state sees the restored one. Generic over the fields, so state
+   * added to this class is restored without code here; {@code snapshot} must not be used afterwards.
+   */
+  public void restore(EngineState snapshot) {
+    for (java.lang.reflect.Field field : EngineState.class.getDeclaredFields()) {
+      if (java.lang.reflect.Modifier.isStatic(field.getModifiers())) {
+        continue;
+      }
+      try {
+        field.setAccessible(true);
+        field.set(this, field.get(snapshot));
+      } catch (IllegalAccessException e) {
+        throw new IllegalStateException("the engine state's field " + field.getName() + " cannot be restored", e);
+      }
+    }
   }
 
   // --- deployments

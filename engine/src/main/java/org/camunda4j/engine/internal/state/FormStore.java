@@ -6,7 +6,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 /** The deployed forms of {@link EngineState}; read by processing, changed only by {@link EventApplier}. */
-public final class FormStore {
+public final class FormStore implements java.io.Serializable {
 
   private final Map<Long, DeployedForm> byKey = new HashMap<>();
   private final Map<String, TreeMap<Integer, DeployedForm>> byFormId = new HashMap<>();

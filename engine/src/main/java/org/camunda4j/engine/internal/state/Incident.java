@@ -19,7 +19,7 @@ public record Incident(
     String tenantId,
     long creationTime,
     IncidentStep step,
-    String state) {
+    String state) implements java.io.Serializable {
 
   Incident resolved() {
     return new Incident(

@@ -8,7 +8,7 @@ import java.util.Map;
  * <p>{@code lastEvent} is the name the job search reports as its state (CREATED, FAILED,
  * TIMED_OUT, RETRIES_UPDATED, COMPLETED, ...), which differs from the internal {@link JobState}.
  */
-public final class Job {
+public final class Job implements java.io.Serializable {
 
   private final long key;
   private final String type;

@@ -13,4 +13,4 @@ public record MessageSubscription(
     String bpmnProcessId,
     String messageName,
     String correlationKey,
-    String tenantId) {}
+    String tenantId) implements java.io.Serializable {}

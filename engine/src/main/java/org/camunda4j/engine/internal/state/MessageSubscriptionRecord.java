@@ -5,7 +5,7 @@ package org.camunda4j.engine.internal.state;
  * closed: CREATED while it waits, CORRELATED once a message reached it, DELETED when it closed
  * without one (its element ended or was left). Changed only by {@link EventApplier}.
  */
-public final class MessageSubscriptionRecord {
+public final class MessageSubscriptionRecord implements java.io.Serializable {
 
   public enum State {
     CREATED,

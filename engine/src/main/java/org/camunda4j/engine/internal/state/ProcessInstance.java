@@ -4,7 +4,7 @@ import java.util.List;
 import org.camunda4j.engine.internal.model.ProcessDefinition;
 
 /** What the process-instance endpoints report about one instance, live or ended. */
-public final class ProcessInstance {
+public final class ProcessInstance implements java.io.Serializable {
 
   private final long key;
   private final ProcessDefinition definition;

@@ -16,4 +16,4 @@ public record Timer(
     long dueDate,
     int repetitions,
     long intervalMillis,
-    String cron) {}
+    String cron) implements java.io.Serializable {}

@@ -15,7 +15,7 @@ import org.camunda4j.engine.internal.model.UserTaskDefinition;
  * finishes; task listeners see and correct those, and {@code listenerIndex} says which listener of
  * the transition is next.
  */
-public final class UserTask {
+public final class UserTask implements java.io.Serializable {
 
   private final long key;
   private final long elementInstanceKey;

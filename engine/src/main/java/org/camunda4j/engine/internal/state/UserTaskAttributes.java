@@ -13,7 +13,7 @@ import java.util.Objects;
  * @param priority 0-100
  */
 public record UserTaskAttributes(
-    String assignee, List<String> candidateGroups, List<String> candidateUsers, String dueDate, String followUpDate, int priority) {
+    String assignee, List<String> candidateGroups, List<String> candidateUsers, String dueDate, String followUpDate, int priority) implements java.io.Serializable {
 
   /** The names a changeset, a correction and {@code changedAttributes} use, in the order they are listed. */
   public static final List<String> NAMES = List.of("assignee", "candidateGroups", "candidateUsers", "dueDate", "followUpDate", "priority");

@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /** The user tasks of {@link EngineState}; read by processing, changed only by {@link UserTaskApplier}. */
-public final class UserTaskStore {
+public final class UserTaskStore implements java.io.Serializable {
 
   final Map<Long, UserTask> byKey = new LinkedHashMap<>();
   final Map<Long, UserTask> liveByElementInstance = new HashMap<>();

@@ -12,6 +12,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.stream.IntStream;
 import org.camunda4j.engine.internal.log.EventCodec;
 import org.camunda4j.engine.internal.log.InMemoryEventLog;
+import org.camunda4j.engine.internal.log.SnapshotCodec;
 import org.camunda4j.engine.internal.log.SqliteEventLog;
 import org.camunda4j.engine.internal.state.BatchOperation;
 import org.camunda4j.engine.internal.state.EngineState;
@@ -29,7 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class BatchOperationRunnerTest {
 
-  private EngineOperations engine = new EngineOperations(new ControlledClock(), Duration.ofSeconds(1), HistoryRetention.KEEP_ALL, t -> new InMemoryEventLog(100_000));
+  private EngineOperations engine = new EngineOperations(new ControlledClock(), Duration.ofSeconds(1), HistoryRetention.KEEP_ALL, t -> new InMemoryEventLog(100_000, new SnapshotCodec(t)));
 
   private static EngineOperations durable(Path directory) {
     return new EngineOperations(new ControlledClock(), Duration.ofSeconds(1), HistoryRetention.KEEP_ALL, t -> SqliteEventLog.open(directory, new EventCodec(t)));

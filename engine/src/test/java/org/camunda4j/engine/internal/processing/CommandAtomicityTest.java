@@ -7,7 +7,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import org.camunda4j.engine.internal.feel.Feel;
 import org.camunda4j.engine.internal.log.InMemoryEventLog;
+import org.camunda4j.engine.internal.log.SnapshotCodec;
+import org.camunda4j.engine.internal.model.BpmnTransformer;
 import org.camunda4j.engine.internal.processing.Command.BroadcastSignal;
 import org.camunda4j.engine.internal.record.EngineEvent.MessageBuffered;
 import org.camunda4j.engine.internal.state.BufferedMessage;
@@ -28,7 +31,8 @@ class CommandAtomicityTest {
       new Processor(
           state,
           new ControlledClock(),
-          new InMemoryEventLog(1000),
+          // a snapshot after every few events, so a failed command is undone from a snapshot too
+          new InMemoryEventLog(3, new SnapshotCodec(new BpmnTransformer(new Feel(System::currentTimeMillis)))),
           (ctx, command) -> {
             if (!(command instanceof BroadcastSignal)) {
               return null; // the processor's own commands, such as processing due work at start

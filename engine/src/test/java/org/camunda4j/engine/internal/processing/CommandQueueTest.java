@@ -7,7 +7,10 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CountDownLatch;
+import org.camunda4j.engine.internal.feel.Feel;
 import org.camunda4j.engine.internal.log.InMemoryEventLog;
+import org.camunda4j.engine.internal.log.SnapshotCodec;
+import org.camunda4j.engine.internal.model.BpmnTransformer;
 import org.camunda4j.engine.internal.processing.Command.BroadcastSignal;
 import org.camunda4j.engine.internal.state.EngineState;
 import org.camunda4j.engine.internal.state.KeyRange;
@@ -23,7 +26,7 @@ class CommandQueueTest {
       new Processor(
           new EngineState(),
           new ControlledClock(),
-          new InMemoryEventLog(1000),
+          new InMemoryEventLog(1000, new SnapshotCodec(new BpmnTransformer(new Feel(System::currentTimeMillis)))),
           (ctx, command) -> {
             if (command instanceof BroadcastSignal signal && signal.signalName().equals("block")) {
               busy.countDown();
