@@ -142,6 +142,16 @@ final class ChildJvm implements AutoCloseable {
     }
   }
 
+  /** Kills the child with SIGKILL, as a crash would, and waits until it is gone. */
+  void kill() {
+    process.destroyForcibly();
+    try {
+      process.waitFor();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
   /** Stops the child with SIGTERM (the engine stops on its shutdown hook). */
   void terminate() {
     process.destroy();

@@ -17,17 +17,20 @@ import org.camunda4j.engine.EngineConfig;
 
 /**
  * What the engine's state costs: (1) the restart of a durable engine holding N open one-task
- * instances (the whole log replayed), and (2) the live heap of an in-memory engine while M
- * one-task instances run to their end with a count limit on the ended ones kept, sampled after a
- * full GC at every step: with retention on it stays flat.
+ * instances, after a clean stop (which leaves a snapshot of the whole state) and after a SIGKILL of
+ * the engine in a child JVM (the newest periodic snapshot and the events after it), and (2) the
+ * live heap of an in-memory and of a durable engine while M one-task instances run to their end
+ * with a count limit on the ended ones kept, sampled after a full GC at every step: with retention
+ * and snapshots it stays flat.
  */
 final class EngineStateBench {
 
   static final String NAME = "engine-state";
   static final Set<String> OPTIONS = Set.of("open", "ended", "max-instances", "steps");
   static final String USAGE = NAME + " [--open 100000] [--ended 0] [--max-instances 10000] [--steps 5]\n"
-      + "    restart time of a durable engine (log in a fresh temp directory) holding N open one-task instances;\n"
-      + "    then, in memory, M one-task instances run to their end keeping at most K ended ones: live heap after\n"
+      + "    restart time of a durable engine (log in a fresh temp directory) holding N open one-task instances,\n"
+      + "    after a clean stop and after a SIGKILL of the engine (run as a child JVM to be killed); then, in memory\n"
+      + "    and durable, M one-task instances run to their end keeping at most K ended ones: live heap after\n"
       + "    a full GC at each of the steps (the engine runs in this JVM, so the load generator's heap is included)";
 
   private static final int IN_FLIGHT = 128;
@@ -47,21 +50,29 @@ final class EngineStateBench {
 
   record HeapSample(long ended, double liveHeapMb) {}
 
-  record Result(Machine.Start machine, Options options, double createSeconds, long logBytes, double restartSeconds,
-      List<HeapSample> heap) {
+  /** One restart: how long the open instances took to create, the data directory's size, the restart until ready. */
+  record Restart(double createSeconds, long dataBytes, double restartSeconds) {}
+
+  record Result(
+      Machine.Start machine, Options options, Restart clean, Restart killed, List<HeapSample> heapInMemory, List<HeapSample> heapDurable) {
 
     void print(PrintStream out) {
       out.println("== " + NAME + ": restart with open instances, heap with ended ones ==");
       out.println(Machine.description(machine));
       if (options.open() > 0) {
-        out.printf("durable engine with %,d open instances (created in %.1f s; log %.1f MB): restart until ready %.2f s%n",
-            options.open(), createSeconds, logBytes / 1048576.0, restartSeconds);
+        out.printf("durable engine with %,d open instances, stopped cleanly (created in %.1f s; data %.1f MB): restart until ready %.2f s%n",
+            options.open(), clean.createSeconds(), clean.dataBytes() / 1048576.0, clean.restartSeconds());
+        out.printf("durable engine with %,d open instances, SIGKILLed (created in %.1f s; data %.1f MB): restart until ready %.2f s%n",
+            options.open(), killed.createSeconds(), killed.dataBytes() / 1048576.0, killed.restartSeconds());
       }
-      if (!heap.isEmpty()) {
-        ResultTable table = new ResultTable("instances ended", "live heap MB");
-        heap.forEach(sample -> table.row(String.format("%,d", sample.ended()), String.format("%.1f", sample.liveHeapMb())));
+      if (!heapInMemory.isEmpty()) {
+        ResultTable table = new ResultTable("instances ended", "live heap MB in memory", "live heap MB durable");
+        for (int i = 0; i < heapInMemory.size(); i++) {
+          table.row(String.format("%,d", heapInMemory.get(i).ended()), String.format("%.1f", heapInMemory.get(i).liveHeapMb()),
+              String.format("%.1f", heapDurable.get(i).liveHeapMb()));
+        }
         table.print(out);
-        out.println("in memory, at most " + options.maxInstances() + " ended instances kept (--history-max-instances)");
+        out.println("at most " + options.maxInstances() + " ended instances kept (--history-max-instances)");
       }
       out.println("reproduce: " + options.commandLine());
     }
@@ -71,45 +82,94 @@ final class EngineStateBench {
 
   static Result run(Options options) {
     Machine.Start machine = Machine.start();
-    double createSeconds = 0;
-    long logBytes = 0;
-    double restartSeconds = 0;
+    Restart clean = new Restart(0, 0, 0);
+    Restart killed = new Restart(0, 0, 0);
     if (options.open() > 0) {
+      clean = restartAfterCleanStop(options.open());
+      System.err.printf("  clean stop: restart %.2f s%n", clean.restartSeconds());
+      killed = restartAfterKill(options.open());
+      System.err.printf("  SIGKILL: restart %.2f s%n", killed.restartSeconds());
+    }
+    List<HeapSample> heapInMemory = new ArrayList<>();
+    List<HeapSample> heapDurable = new ArrayList<>();
+    if (options.ended() > 0) {
+      heapInMemory = heapWhileEnding(EngineConfig.builder().historyMaxInstances(options.maxInstances()).build(), options);
       Path dir = tempDirectory();
-      EngineConfig durable = EngineConfig.builder().dataDirectory(dir).build();
-      try (Engine engine = Engine.start(durable); RawRest rest = new RawRest(engine.restAddress())) {
-        rest.deploy(BenchProcess.RESOURCE, BenchProcess.bpmn());
-        long started = System.nanoTime();
-        createInstances(rest, options.open());
-        createSeconds = (System.nanoTime() - started) / 1e9;
-      }
-      logBytes = sizeOf(dir);
-      long started = System.nanoTime();
-      try (Engine restarted = Engine.start(durable)) {
-        restartSeconds = (System.nanoTime() - started) / 1e9;
-      }
+      heapDurable = heapWhileEnding(EngineConfig.builder().dataDirectory(dir).historyMaxInstances(options.maxInstances()).build(), options);
       deleteRecursively(dir);
     }
+    return new Result(machine, options, clean, killed, heapInMemory, heapDurable);
+  }
+
+  /** Runs the instances to their end in an engine of {@code config}: the live heap at each step. */
+  private static List<HeapSample> heapWhileEnding(EngineConfig config, Options options) {
     List<HeapSample> heap = new ArrayList<>();
-    if (options.ended() > 0) {
-      EngineConfig inMemory = EngineConfig.builder().historyMaxInstances(options.maxInstances()).build();
-      try (Engine engine = Engine.start(inMemory); RawRest rest = new RawRest(engine.restAddress())) {
-        rest.deploy(BenchProcess.RESOURCE, BenchProcess.bpmn());
-        heap.add(new HeapSample(0, liveHeapMb()));
-        long ended = 0;
-        for (int step = 1; step <= options.steps(); step++) {
-          long target = (long) options.ended() * step / options.steps();
-          while (ended < target) {
-            int round = (int) Math.min(256, target - ended);
-            createInstances(rest, round);
-            ended += completeJobs(rest, round);
-          }
-          heap.add(new HeapSample(ended, liveHeapMb()));
-          System.err.printf("  %,d instances ended: live heap %.1f MB%n", ended, heap.get(heap.size() - 1).liveHeapMb());
+    try (Engine engine = Engine.start(config); RawRest rest = new RawRest(engine.restAddress())) {
+      rest.deploy(BenchProcess.RESOURCE, BenchProcess.bpmn());
+      heap.add(new HeapSample(0, liveHeapMb()));
+      long ended = 0;
+      for (int step = 1; step <= options.steps(); step++) {
+        long target = (long) options.ended() * step / options.steps();
+        while (ended < target) {
+          int round = (int) Math.min(256, target - ended);
+          createInstances(rest, round);
+          ended += completeJobs(rest, round);
         }
+        heap.add(new HeapSample(ended, liveHeapMb()));
+        System.err.printf("  %s: %,d instances ended: live heap %.1f MB%n", config.dataDirectory() == null ? "in memory" : "durable", ended,
+            heap.get(heap.size() - 1).liveHeapMb());
       }
     }
-    return new Result(machine, options, createSeconds, logBytes, restartSeconds, heap);
+    return heap;
+  }
+
+  private static Restart restartAfterCleanStop(int open) {
+    Path dir = tempDirectory();
+    EngineConfig durable = EngineConfig.builder().dataDirectory(dir).build();
+    double createSeconds;
+    try (Engine engine = Engine.start(durable); RawRest rest = new RawRest(engine.restAddress())) {
+      rest.deploy(BenchProcess.RESOURCE, BenchProcess.bpmn());
+      long started = System.nanoTime();
+      createInstances(rest, open);
+      createSeconds = (System.nanoTime() - started) / 1e9;
+    }
+    return timedRestart(dir, createSeconds);
+  }
+
+  /** The engine as a child JVM on a fresh directory, killed with SIGKILL once the instances are created; then restarted here. */
+  private static Restart restartAfterKill(int open) {
+    Path dir = tempDirectory();
+    Path log = dir.resolveSibling(dir.getFileName() + "-engine.log");
+    ChildJvm child = ChildJvm.start("engine", List.of("--enable-native-access=ALL-UNNAMED"), System.getProperty("java.class.path"),
+        "org.camunda4j.engine.EngineMain", List.of("--port", "0", "--data-dir", dir.toString()), log);
+    double createSeconds;
+    try {
+      String ready = child.awaitLine("camunda4j engine ready", Duration.ofMinutes(2));
+      java.util.regex.Matcher address = java.util.regex.Pattern.compile("REST API at (\\S+)/v2").matcher(ready);
+      if (!address.find()) {
+        throw new IllegalStateException("the engine did not say where it listens: " + ready);
+      }
+      try (RawRest rest = new RawRest(java.net.URI.create(address.group(1)))) {
+        rest.deploy(BenchProcess.RESOURCE, BenchProcess.bpmn());
+        long started = System.nanoTime();
+        createInstances(rest, open);
+        createSeconds = (System.nanoTime() - started) / 1e9;
+      }
+    } finally {
+      child.kill();
+    }
+    return timedRestart(dir, createSeconds);
+  }
+
+  private static Restart timedRestart(Path dir, double createSeconds) {
+    long dataBytes = sizeOf(dir);
+    long started = System.nanoTime();
+    double restartSeconds;
+    try (Engine restarted = Engine.start(EngineConfig.builder().dataDirectory(dir).build())) {
+      restartSeconds = (System.nanoTime() - started) / 1e9;
+    }
+    deleteRecursively(dir);
+    return new Restart(createSeconds, dataBytes, restartSeconds);
   }
 
   private static void createInstances(RawRest rest, int count) {

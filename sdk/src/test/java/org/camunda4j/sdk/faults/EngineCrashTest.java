@@ -19,8 +19,13 @@ import java.util.concurrent.TimeUnit;
 import org.camunda4j.engine.EngineMain;
 import org.camunda4j.sdk.CamundaClient;
 import org.camunda4j.sdk.ExecutionStrategy;
+import org.camunda4j.sdk.Incident;
+import org.camunda4j.sdk.JobFailure;
+import org.camunda4j.sdk.JobUpdateRequest;
+import org.camunda4j.sdk.MessagePublicationRequest;
 import org.camunda4j.sdk.JobWorker;
 import org.camunda4j.sdk.ProcessInstanceCreationRequest;
+import org.camunda4j.sdk.SearchRequest;
 import org.camunda4j.sdk.WorkerConfig;
 import org.camunda4j.sdk.testing.Await;
 import org.junit.jupiter.api.AfterEach;
@@ -33,7 +38,11 @@ import org.junit.jupiter.api.io.TempDir;
  * killed with SIGKILL at random points, three times, and restarted on the same data directory and
  * port. Afterwards every acknowledged instance creation is there and completes (the deployment
  * needs no second upload), a job that failed on purpose runs again, no job is handed out twice
- * within its deadline, and the worker, never restarted, serves the restarted engine.
+ * within its deadline, and the worker, never restarted, serves the restarted engine. Alongside,
+ * messages are published before the instance that awaits them is created (so they wait buffered,
+ * across kills), and jobs raise incidents that a resolver resolves: every instance whose message
+ * publication was acknowledged completes, and no incident whose resolution was acknowledged comes
+ * back (the resolver never resolves one twice, so a lost resolution would leave its instance stuck).
  */
 class EngineCrashTest {
 
@@ -46,13 +55,19 @@ class EngineCrashTest {
   private final List<Long> acknowledged = new CopyOnWriteArrayList<>();
   private final Map<Long, List<Long>> handlerStarts = new ConcurrentHashMap<>();
   private final Set<Long> failedOnPurpose = ConcurrentHashMap.newKeySet();
+  private final Set<Long> incidentsRaised = ConcurrentHashMap.newKeySet();
+  private final Set<Long> resolutionsAcknowledged = ConcurrentHashMap.newKeySet();
+  private final Set<String> publicationsAcknowledged = ConcurrentHashMap.newKeySet();
+  private final List<Long> awaitingMessage = new CopyOnWriteArrayList<>();
   private Process engine;
   private CamundaClient client;
   private volatile boolean feeding = true;
+  private volatile boolean resolving = true;
 
   @AfterEach
   void stop() throws InterruptedException {
     feeding = false;
+    resolving = false;
     if (client != null) {
       client.close();
     }
@@ -63,13 +78,13 @@ class EngineCrashTest {
   }
 
   @Test
-  @Timeout(180)
+  @Timeout(300)
   void everythingAcknowledgedSurvivesSigkillsAndTheWorkerResumesWithoutARestart() throws Exception {
     int port = freePort();
     engine = startEngine(port, 0);
     client = CamundaClient.builder().environment(Map.of())
         .configuration(Map.of("CAMUNDA_REST_ADDRESS", "http://127.0.0.1:" + port)).build();
-    client.deployResourcesFromClasspath("bpmn/work.bpmn");
+    client.deployResourcesFromClasspath("bpmn/work.bpmn", "bpmn/await-message.bpmn");
     JobWorker worker = client.createJobWorker(
         WorkerConfig.of("work").withJobTimeout(JOB_TIMEOUT).withMaxConcurrentJobs(8).withRequestTimeout(Duration.ofSeconds(1)),
         ExecutionStrategy.THREAD, job -> {
@@ -77,9 +92,13 @@ class EngineCrashTest {
           if (Boolean.TRUE.equals(job.variables().get("fail")) && failedOnPurpose.add(job.jobKey())) {
             throw new IllegalStateException("failing once on purpose");
           }
+          if (Boolean.TRUE.equals(job.variables().get("incident")) && incidentsRaised.add(job.jobKey())) {
+            throw new JobFailure("an incident on purpose", 0, Duration.ZERO);
+          }
           return Map.of("done", true);
         });
     Thread feeder = Thread.ofPlatform().daemon().name("feeder").start(this::feed);
+    Thread resolver = Thread.ofPlatform().daemon().name("resolver").start(this::resolveIncidents);
 
     for (int round = 1; round <= ROUNDS; round++) {
       int countBefore = acknowledged.size();
@@ -96,32 +115,84 @@ class EngineCrashTest {
     for (long key : acknowledged) {
       Await.until("acknowledged instance " + key + " completes", Duration.ofSeconds(60), () -> completed(key));
     }
+    for (long key : awaitingMessage) {
+      Await.until("instance " + key + ", its message acknowledged, completes", Duration.ofSeconds(60), () -> completed(key));
+    }
+    resolving = false;
+    resolver.join(10_000);
     for (Map.Entry<Long, List<Long>> job : handlerStarts.entrySet()) {
       List<Long> starts = job.getValue();
       for (int i = 1; i < starts.size(); i++) {
         long apartMillis = (starts.get(i) - starts.get(i - 1)) / 1_000_000;
-        boolean afterOwnFailure = i == 1 && failedOnPurpose.contains(job.getKey());
+        boolean afterOwnFailure = i == 1 && (failedOnPurpose.contains(job.getKey()) || incidentsRaised.contains(job.getKey()));
         assertThat(afterOwnFailure || apartMillis >= JOB_TIMEOUT.toMillis() - 250)
             .as("job %d handed out again %d ms after its previous activation (timeout %s)", job.getKey(), apartMillis, JOB_TIMEOUT)
             .isTrue();
       }
     }
     assertThat(failedOnPurpose).as("jobs failed on purpose").isNotEmpty();
+    assertThat(resolutionsAcknowledged).as("incidents resolved").isNotEmpty();
+    assertThat(awaitingMessage).as("instances that awaited an acknowledged message").isNotEmpty();
     assertThat(worker.stats().completed()).as("jobs the worker completed").isPositive();
   }
 
-  /** Creates instances one after the other; those the engine answered are acknowledged, the rest never happened. */
+  /**
+   * Creates instances one after the other; those the engine answered are acknowledged, the rest
+   * never happened. Every third round also publishes a message, and once that is acknowledged,
+   * creates the instance that awaits it.
+   */
   private void feed() {
     int i = 0;
     while (feeding) {
       try {
         long key = client.createProcessInstance(ProcessInstanceCreationRequest.ofProcessId("work")
-            .withVariables(Map.of("i", i, "fail", i % 4 == 0))).processInstanceKey();
+            .withVariables(Map.of("i", i, "fail", i % 4 == 0, "incident", i % 7 == 3 && i % 4 != 0))).processInstanceKey();
         acknowledged.add(key);
+        if (i % 3 == 0) {
+          publishThenAwait("m-" + i);
+        }
         i++;
       } catch (RuntimeException engineDown) {
         sleep(50);
       }
+    }
+  }
+
+  private void publishThenAwait(String id) {
+    while (feeding && !publicationsAcknowledged.contains(id)) {
+      try {
+        client.publishMessage(MessagePublicationRequest.of("go", id).withTimeToLive(Duration.ofHours(1)));
+        publicationsAcknowledged.add(id);
+      } catch (RuntimeException engineDown) {
+        sleep(50);
+      }
+    }
+    while (feeding) {
+      try {
+        awaitingMessage.add(client.createProcessInstance(
+            ProcessInstanceCreationRequest.ofProcessId("await-message").withVariables(Map.of("id", id))).processInstanceKey());
+        return;
+      } catch (RuntimeException engineDown) {
+        sleep(50);
+      }
+    }
+  }
+
+  /** Gives each active incident's job a retry and resolves the incident, once: a resolution that is acknowledged is never repeated. */
+  private void resolveIncidents() {
+    while (resolving) {
+      try {
+        for (Incident incident : client.searchIncidents(SearchRequest.filter(Map.of("state", "ACTIVE"))).items()) {
+          if (!resolutionsAcknowledged.contains(incident.incidentKey())) {
+            client.updateJob(incident.jobKey(), JobUpdateRequest.retries(1));
+            client.resolveIncident(incident.incidentKey());
+            resolutionsAcknowledged.add(incident.incidentKey());
+          }
+        }
+      } catch (RuntimeException engineDown) {
+        // tried again on the next round
+      }
+      sleep(200);
     }
   }
 
