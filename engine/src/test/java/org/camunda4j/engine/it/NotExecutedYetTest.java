@@ -19,14 +19,6 @@ class NotExecutedYetTest extends EngineScenario {
   }
 
   @Test
-  void compensationIsRejectedNamingTheElement() {
-    String detail = assertProblem(http.deploy(bpmn("invalid/not-yet-compensation.bpmn")), 400, "INVALID_ARGUMENT");
-
-    assertThat(detail).contains("compensation").contains("not executed").contains("yet");
-    assertThat(detail).containsAnyOf("Event_Compensate", "Activity_Refund", "Event_CompensateEnd");
-  }
-
-  @Test
   void anAdHocSubProcessIsRejectedNamingTheElement() {
     String detail = assertProblem(http.deploy(bpmn("invalid/not-yet-ad-hoc.bpmn")), 400, "INVALID_ARGUMENT");
 

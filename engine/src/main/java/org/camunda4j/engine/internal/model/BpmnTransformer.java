@@ -4,6 +4,7 @@ import io.camunda.zeebe.model.bpmn.Bpmn;
 import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
 import io.camunda.zeebe.model.bpmn.instance.Activity;
 import io.camunda.zeebe.model.bpmn.instance.AdHocSubProcess;
+import io.camunda.zeebe.model.bpmn.instance.Association;
 import io.camunda.zeebe.model.bpmn.instance.Transaction;
 import io.camunda.zeebe.model.bpmn.instance.BaseElement;
 import io.camunda.zeebe.model.bpmn.instance.BoundaryEvent;
@@ -131,6 +132,7 @@ public final class BpmnTransformer {
     rejectUnsupportedExtensions(process);
     readExecutionListeners(process, root);
     readScope(resourceName, process.getFlowElements(), root, elements);
+    resolveCompensation(elements);
     boolean startable = root.children.stream().anyMatch(c -> c.type() == ElementType.START_EVENT);
     if (!startable) {
       throw new DeploymentException(
@@ -215,9 +217,6 @@ public final class BpmnTransformer {
     }
     rejectUnsupportedExtensions(node);
     MultiInstanceDefinition multiInstance = null;
-    if (node instanceof Activity activity && activity.isForCompensation()) {
-      throw unsupported(node, "compensation handlers are not executed by the camunda4j engine yet");
-    }
     if (node instanceof Activity activity && activity.getLoopCharacteristics() != null) {
       multiInstance = multiInstance(activity);
     }
@@ -242,14 +241,16 @@ public final class BpmnTransformer {
           case EndEvent end ->
               event(
                   end, ElementType.END_EVENT,
-                  Set.of(EventKind.NONE, EventKind.TERMINATE, EventKind.ERROR, EventKind.MESSAGE, EventKind.SIGNAL, EventKind.ESCALATION));
+                  Set.of(
+                      EventKind.NONE, EventKind.TERMINATE, EventKind.ERROR, EventKind.MESSAGE, EventKind.SIGNAL, EventKind.ESCALATION,
+                      EventKind.COMPENSATION));
           case IntermediateThrowEvent thr ->
-              event(thr, ElementType.INTERMEDIATE_THROW_EVENT, Set.of(EventKind.NONE, EventKind.MESSAGE, EventKind.SIGNAL, EventKind.LINK, EventKind.ESCALATION));
+              event(thr, ElementType.INTERMEDIATE_THROW_EVENT, Set.of(EventKind.NONE, EventKind.MESSAGE, EventKind.SIGNAL, EventKind.LINK, EventKind.ESCALATION, EventKind.COMPENSATION));
           case BoundaryEvent boundary -> {
             ExecutableElement e =
                 event(
                     boundary, ElementType.BOUNDARY_EVENT,
-                    Set.of(EventKind.ERROR, EventKind.MESSAGE, EventKind.TIMER, EventKind.SIGNAL, EventKind.ESCALATION));
+                    Set.of(EventKind.ERROR, EventKind.MESSAGE, EventKind.TIMER, EventKind.SIGNAL, EventKind.ESCALATION, EventKind.COMPENSATION));
             if (e.eventKind() == EventKind.ERROR && !boundary.cancelActivity()) {
               throw unsupported(boundary, "an error boundary event always interrupts its activity: remove cancelActivity=\"false\"");
             }
@@ -304,6 +305,7 @@ public final class BpmnTransformer {
     readIoMapping(node, element);
     readExecutionListeners(node, element);
     element.multiInstance = multiInstance;
+    element.forCompensation = node instanceof Activity activity && activity.isForCompensation();
     return element;
   }
 
@@ -381,6 +383,9 @@ public final class BpmnTransformer {
       throw unsupported(event, "an event with more than one event definition is not executed");
     }
     EventKind kind = definitions.isEmpty() ? EventKind.NONE : kindOf(event, definitions.iterator().next());
+    if (kind == EventKind.COMPENSATION && type == ElementType.START_EVENT) {
+      throw unsupported(event, "compensation event sub-processes are not executed (Camunda 8.9 does not either)");
+    }
     if (!allowed.contains(kind)) {
       throw unsupported(event, kind.name().toLowerCase() + " " + type.bpmnName() + "s are not executed by the camunda4j engine yet");
     }
@@ -427,6 +432,7 @@ public final class BpmnTransformer {
         }
         element.linkName = link.getName().strip();
       }
+      case CompensateEventDefinition compensate -> readCompensation(event, element, compensate);
       case SignalEventDefinition signal -> {
         if (signal.getSignal() == null || signal.getSignal().getName() == null || signal.getSignal().getName().isBlank()) {
           throw unsupported(event, "a signal event needs a signal with a name");
@@ -484,6 +490,75 @@ public final class BpmnTransformer {
     } catch (FeelException e) {
       throw unsupported(event, "its timer cannot be scheduled: " + e.getMessage());
     }
+  }
+
+  /**
+   * A compensation boundary event names its handler through an association; a compensation throw
+   * event may name the one activity it compensates ({@code activityRef}). Both are resolved once every
+   * element of the process is read. What Camunda 8.9 refuses is refused here too: a handler with
+   * sequence flows or boundary events, a compensation boundary event with outgoing flows, an
+   * {@code activityRef} outside the throw event's scope (the scope around it, in an event
+   * sub-process) or without anything to compensate, {@code waitForCompletion="false"}.
+   */
+  private static void readCompensation(io.camunda.zeebe.model.bpmn.instance.Event event, ExecutableElement element, CompensateEventDefinition compensate)
+      throws DeploymentException {
+    if (element.type() == ElementType.BOUNDARY_EVENT) {
+      element.compensationHandlerId =
+          event.getModelInstance().getModelElementsByType(Association.class).stream()
+              .filter(a -> a.getSource() != null && a.getSource().getId().equals(event.getId()) && a.getTarget() != null)
+              .map(a -> a.getTarget().getId())
+              .findFirst()
+              .orElseThrow(() -> unsupported(event, "a compensation boundary event needs an association to its compensation handler"));
+      return;
+    }
+    if ("false".equals(compensate.getAttributeValue("waitForCompletion"))) {
+      throw unsupported(event, "a compensation throw event always waits for its handlers (as in Camunda 8.9): remove waitForCompletion=\"false\"");
+    }
+    element.compensationActivityId = compensate.getActivity() == null ? null : compensate.getActivity().getId();
+  }
+
+  private static void resolveCompensation(Map<String, ExecutableElement> elements) throws DeploymentException {
+    for (ExecutableElement element : elements.values()) {
+      if (element.forCompensation && (!element.incoming.isEmpty() || !element.outgoing.isEmpty() || !element.boundaryEvents.isEmpty())) {
+        throw compensationError(element, "a compensation handler runs only when compensation invokes it: remove its sequence flows and boundary events");
+      }
+      if (element.eventKind() == EventKind.COMPENSATION && element.type() == ElementType.BOUNDARY_EVENT && !element.outgoing.isEmpty()) {
+        throw compensationError(element, "a compensation boundary event has no outgoing flows; associate it with its compensation handler");
+      }
+      if (element.compensationHandlerId != null) {
+        ExecutableElement handler = elements.get(element.compensationHandlerId);
+        if (handler == null || !handler.forCompensation) {
+          throw new DeploymentException(
+              "Element '" + element.id() + "' of type 'boundaryEvent' cannot be deployed: its association must point to an activity"
+                  + " marked as compensation handler (isForCompensation=\"true\"), found '" + element.compensationHandlerId + "'");
+        }
+        element.compensationHandler = handler;
+      }
+      if (element.compensationActivityId != null) {
+        element.compensationActivity = elements.get(element.compensationActivityId);
+        checkCompensatedActivity(element);
+      }
+    }
+  }
+
+  private static void checkCompensatedActivity(ExecutableElement throwEvent) throws DeploymentException {
+    ExecutableElement activity = throwEvent.compensationActivity;
+    String id = throwEvent.compensationActivityId;
+    if (activity == null) {
+      throw compensationError(throwEvent, "the activity '" + id + "' it compensates (activityRef) is not in the process");
+    }
+    if (activity.compensationBoundaryEvent().isEmpty() && activity.type() != ElementType.SUB_PROCESS) {
+      throw compensationError(throwEvent, "the activity '" + id + "' it compensates needs a compensation boundary event or must be a sub-process");
+    }
+    ExecutableElement scope = throwEvent.flowScope().orElseThrow();
+    ExecutableElement compensatedScope = scope.type() == ElementType.EVENT_SUB_PROCESS ? scope.flowScope().orElseThrow() : scope;
+    if (activity.flowScope().orElse(null) != compensatedScope) {
+      throw compensationError(throwEvent, "the activity '" + id + "' it compensates must be in the same scope as the throw event");
+    }
+  }
+
+  private static DeploymentException compensationError(ExecutableElement element, String reason) {
+    return new DeploymentException("Element '" + element.id() + "' of type '" + element.type().bpmnName() + "' cannot be deployed: " + reason);
   }
 
   /** Each link throw event goes on at the one link catch event of its name in the same scope. */

@@ -44,6 +44,11 @@ public final class ExecutableElement {
   ExecutableElement linkTarget;
   String resultVariable;
   FormLink startForm;
+  boolean forCompensation;
+  ExecutableElement compensationHandler;
+  String compensationHandlerId;
+  ExecutableElement compensationActivity;
+  String compensationActivityId;
 
   ExecutableElement(String id, String name, ElementType type, EventKind eventKind) {
     this.id = id;
@@ -241,6 +246,26 @@ public final class ExecutableElement {
   /** The form a process start event links for the people who start it, or null. */
   public FormLink startForm() {
     return startForm;
+  }
+
+  /** Whether this activity is a compensation handler: it runs only when a compensation throw event invokes it. */
+  public boolean isForCompensation() {
+    return forCompensation;
+  }
+
+  /** For a compensation boundary event: the handler its association points to. */
+  public ExecutableElement compensationHandler() {
+    return compensationHandler;
+  }
+
+  /** For an activity: its compensation boundary event, whose handler undoes it once it completed. */
+  public Optional<ExecutableElement> compensationBoundaryEvent() {
+    return boundaryEvents.stream().filter(b -> b.eventKind == EventKind.COMPENSATION).findFirst();
+  }
+
+  /** For a compensation throw event with an {@code activityRef}: the one activity it compensates; null means all of its scope. */
+  public ExecutableElement compensationActivity() {
+    return compensationActivity;
   }
 
   @Override

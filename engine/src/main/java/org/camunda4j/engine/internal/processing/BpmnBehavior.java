@@ -39,6 +39,7 @@ final class BpmnBehavior {
   private MessageCommands messages;
   private UserTaskBehavior userTasks; // --- user tasks
   private ElementProcessors processors;
+  private CompensationBehavior compensation;
 
   BpmnBehavior(
       EngineState state,
@@ -62,6 +63,10 @@ final class BpmnBehavior {
   /** Bound once by EngineOperations, since processors and this behaviour need each other. */
   void bind(ElementProcessors processors) {
     this.processors = processors;
+  }
+
+  void bind(CompensationBehavior compensation) {
+    this.compensation = compensation;
   }
 
   // --- user tasks
@@ -224,6 +229,7 @@ final class BpmnBehavior {
     if (multiInstance.isInner(instance)) {
       if (multiInstance.collectOutput(ctx, instance)) {
         ctx.emit(new ElementCompleted(key, ctx.now()));
+        compensation.completed(ctx, instance, true);
         multiInstance.innerCompleted(ctx, instance.flowScopeKey());
       }
       return;
@@ -241,6 +247,7 @@ final class BpmnBehavior {
    */
   void leave(ProcessingContext ctx, ElementInstance instance, List<SequenceFlow> flows) {
     ctx.emit(new ElementCompleted(instance.key(), ctx.now()));
+    compensation.completed(ctx, instance, false);
     ElementInstance flowScope = state.elementInstance(instance.flowScopeKey()).orElseThrow();
     for (SequenceFlow flow : flows) {
       ExecutableElement target = flowScope.process().element(flow.targetId());

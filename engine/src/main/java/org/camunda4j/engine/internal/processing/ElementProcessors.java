@@ -29,6 +29,7 @@ final class ElementProcessors {
   private final EscalationThrowEventProcessor escalationThrowEvent;
   private final TerminateEndEventProcessor terminateEndEvent;
   private final ErrorEndEventProcessor errorEndEvent;
+  private final CompensationThrowEventProcessor compensationThrowEvent;
 
   /** The behaviours the processors share. */
   record Behaviors(
@@ -44,7 +45,8 @@ final class ElementProcessors {
       CompletionWaiters completionWaiters,
       SignalCommands signals,
       CatchEventBehavior catchEvents,
-      DecisionBehavior decisions) {}
+      DecisionBehavior decisions,
+      CompensationBehavior compensation) {}
 
   ElementProcessors(BpmnBehavior bpmn, Behaviors b) {
     this.callActivity = new CallActivityProcessor(bpmn, b.state(), b.expressions(), b.variables(), b.incidents());
@@ -65,6 +67,7 @@ final class ElementProcessors {
     this.scriptTask = new ScriptTaskProcessor(bpmn, b.expressions(), b.variables());
     this.terminateEndEvent = new TerminateEndEventProcessor(bpmn, b.state());
     this.errorEndEvent = new ErrorEndEventProcessor(bpmn, b.errors(), b.incidents());
+    this.compensationThrowEvent = new CompensationThrowEventProcessor(bpmn, b.compensation());
   }
 
   ProcessProcessor process() {
@@ -93,6 +96,7 @@ final class ElementProcessors {
             case MESSAGE -> jobWorkerTask;
             case SIGNAL -> signalThrowEvent;
             case ESCALATION -> escalationThrowEvent;
+            case COMPENSATION -> compensationThrowEvent;
             default -> passThrough;
           };
       case INTERMEDIATE_THROW_EVENT ->
@@ -101,6 +105,7 @@ final class ElementProcessors {
             case SIGNAL -> signalThrowEvent;
             case LINK -> linkThrowEvent;
             case ESCALATION -> escalationThrowEvent;
+            case COMPENSATION -> compensationThrowEvent;
             default -> passThrough;
           };
       case INTERMEDIATE_CATCH_EVENT -> element.eventKind() == EventKind.LINK ? passThrough : awaitEvent;

@@ -55,6 +55,9 @@ public final class EngineOperations implements AutoCloseable {
     ExecutionListenerBehavior executionListeners = new ExecutionListenerBehavior(state, feel, variables, incidentBehavior);
     MultiInstanceBehavior multiInstance = new MultiInstanceBehavior(state, feel, variables, incidentBehavior);
     BpmnBehavior bpmn = new BpmnBehavior(state, variables, incidentBehavior, catchEvents, executionListeners, multiInstance);
+    CompensationBehavior compensation = new CompensationBehavior(state);
+    compensation.bind(bpmn);
+    bpmn.bind(compensation);
     executionListeners.bind(bpmn);
     multiInstance.bind(bpmn);
     catchEvents.bind(bpmn);
@@ -76,7 +79,7 @@ public final class EngineOperations implements AutoCloseable {
             bpmn,
             new ElementProcessors.Behaviors(
                 state, feel, expressions, variables, incidentBehavior, new JobBehavior(state, expressions), errors, userTaskBehavior,
-                messages, completionWaiters, signals, catchEvents, decisionBehavior)));
+                messages, completionWaiters, signals, catchEvents, decisionBehavior, compensation)));
     jobs.bindUserTasks(userTaskBehavior);
     UserTaskCommands userTaskCommands = new UserTaskCommands(state, userTaskBehavior, userTaskWaiters);
     ModificationCommands modifications = new ModificationCommands(state, bpmn, new ElementActivationBehavior(state, bpmn, variables));

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import org.camunda4j.engine.internal.model.ProcessDefinition;
 import org.camunda4j.engine.internal.state.BatchOperation;
+import org.camunda4j.engine.internal.state.CompensationSubscription;
 import org.camunda4j.engine.internal.state.Incident;
 import org.camunda4j.engine.internal.state.JobKind;
 
@@ -83,6 +84,16 @@ public sealed interface EngineEvent {
 
   /** A terminate end event dropped the tokens waiting at joining gateways of its scope. */
   record JoinTokensDiscarded(long flowScopeKey) implements EngineEvent {}
+
+  // --- compensation
+  /** An activity completed that a compensation throw event may undo later (or a scope holding such activities). */
+  record CompensationSubscribed(CompensationSubscription subscription) implements EngineEvent {}
+
+  /** A compensation throw event invoked a subscription's handler ({@code handlerInstanceKey}, activated with it). */
+  record CompensationTriggered(long key, long processInstanceKey, long throwEventInstanceKey, long handlerInstanceKey) implements EngineEvent {}
+
+  /** A subscription is done: its handler completed, or the scope subscription was passed through to what it holds. */
+  record CompensationSubscriptionClosed(long key, long processInstanceKey) implements EngineEvent {}
 
   /** One execution listener of an element instance finished; the next one (or the element) goes on. */
   record ExecutionListenerCompleted(long elementInstanceKey, boolean start) implements EngineEvent {}

@@ -112,6 +112,15 @@ public final class EngineState implements java.io.Serializable {
     return correlatedSubscriptions.values().stream().flatMap(List::stream);
   }
 
+  /** Compensation subscriptions per process instance, by key; they go when their process instance ends. */
+  final Map<Long, Map<Long, CompensationSubscription>> compensationSubscriptions = new HashMap<>();
+
+  /** The compensation subscriptions of a live process instance, oldest first. */
+  public Collection<CompensationSubscription> compensationSubscriptions(long processInstanceKey) {
+    Map<Long, CompensationSubscription> subscriptions = compensationSubscriptions.get(processInstanceKey);
+    return subscriptions == null ? List.of() : Collections.unmodifiableCollection(subscriptions.values());
+  }
+
   /** Instances started by a message with a correlation key, per "processId\0key": no second one while active. */
   final Map<String, Long> messageStartedInstances = new HashMap<>();
 
@@ -197,6 +206,7 @@ public final class EngineState implements java.io.Serializable {
     messageCorrelatedProcesses.clear();
     messageDeadlines.clear();
     messageStartedInstances.clear();
+    compensationSubscriptions.clear();
   }
 
   /**

@@ -3,6 +3,7 @@ package org.camunda4j.engine.internal.state;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -69,6 +70,21 @@ public final class EventApplier {
         ElementInstance scope = instance(e.flowScopeKey());
         scope.activeFlows = 0;
         scope.joinTokens.clear();
+      }
+      case CompensationSubscribed e ->
+          state.compensationSubscriptions
+              .computeIfAbsent(e.subscription().processInstanceKey(), k -> new LinkedHashMap<>())
+              .put(e.subscription().key(), e.subscription());
+      case CompensationTriggered e ->
+          state.compensationSubscriptions
+              .get(e.processInstanceKey())
+              .computeIfPresent(e.key(), (k, sub) -> sub.triggeredBy(e.throwEventInstanceKey(), e.handlerInstanceKey()));
+      case CompensationSubscriptionClosed e -> {
+        Map<Long, CompensationSubscription> subscriptions = state.compensationSubscriptions.get(e.processInstanceKey());
+        subscriptions.remove(e.key());
+        if (subscriptions.isEmpty()) {
+          state.compensationSubscriptions.remove(e.processInstanceKey());
+        }
       }
       case ExecutionListenerCompleted e -> {
         ElementInstance instance = instance(e.elementInstanceKey());
@@ -375,6 +391,9 @@ public final class EventApplier {
         scope.activeFlows = 0;
         scope.joinTokens.clear();
       }
+      if (endState == ElementState.TERMINATED) {
+        forgetCompensationsInside(instance);
+      }
     } else {
       ProcessInstance processInstance = state.processInstances.get(key);
       processInstance.state = endState == ElementState.COMPLETED ? "COMPLETED" : "TERMINATED";
@@ -383,6 +402,18 @@ public final class EventApplier {
       state.triggeredStarts.remove(key);
       state.startInstructions.remove(key);
       state.messageStartedInstances.values().remove(key);
+      state.compensationSubscriptions.remove(key); // nothing of an ended instance can be compensated any more
+    }
+  }
+
+  /** What completed inside a terminated scope can never be compensated: compensation reaches only completed scopes. */
+  private void forgetCompensationsInside(ElementInstance terminated) {
+    Map<Long, CompensationSubscription> subscriptions = state.compensationSubscriptions.get(terminated.processInstanceKey());
+    if (subscriptions != null) {
+      subscriptions.values().removeIf(s -> s.scopeKey() == terminated.key());
+      if (subscriptions.isEmpty()) {
+        state.compensationSubscriptions.remove(terminated.processInstanceKey());
+      }
     }
   }
 
