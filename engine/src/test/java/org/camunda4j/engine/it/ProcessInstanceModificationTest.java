@@ -99,6 +99,28 @@ class ProcessInstanceModificationTest extends EngineScenario {
   }
 
   @Test
+  void terminatingTheLastElementOfACalledInstanceIsRejectedAsInCamundaAndChangesNothing() {
+    http.deployOk(bpmn("call-activity-child.bpmn"), bpmn("call-activity-parent.bpmn"));
+    String parent = http.createInstance("call-activity-parent");
+    http.awaitJobExists("child-work");
+    String child = http.search("process-instances", Map.of("filter", Map.of("parentProcessInstanceKey", parent))).getFirst()
+        .path("processInstanceKey").asText();
+    String childTask = awaitLive(child, "Task_ChildWork").path("elementInstanceKey").asText();
+
+    String detail =
+        assertProblem(
+            http.post("/process-instances/" + child + "/modification",
+                Map.of("terminateInstructions", List.of(Map.of("elementInstanceKey", childTask)))),
+            400, "INVALID_ARGUMENT");
+
+    assertThat(detail).contains("terminateInstructions").contains(child).contains("call activity").contains(parent);
+    assertThat(live(child, "Task_ChildWork")).as("the child is left as it was").hasSize(1);
+    http.completeNext("child-work", Map.of());
+    http.completeNext("after-call", Map.of());
+    http.awaitInstanceState(parent, "COMPLETED");
+  }
+
+  @Test
   void aMoveActivatesTheTargetBeforeItTerminatesTheSourceSoTheInstanceGoesOn() {
     http.deployOk(bpmn("embedded-subprocess.bpmn"));
     String instance = http.createInstance("embedded-subprocess");

@@ -100,6 +100,19 @@ final class ModificationCommands {
     flowScopes.forEach(scope -> terminateIfEmpty(ctx, scope));
   }
 
+  private void rejectIfCalled(long processInstanceKey) {
+    long callActivity = state.processInstance(processInstanceKey).map(p -> p.parentElementInstanceKey()).orElse(-1L);
+    if (callActivity >= 0) {
+      String callActivityId = state.elementInstance(callActivity).map(c -> c.element().id()).orElse("?");
+      long parentInstance = state.processInstance(processInstanceKey).orElseThrow().parentProcessInstanceKey();
+      throw invalid(
+          "terminateInstructions",
+          "they would terminate the last active element instances of process instance '" + processInstanceKey
+              + "', which was called by call activity '" + callActivityId + "' (element instance '" + callActivity
+              + "') of process instance '" + parentInstance + "'; terminate that call activity instead");
+    }
+  }
+
   /** The instance with that key, or every live instance of the element; an instruction that finds none is rejected. */
   private List<ElementInstance> sources(ElementInstance root, ProcessDefinition definition, long key, String elementId, String label) {
     if (key >= 0) {
@@ -120,13 +133,21 @@ final class ModificationCommands {
     return live;
   }
 
-  /** A scope that has no child and no token left is terminated, and so on up to the process instance. */
+  /**
+   * A scope that has no child and no token left is terminated, and so on up to the process instance.
+   * A called process instance is not: as in Camunda, terminating its last element instances rejects
+   * the modification (the processor undoes what it emitted), since the call activity would wait for it
+   * forever; the call activity is what to terminate.
+   */
   private void terminateIfEmpty(ProcessingContext ctx, long scopeKey) {
     ElementInstance scope = state.elementInstance(scopeKey).orElse(null);
     if (scope == null || scope.state() != ElementState.ACTIVATED || scope.childCount() > 0 || scope.activeFlows() > 0) {
       return;
     }
     long parent = scope.flowScopeKey();
+    if (parent < 0) {
+      rejectIfCalled(scopeKey);
+    }
     bpmn.terminate(ctx, scopeKey);
     if (parent >= 0) {
       terminateIfEmpty(ctx, parent);
