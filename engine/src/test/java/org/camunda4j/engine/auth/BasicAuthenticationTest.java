@@ -7,6 +7,7 @@ import org.camunda4j.engine.Engine;
 import org.camunda4j.engine.EngineAuth;
 import org.camunda4j.engine.EngineConfig;
 import org.camunda4j.engine.EngineCredential;
+import org.camunda4j.engine.it.EngineHttp;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -61,6 +62,22 @@ class BasicAuthenticationTest {
 
     assertThat(answer.status()).isEqualTo(401);
     assertThat(answer.body().get("detail").asText()).contains("only HTTP Basic").contains("'Bearer'");
+  }
+
+  @Test
+  void aBatchOperationNamesTheUserWhoCreatedIt() {
+    EngineHttp ana = new EngineHttp(engine.restAddress(), Http.basic("ana", "pw"));
+    String batchKey =
+        ana.post("/process-instances/cancellation", java.util.Map.of("filter", java.util.Map.of("processDefinitionId", "nothing")))
+            .json().path("batchOperationKey").asText();
+
+    EngineHttp.Response batch = ana.get("/batch-operations/" + batchKey);
+
+    assertThat(batch.json().path("actorType").asText()).isEqualTo("USER");
+    assertThat(batch.json().path("actorId").asText()).isEqualTo("ana");
+    assertThat(ana.search("batch-operations", java.util.Map.of("filter", java.util.Map.of("actorId", "ana"))))
+        .extracting(b -> b.path("batchOperationKey").asText())
+        .contains(batchKey);
   }
 
   @Test

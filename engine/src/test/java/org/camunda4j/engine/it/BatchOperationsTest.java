@@ -161,6 +161,9 @@ class BatchOperationsTest extends EngineScenario {
 
     assertThat(batch.path("state").asText()).isEqualTo("COMPLETED");
     assertThat(batch.path("operationsTotalCount").asInt()).isZero();
+    assertThat(batch.path("actorType").asText()).as("an engine without authentication").isEqualTo("ANONYMOUS");
+    assertThat(batch.path("actorId").isNull()).isTrue();
+    assertThat(batch.path("errors").isArray() && batch.path("errors").isEmpty()).isTrue();
     assertThat(assertProblem(http.postWithoutBody("/batch-operations/" + batchKey + "/cancellation"), 409, "INVALID_STATE")).contains("COMPLETED");
     assertThat(assertProblem(http.postWithoutBody("/batch-operations/" + batchKey + "/suspension"), 409, "INVALID_STATE")).contains("not ACTIVE");
     assertThat(assertProblem(http.postWithoutBody("/batch-operations/" + batchKey + "/resumption"), 409, "INVALID_STATE")).contains("not SUSPENDED");
@@ -172,6 +175,8 @@ class BatchOperationsTest extends EngineScenario {
   @Test
   void batchCallsTheEngineCannotRunAndCallsWithoutAValidFilterAreClearErrors() {
     assertThat(assertProblem(http.post("/process-instances/migration", Map.of("filter", Map.of())), 400, "INVALID_ARGUMENT"))
+        .contains("migration", "not supported");
+    assertThat(assertProblem(http.post("/process-instances/2251799813685999/migration", Map.of("targetProcessDefinitionKey", "1")), 400, "INVALID_ARGUMENT"))
         .contains("migration", "not supported");
     assertThat(assertProblem(http.post("/decision-instances/deletion", Map.of("filter", Map.of())), 400, "INVALID_ARGUMENT"))
         .contains("decision instances", "not supported");

@@ -53,6 +53,11 @@ final class BatchOperationsApi {
         .route("POST", "/v2/process-instances/cancellation", this::cancelInstances)
         .route("POST", "/v2/process-instances/incident-resolution", this::resolveIncidents)
         .route("POST", "/v2/process-instances/migration", request -> notSupported("migration", "MIGRATE_PROCESS_INSTANCE"))
+        .route("POST", "/v2/process-instances/{processInstanceKey}/migration", request -> {
+          throw ApiException.invalidArgument(
+              "Process instance migration is not supported by the camunda4j engine yet: to move an instance to another"
+                  + " process version, cancel it and start a new one (startInstructions can start it at the element it had reached)");
+        })
         .route("POST", "/v2/process-instances/modification", this::modifyInstances)
         .route("POST", "/v2/process-instances/deletion", this::deleteInstances)
         .route("POST", "/v2/process-instances/{processInstanceKey}/deletion",
@@ -83,7 +88,7 @@ final class BatchOperationsApi {
   /** The ACTIVE process instances the filter picks, each one an item. */
   private CompletionStage<Reply> cancelInstances(Request request) {
     Predicate<ProcessInstanceSearch.Row> picked = batchFilter(request);
-    return created(BatchOperation.Type.CANCEL_PROCESS_INSTANCE, List.of(), state -> activeInstances(state, picked));
+    return created(request, BatchOperation.Type.CANCEL_PROCESS_INSTANCE, List.of(), state -> activeInstances(state, picked));
   }
 
   private static List<BatchOperation.ItemRef> activeInstances(EngineState state, Predicate<ProcessInstanceSearch.Row> picked) {
@@ -100,6 +105,7 @@ final class BatchOperationsApi {
     ProcessInstanceModificationBatchRequest body = request.body(ProcessInstanceModificationBatchRequest.class);
     Predicate<ProcessInstanceSearch.Row> picked = ProcessInstanceSearch.filter((ObjectNode) body.filter(), true);
     return created(
+        request,
         BatchOperation.Type.MODIFY_PROCESS_INSTANCE,
         body.moveInstructions().stream().map(m -> new BatchOperation.Move(m.sourceElementId(), m.targetElementId())).toList(),
         state -> activeInstances(state, picked));
@@ -112,6 +118,7 @@ final class BatchOperationsApi {
   private CompletionStage<Reply> deleteInstances(Request request) {
     Predicate<ProcessInstanceSearch.Row> picked = batchFilter(request);
     return created(
+        request,
         BatchOperation.Type.DELETE_PROCESS_INSTANCE,
         List.of(),
         state -> {
@@ -133,6 +140,7 @@ final class BatchOperationsApi {
   private CompletionStage<Reply> resolveIncidents(Request request) {
     Predicate<ProcessInstanceSearch.Row> picked = batchFilter(request);
     return created(
+        request,
         BatchOperation.Type.RESOLVE_INCIDENT,
         List.of(),
         state -> {
@@ -154,10 +162,12 @@ final class BatchOperationsApi {
     return ProcessInstanceSearch.filter((ObjectNode) body.filter(), true);
   }
 
+  /** The batch records who created it: the request's actor, as the authentication found it. */
   private CompletionStage<Reply> created(
-      BatchOperation.Type type, List<BatchOperation.Move> moves, Function<EngineState, List<BatchOperation.ItemRef>> items) {
+      Request request, BatchOperation.Type type, List<BatchOperation.Move> moves, Function<EngineState, List<BatchOperation.ItemRef>> items) {
+    BatchOperation.Actor actor = new BatchOperation.Actor(request.actor().type(), request.actor().id());
     return Outcomes.reply(
-        engine.createBatchOperation(type, moves, items),
+        engine.createBatchOperation(type, moves, actor, items),
         key -> Reply.json(new BatchOperationCreatedResult(key(key), BatchOperationType.valueOf(type.name()))));
   }
 
@@ -249,8 +259,8 @@ final class BatchOperationsApi {
         BatchOperationType.valueOf(batch.type().name()),
         date(batch.startDate()),
         date(batch.endDate()),
-        null,
-        null,
+        batch.actor() == null ? null : batch.actor().type(),
+        batch.actor() == null ? null : batch.actor().id(),
         batch.items().size(),
         (int) batch.count(BatchOperation.ItemState.FAILED),
         (int) batch.count(BatchOperation.ItemState.COMPLETED),

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.Set;
 import java.util.function.Predicate;
 import org.camunda4j.engine.EngineAuth;
+import org.camunda4j.engine.internal.rest.Actor;
 import org.camunda4j.engine.internal.rest.Authentication;
 import org.camunda4j.engine.internal.rest.Request;
 
@@ -44,8 +45,8 @@ public final class RestAuthentication {
   public static Authentication create(EngineAuth auth, TokenIssuer issuer) {
     return switch (auth) {
       case EngineAuth.None none -> Authentication.NONE;
-      case EngineAuth.Basic basic -> guarded(new BasicAuthenticator(basic.users())::authenticate, Set.of(HEALTH), request -> false);
-      case EngineAuth.Oidc oidc -> guarded(new BearerAuthenticator(oidc, issuer)::authenticate,
+      case EngineAuth.Basic basic -> guarded(new BasicAuthenticator(basic.users())::authenticate, "USER", Set.of(HEALTH), request -> false);
+      case EngineAuth.Oidc oidc -> guarded(new BearerAuthenticator(oidc, issuer)::authenticate, "CLIENT",
           issuer == null ? Set.of(HEALTH) : Set.of(HEALTH, TOKEN), RestAuthentication::isConsoleFile);
     };
   }
@@ -54,10 +55,11 @@ public final class RestAuthentication {
     Caller authenticate(String authorization);
   }
 
-  private static Authentication guarded(Scheme scheme, Set<String> publicEndpoints, Predicate<Request> alsoPublic) {
+  /** {@code actorType}: what the scheme's callers are, as batch operations report them (Basic: users, bearer tokens: clients). */
+  private static Authentication guarded(Scheme scheme, String actorType, Set<String> publicEndpoints, Predicate<Request> alsoPublic) {
     return (Request request) -> {
       if (!publicEndpoints.contains(request.method() + " " + request.path()) && !alsoPublic.test(request)) {
-        scheme.authenticate(request.header("Authorization"));
+        request.actor(new Actor(actorType, scheme.authenticate(request.header("Authorization")).name()));
       }
     };
   }

@@ -39,10 +39,14 @@ final class BatchOperationCommands {
 
   /** {@code pick} chooses the items from the state as it is when the command runs. */
   BatchProgress create(
-      ProcessingContext ctx, BatchOperation.Type type, List<BatchOperation.Move> moves, Function<EngineState, List<BatchOperation.ItemRef>> pick) {
+      ProcessingContext ctx,
+      BatchOperation.Type type,
+      List<BatchOperation.Move> moves,
+      BatchOperation.Actor actor,
+      Function<EngineState, List<BatchOperation.ItemRef>> pick) {
     List<BatchOperation.ItemRef> items = List.copyOf(pick.apply(state));
     long key = state.nextKey();
-    ctx.emit(new BatchOperationCreated(key, type, items, List.copyOf(moves), ctx.now()));
+    ctx.emit(new BatchOperationCreated(key, type, items, List.copyOf(moves), actor, ctx.now()));
     return new BatchProgress(key, items.isEmpty() ? BatchProgress.NONE : items.getFirst().itemKey());
   }
 

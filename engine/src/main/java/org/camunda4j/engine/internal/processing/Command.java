@@ -84,7 +84,10 @@ public sealed interface Command {
   // --- batch operations
   /** Creates a batch operation over the items {@code items} picks from the state as the command runs. */
   record CreateBatchOperation(
-      BatchOperation.Type type, List<BatchOperation.Move> moves, Function<EngineState, List<BatchOperation.ItemRef>> items)
+      BatchOperation.Type type,
+      List<BatchOperation.Move> moves,
+      BatchOperation.Actor actor,
+      Function<EngineState, List<BatchOperation.ItemRef>> items)
       implements Command {}
 
   /** Applies a batch's operation to one of its items; answers the batch's {@link BatchProgress}. */

@@ -138,7 +138,7 @@ final class CommandHandler {
         incidents.resolve(ctx, c.incidentKey());
         yield null;
       }
-      case CreateBatchOperation c -> batchOperations.create(ctx, c.type(), c.moves(), c.items());
+      case CreateBatchOperation c -> batchOperations.create(ctx, c.type(), c.moves(), c.actor(), c.items());
       case ProcessBatchItem c -> batchOperations.processItem(ctx, c.batchOperationKey(), c.itemKey());
       case FailBatchItem c -> batchOperations.failItem(ctx, c.batchOperationKey(), c.itemKey(), c.errorMessage());
       case CancelBatchOperation c -> {

@@ -276,8 +276,11 @@ public final class EngineOperations implements AutoCloseable {
    * its key once it is committed; its items are processed afterwards, one command each.
    */
   public CompletableFuture<Long> createBatchOperation(
-      BatchOperation.Type type, List<BatchOperation.Move> moves, Function<EngineState, List<BatchOperation.ItemRef>> items) {
-    CompletableFuture<BatchProgress> created = processor.submit(new Command.CreateBatchOperation(type, moves, items));
+      BatchOperation.Type type,
+      List<BatchOperation.Move> moves,
+      BatchOperation.Actor actor,
+      Function<EngineState, List<BatchOperation.ItemRef>> items) {
+    CompletableFuture<BatchProgress> created = processor.submit(new Command.CreateBatchOperation(type, moves, actor, items));
     batchOperations.follow(created);
     return created.thenApply(BatchProgress::batchOperationKey);
   }

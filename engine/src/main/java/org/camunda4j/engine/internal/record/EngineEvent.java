@@ -184,7 +184,12 @@ public sealed interface EngineEvent {
   // --- batch operations
   /** A batch operation with its items (and a modification batch's moves), ACTIVE; without items it is COMPLETED at once. */
   record BatchOperationCreated(
-      long key, BatchOperation.Type type, List<BatchOperation.ItemRef> items, List<BatchOperation.Move> moves, long time)
+      long key,
+      BatchOperation.Type type,
+      List<BatchOperation.ItemRef> items,
+      List<BatchOperation.Move> moves,
+      BatchOperation.Actor actor,
+      long time)
       implements EngineEvent {}
 
   /** One item was processed: {@code errorMessage} null means it COMPLETED, else it FAILED. */

@@ -52,6 +52,18 @@ final class IncomingRequest implements Request {
     this.body = body;
   }
 
+  private volatile Actor actor = Actor.ANONYMOUS;
+
+  @Override
+  public Actor actor() {
+    return actor;
+  }
+
+  @Override
+  public void actor(Actor actor) {
+    this.actor = actor;
+  }
+
   void pathParams(Map<String, String> pathParams) {
     this.pathParams = Map.copyOf(pathParams);
   }

@@ -57,6 +57,12 @@ public interface Request {
    */
   java.util.Map<String, String> form();
 
+  /** Who sent the request, as the authentication found it; {@link Actor#ANONYMOUS} when nobody is authenticated. */
+  Actor actor();
+
+  /** Set by the authentication before the request is routed. */
+  void actor(Actor actor);
+
   /** False once the client has closed the connection. */
   boolean isConnected();
 

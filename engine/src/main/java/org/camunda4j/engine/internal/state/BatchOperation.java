@@ -22,6 +22,9 @@ public final class BatchOperation implements java.io.Serializable {
     DELETE_PROCESS_INSTANCE
   }
 
+  /** Who created the batch: {@code USER}, {@code CLIENT} or {@code ANONYMOUS} (without an id). */
+  public record Actor(String type, String id) {}
+
   /** A modification batch's instruction: every active instance of the source element moves to the target. */
   public record Move(String sourceElementId, String targetElementId) implements java.io.Serializable {}
 
@@ -90,12 +93,14 @@ public final class BatchOperation implements java.io.Serializable {
   private final Type type;
   private final long startDate;
   private final List<Move> moves;
+  private final Actor actor;
   final Map<Long, Item> items = new LinkedHashMap<>();
   State state = State.ACTIVE;
   long endDate = -1;
 
-  BatchOperation(long key, Type type, List<Move> moves, long startDate) {
+  BatchOperation(long key, Type type, List<Move> moves, Actor actor, long startDate) {
     this.key = key;
+    this.actor = actor;
     this.type = type;
     this.moves = List.copyOf(moves);
     this.startDate = startDate;
@@ -107,6 +112,11 @@ public final class BatchOperation implements java.io.Serializable {
 
   public Type type() {
     return type;
+  }
+
+  /** Who created the batch; null in a log written before the engine recorded it. */
+  public Actor actor() {
+    return actor;
   }
 
   public long startDate() {

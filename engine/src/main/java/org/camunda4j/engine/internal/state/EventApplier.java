@@ -249,7 +249,7 @@ public final class EventApplier {
       }
       // --- batch operations
       case BatchOperationCreated e -> {
-        BatchOperation batch = new BatchOperation(e.key(), e.type(), e.moves(), e.time());
+        BatchOperation batch = new BatchOperation(e.key(), e.type(), e.moves(), e.actor(), e.time());
         e.items().forEach(ref -> batch.items.put(ref.itemKey(), new BatchOperation.Item(ref)));
         if (e.items().isEmpty()) {
           batch.state = BatchOperation.State.COMPLETED;

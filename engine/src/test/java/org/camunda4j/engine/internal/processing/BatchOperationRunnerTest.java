@@ -30,6 +30,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class BatchOperationRunnerTest {
 
+  private static final BatchOperation.Actor ANONYMOUS = new BatchOperation.Actor("ANONYMOUS", null);
+
   private EngineOperations engine = new EngineOperations(new ControlledClock(), Duration.ofSeconds(1), HistoryRetention.KEEP_ALL, t -> new InMemoryEventLog(100_000, new SnapshotCodec(t)));
 
   private static EngineOperations durable(Path directory) {
@@ -78,7 +80,7 @@ class BatchOperationRunnerTest {
     hold(held, release);
     held.await();
     CompletableFuture<Long> done =
-        engine.createBatchOperation(BatchOperation.Type.CANCEL_PROCESS_INSTANCE, List.of(), BatchOperationRunnerTest::activeInstances)
+        engine.createBatchOperation(BatchOperation.Type.CANCEL_PROCESS_INSTANCE, List.of(), ANONYMOUS, BatchOperationRunnerTest::activeInstances)
             .thenCompose(key -> then.apply(key).thenApply(ignored -> key));
     release.countDown();
     return done.join();
@@ -145,7 +147,7 @@ class BatchOperationRunnerTest {
     hold(held, release);
     held.await();
     CompletableFuture<Long> created =
-        engine.createBatchOperation(BatchOperation.Type.CANCEL_PROCESS_INSTANCE, List.of(), BatchOperationRunnerTest::activeInstances);
+        engine.createBatchOperation(BatchOperation.Type.CANCEL_PROCESS_INSTANCE, List.of(), ANONYMOUS, BatchOperationRunnerTest::activeInstances);
     created.thenRun(() -> hold(stoppedAfterCreation, new CountDownLatch(1))); // held for good in the turn that commits it
     release.countDown();
     long key = created.join();
