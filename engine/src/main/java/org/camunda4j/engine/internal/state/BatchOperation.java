@@ -23,7 +23,7 @@ public final class BatchOperation implements java.io.Serializable {
   }
 
   /** Who created the batch: {@code USER}, {@code CLIENT} or {@code ANONYMOUS} (without an id). */
-  public record Actor(String type, String id) {}
+  public record Actor(String type, String id) implements java.io.Serializable {}
 
   /** A modification batch's instruction: every active instance of the source element moves to the target. */
   public record Move(String sourceElementId, String targetElementId) implements java.io.Serializable {}

@@ -16,7 +16,8 @@ public record CompensationSubscription(
     long scopeKey,
     String handlerId,
     long throwEventInstanceKey,
-    long handlerInstanceKey) {
+    long handlerInstanceKey)
+    implements java.io.Serializable {
 
   /** Whether a throw event already invoked it: its handler runs, and no other throw event takes it. */
   public boolean triggered() {
