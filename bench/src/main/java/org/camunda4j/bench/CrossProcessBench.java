@@ -30,18 +30,19 @@ final class CrossProcessBench {
 
   static final String NAME = "cross-process";
   static final Set<String> OPTIONS = Set.of("seconds", "jobs", "prefill", "warmup", "rounds", "backlog", "max-jobs", "workers",
-      "latency-samples", "engine-warmup", "handler-ms", "jfr", "baseline-sdk", "baseline-engine", "write-docs",
+      "latency-samples", "engine-warmup", "warmup-rows", "handler-ms", "jfr", "baseline-sdk", "baseline-engine", "write-docs",
       "docs-section", "data-dir");
   static final String DEFAULT_WORKERS = "ASYNC,THREAD,VIRTUAL,official-32,official-1";
   static final String USAGE = NAME + " [--seconds 10] [--jobs N] [--warmup 5] [--rounds 2] [--backlog 1000] [--prefill N]"
       + " [--max-jobs 32]"
       + " [--workers " + DEFAULT_WORKERS + "]\n"
-      + "      [--latency-samples 30] [--engine-warmup 10] [--handler-ms 0] [--jfr DIR] [--baseline-sdk JAR]"
+      + "      [--latency-samples 30] [--engine-warmup 10] [--warmup-rows 1] [--handler-ms 0] [--jfr DIR] [--baseline-sdk JAR]"
       + " [--baseline-engine JAR] [--write-docs DOCS_DIR [--docs-section cross-process]] [--data-dir DIR]\n"
       + "    THE HEADLINE: engine in its own JVM, each worker in its own JVM, feeder outside both; per row jobs/s,\n"
       + "    worker CPU and context switches per job (/proc), engine CPU per instance, live heap after full GC,\n"
       + "    idle latency (parked long poll -> handler start), most jobs in flight. --jobs N ends the measured window\n"
-      + "    after N jobs (--seconds bounds it); --prefill N creates N instances before the worker starts. A worker is ASYNC|THREAD|VIRTUAL (camunda4j) or\n"
+      + "    after N jobs (--seconds bounds it); --prefill N creates N instances before the worker starts; --warmup-rows N runs\n"
+      + "    the first row N times untimed against each engine before round 1 (engine and feeder warm for row one). A worker is ASYNC|THREAD|VIRTUAL (camunda4j) or\n"
       + "    official-<threads>, optionally with :jdk or :apache (HTTP library under our worker instead of Netty), :refill=<percent\n"
       + "    of capacity free before re-polling>, :baseline (camunda4j from --baseline-sdk), :engine-baseline (against a\n"
       + "    second engine from --baseline-engine, for the engine's before/after in one run). --write-docs writes\n"
@@ -54,7 +55,7 @@ final class CrossProcessBench {
   private static final Pattern ENGINE_READY = Pattern.compile("REST API at (\\S+)/v2");
 
   record Options(int seconds, long jobs, int prefill, int warmupSeconds, int rounds, int backlog, int maxJobs, List<String> workers,
-      int latencySamples, int engineWarmupSeconds, int handlerMillis, Path jfrDir, Path baselineSdk,
+      int latencySamples, int engineWarmupSeconds, int warmupRows, int handlerMillis, Path jfrDir, Path baselineSdk,
       Path baselineEngine, Path docsDir, String docsSection, Path dataDir) {
 
     static Options parse(BenchArgs args) {
@@ -79,7 +80,7 @@ final class CrossProcessBench {
       return new Options(args.intValue("seconds", 10, 1), args.intValue("jobs", 0, 0), args.intValue("prefill", 0, 0),
           args.intValue("warmup", 5, 0), args.intValue("rounds", 2, 1),
           args.intValue("backlog", 1_000, 1), args.intValue("max-jobs", 32, 1), workers,
-          args.intValue("latency-samples", 30, 0), args.intValue("engine-warmup", 10, 0),
+          args.intValue("latency-samples", 30, 0), args.intValue("engine-warmup", 10, 0), args.intValue("warmup-rows", 1, 0),
           args.intValue("handler-ms", 0, 0), jfr == null ? null : Path.of(jfr),
           baseline == null ? null : Path.of(baseline), baselineEngine == null ? null : Path.of(baselineEngine),
           docs == null ? null : Path.of(docs),
@@ -111,7 +112,7 @@ final class CrossProcessBench {
       return "bin/camunda4j bench " + NAME + " --seconds " + seconds + (jobs > 0 ? " --jobs " + jobs : "")
           + " --warmup " + warmupSeconds + " --rounds " + rounds + " --backlog " + backlog
           + (prefill > 0 ? " --prefill " + prefill : "") + " --max-jobs " + maxJobs + " --workers " + String.join(",", workers)
-          + " --latency-samples " + latencySamples + " --engine-warmup " + engineWarmupSeconds
+          + " --latency-samples " + latencySamples + " --engine-warmup " + engineWarmupSeconds + " --warmup-rows " + warmupRows
           + (handlerMillis > 0 ? " --handler-ms " + handlerMillis : "")
           + (jfrDir != null ? " --jfr " + jfrDir : "") + (baselineSdk != null ? " --baseline-sdk " + baselineSdk : "")
           + (baselineEngine != null ? " --baseline-engine " + baselineEngine : "")
@@ -255,6 +256,7 @@ final class CrossProcessBench {
             ? RunningEngine.start("engine-baseline", options,
                 withBaseline(classPath, options.baselineEngine(), "camunda4j-engine", "engine/target/classes"), logs)
             : null) {
+      warmUpRows(options, specs, engine, baselineEngine, classPath, logs);
       for (int round = 1; round <= options.rounds(); round++) {
         List<WorkerSpec> order = new ArrayList<>(specs);
         if (round % 2 == 0) {
@@ -274,6 +276,21 @@ final class CrossProcessBench {
       CrossProcessDocs.write(result, options.docsDir(), options.docsSection());
     }
     return result;
+  }
+
+  /**
+   * Runs the first row against each engine {@code --warmup-rows} times and discards it (round 0). The raw
+   * REST warm-up, one call at a time, leaves the engine's and the feeder's concurrent paths cold: without
+   * this row, a run's first row saw the engine at two to six times its warm CPU per instance.
+   */
+  private static void warmUpRows(Options options, List<WorkerSpec> specs, RunningEngine engine,
+      RunningEngine baselineEngine, String classPath, Path logs) {
+    for (int i = 0; i < options.warmupRows(); i++) {
+      WorkerSpec first = specs.getFirst();
+      measure(options, first, 0, first.baselineEngine() ? baselineEngine : engine, classPath, logs);
+      specs.stream().filter(spec -> spec.baselineEngine() != first.baselineEngine()).findFirst()
+          .ifPresent(other -> measure(options, other, 0, other.baselineEngine() ? baselineEngine : engine, classPath, logs));
+    }
   }
 
   /** Creates and completes instances over raw REST for a while, so the engine's JIT is warm before row one. */
@@ -297,7 +314,8 @@ final class CrossProcessBench {
     String fileName = spec.label().replaceAll("[^A-Za-z0-9=-]", "_") + "-r" + round;
     if (options.jfrDir() != null) {
       jvm.add("-XX:StartFlightRecording=filename=" + options.jfrDir().resolve(fileName + ".jfr")
-          + ",settings=profile,delay=" + options.warmupSeconds() + "s,duration=" + options.seconds() + "s");
+          + ",settings=profile,method-profiling=max,jdk.CPUTimeSample#enabled=true,jdk.CPUTimeSample#throttle=2ms"
+          + ",delay=" + options.warmupSeconds() + "s,duration=" + options.seconds() + "s");
     }
     String workerClassPath =
         spec.baseline() ? withBaseline(classPath, options.baselineSdk(), "camunda4j-sdk", "sdk/target/classes") : classPath;
@@ -372,10 +390,10 @@ final class CrossProcessBench {
           (createdAfter - createdBefore) / seconds, minBacklog,
           heapAtStart, Long.parseLong(gc.group(1)) / 1048576.0, Integer.parseInt(gc.group(2)), maxInFlight.get(),
           latencies);
-      System.err.printf("  round %d %-22s %,8.0f jobs/s (%,d jobs)  %6.0f CPU ms/1k  %5.2f ctx/job  heap %.1f -> %.1f MB"
+      System.err.printf("  round %s %-22s %,8.0f jobs/s (%,d jobs)  %6.0f CPU ms/1k  %5.2f ctx/job  heap %.1f -> %.1f MB"
               + "  %d threads  %,d in flight at most  idle p50 %.2f ms  engine %,.0f CPU ms/1k  feeder %,.0f CPU ms/1k"
               + "  create p99 %.1f ms%n",
-          round, spec.label(), sample.jobsPerSecond(), jobs, sample.cpuMillisPer1k(), sample.contextSwitchesPerJob(),
+          round == 0 ? "0 (untimed warm-up, discarded)" : String.valueOf(round), spec.label(), sample.jobsPerSecond(), jobs, sample.cpuMillisPer1k(), sample.contextSwitchesPerJob(),
           heapAtStart, sample.liveHeapMb(), sample.platformThreads(), sample.maxInFlight(), percentile(latencies, 50),
           sample.engineCpuMillisPer1k(), sample.feederCpuMillisPer1k(), createP99);
       return sample;
