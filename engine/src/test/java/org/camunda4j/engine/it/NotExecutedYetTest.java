@@ -12,13 +12,6 @@ import org.junit.jupiter.api.Test;
 class NotExecutedYetTest extends EngineScenario {
 
   @Test
-  void aConditionalEventIsRejectedNamingTheElement() {
-    String detail = assertProblem(http.deploy(bpmn("invalid/not-yet-conditional-catch.bpmn")), 400, "INVALID_ARGUMENT");
-
-    assertThat(detail).contains("Event_StockReserved").contains("conditional").contains("not executed").contains("yet");
-  }
-
-  @Test
   void anAdHocSubProcessIsRejectedNamingTheElement() {
     String detail = assertProblem(http.deploy(bpmn("invalid/not-yet-ad-hoc.bpmn")), 400, "INVALID_ARGUMENT");
 

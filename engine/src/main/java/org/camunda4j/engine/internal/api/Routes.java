@@ -36,6 +36,7 @@ public final class Routes {
     new SearchApi(engine).register(router);
     new UserTasksApi(engine).register(router); // --- user tasks
     new MessagesApi(engine).register(router);
+    new ConditionalsApi(engine).register(router);
     new ElementInstancesApi(engine).register(router);
     new StartFormsApi(engine).register(router);
     new CorrelatedSubscriptionsApi(engine).register(router);

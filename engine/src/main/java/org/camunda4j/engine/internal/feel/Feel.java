@@ -79,6 +79,35 @@ public final class Feel {
     return FeelExpression.feel(expression, result.parsedExpression());
   }
 
+  /**
+   * The variables an expression reads: the first name of every reference in it ({@code order.total}
+   * reads {@code order}). Names bound inside the expression ({@code for x in ...}) are included too,
+   * which at worst makes a conditional event re-evaluate once more than it needs to.
+   */
+  public static java.util.Set<String> referencedVariables(FeelExpression expression) {
+    java.util.Set<String> names = new java.util.LinkedHashSet<>();
+    if (!expression.isStatic()) {
+      collectReferences(expression.parsed().expression(), names);
+    }
+    return java.util.Set.copyOf(names);
+  }
+
+  private static void collectReferences(Object node, java.util.Set<String> names) {
+    if (node instanceof org.camunda.feel.syntaxtree.Ref ref) {
+      names.add(ref.names().head());
+    } else if (node instanceof scala.collection.Iterable<?> items) {
+      items.foreach(item -> {
+        collectReferences(item, names);
+        return null;
+      });
+    } else if (node instanceof scala.Product product) {
+      product.productIterator().foreach(part -> {
+        collectReferences(part, names);
+        return null;
+      });
+    }
+  }
+
   /** Evaluates an expression against the variables visible to it. */
   public Object evaluate(FeelExpression expression, Map<String, Object> variables) throws FeelException {
     if (expression.isStatic()) {

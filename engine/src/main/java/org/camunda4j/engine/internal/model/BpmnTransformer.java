@@ -45,6 +45,7 @@ import io.camunda.zeebe.model.bpmn.instance.ThrowEvent;
 import io.camunda.zeebe.model.bpmn.instance.TimerEventDefinition;
 import io.camunda.zeebe.model.bpmn.instance.UserTask;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeCalledDecision;
+import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeConditionalFilter;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeCalledElement;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeExecutionListener;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeExecutionListeners;
@@ -133,6 +134,7 @@ public final class BpmnTransformer {
     readExecutionListeners(process, root);
     readScope(resourceName, process.getFlowElements(), root, elements);
     resolveCompensation(elements);
+    rejectRepeatedStartConditions(root);
     boolean startable = root.children.stream().anyMatch(c -> c.type() == ElementType.START_EVENT);
     if (!startable) {
       throw new DeploymentException(
@@ -226,9 +228,9 @@ public final class BpmnTransformer {
           case StartEvent start -> {
             Set<EventKind> allowed =
                 inEventSubProcess
-                    ? Set.of(EventKind.ERROR, EventKind.MESSAGE, EventKind.TIMER, EventKind.SIGNAL, EventKind.ESCALATION)
+                    ? Set.of(EventKind.ERROR, EventKind.MESSAGE, EventKind.TIMER, EventKind.SIGNAL, EventKind.ESCALATION, EventKind.CONDITIONAL)
                     : scope.type() == ElementType.PROCESS
-                        ? Set.of(EventKind.NONE, EventKind.MESSAGE, EventKind.TIMER, EventKind.SIGNAL)
+                        ? Set.of(EventKind.NONE, EventKind.MESSAGE, EventKind.TIMER, EventKind.SIGNAL, EventKind.CONDITIONAL)
                         : Set.of(EventKind.NONE);
             ExecutableElement e = event(start, ElementType.START_EVENT, allowed);
             if (e.eventKind() == EventKind.ERROR && !start.isInterrupting()) {
@@ -250,7 +252,9 @@ public final class BpmnTransformer {
             ExecutableElement e =
                 event(
                     boundary, ElementType.BOUNDARY_EVENT,
-                    Set.of(EventKind.ERROR, EventKind.MESSAGE, EventKind.TIMER, EventKind.SIGNAL, EventKind.ESCALATION, EventKind.COMPENSATION));
+                    Set.of(
+                        EventKind.ERROR, EventKind.MESSAGE, EventKind.TIMER, EventKind.SIGNAL, EventKind.ESCALATION, EventKind.COMPENSATION,
+                        EventKind.CONDITIONAL));
             if (e.eventKind() == EventKind.ERROR && !boundary.cancelActivity()) {
               throw unsupported(boundary, "an error boundary event always interrupts its activity: remove cancelActivity=\"false\"");
             }
@@ -259,7 +263,9 @@ public final class BpmnTransformer {
             yield e;
           }
           case IntermediateCatchEvent c ->
-              event(c, ElementType.INTERMEDIATE_CATCH_EVENT, Set.of(EventKind.MESSAGE, EventKind.TIMER, EventKind.SIGNAL, EventKind.LINK));
+              event(
+                  c, ElementType.INTERMEDIATE_CATCH_EVENT,
+                  Set.of(EventKind.MESSAGE, EventKind.TIMER, EventKind.SIGNAL, EventKind.LINK, EventKind.CONDITIONAL));
           case ReceiveTask task -> {
             ExecutableElement e = new ExecutableElement(task.getId(), task.getName(), ElementType.RECEIVE_TASK, EventKind.MESSAGE);
             if (task.getMessage() == null) {
@@ -433,6 +439,7 @@ public final class BpmnTransformer {
         element.linkName = link.getName().strip();
       }
       case CompensateEventDefinition compensate -> readCompensation(event, element, compensate);
+      case ConditionalEventDefinition conditional -> readCondition(event, conditional, element);
       case SignalEventDefinition signal -> {
         if (signal.getSignal() == null || signal.getSignal().getName() == null || signal.getSignal().getName().isBlank()) {
           throw unsupported(event, "a signal event needs a signal with a name");
@@ -442,6 +449,34 @@ public final class BpmnTransformer {
       default -> {}
     }
     return element;
+  }
+
+  /**
+   * A conditional event's FEEL condition, the variables it reads (a change of one of them evaluates
+   * it again) and its {@code zeebe:conditionalFilter variableEvents}.
+   */
+  private void readCondition(BaseElement event, ConditionalEventDefinition conditional, ExecutableElement element)
+      throws DeploymentException {
+    String text = conditional.getCondition() == null || conditional.getCondition().getTextContent() == null
+        ? "" : conditional.getCondition().getTextContent().strip();
+    if (!text.startsWith("=") || text.length() == 1) {
+      throw unsupported(event, "a conditional event needs a condition, a FEEL expression starting with '=', found '" + text + "'");
+    }
+    element.condition = parseFeel(event, "condition", text.substring(1));
+    element.conditionVariables = Feel.referencedVariables(element.condition);
+    ZeebeConditionalFilter filter = conditional.getSingleExtensionElement(ZeebeConditionalFilter.class);
+    String events = filter == null ? null : blankToNull(filter.getVariableEvents());
+    if (events != null) {
+      Set<String> kinds = new java.util.HashSet<>();
+      for (String kind : events.split(",")) {
+        String k = kind.strip();
+        if (!k.equals("create") && !k.equals("update")) {
+          throw unsupported(event, "zeebe:conditionalFilter variableEvents takes 'create', 'update' or both, found '" + k + "'");
+        }
+        kinds.add(k);
+      }
+      element.conditionVariableEvents = Set.copyOf(kinds);
+    }
   }
 
   private MessageDefinition message(BaseElement element, Message message, boolean needsCorrelationKey) throws DeploymentException {
@@ -559,6 +594,20 @@ public final class BpmnTransformer {
 
   private static DeploymentException compensationError(ExecutableElement element, String reason) {
     return new DeploymentException("Element '" + element.id() + "' of type '" + element.type().bpmnName() + "' cannot be deployed: " + reason);
+  }
+
+  /** Two conditional start events of a process with the same condition would start two instances for one reason. */
+  private static void rejectRepeatedStartConditions(ExecutableElement process) throws DeploymentException {
+    Set<String> conditions = new java.util.HashSet<>();
+    for (ExecutableElement child : process.children) {
+      if (child.type() == ElementType.START_EVENT && child.eventKind() == EventKind.CONDITIONAL
+          && !conditions.add(child.condition.source().strip())) {
+        throw new DeploymentException(
+            "Element '" + child.id() + "' of type 'startEvent' cannot be deployed: process '" + process.id()
+                + "' has another conditional start event with the condition '" + child.condition.source().strip()
+                + "'; the condition of each conditional start event must be unique");
+      }
+    }
   }
 
   /** Each link throw event goes on at the one link catch event of its name in the same scope. */

@@ -49,6 +49,9 @@ public final class ExecutableElement {
   String compensationHandlerId;
   ExecutableElement compensationActivity;
   String compensationActivityId;
+  org.camunda4j.engine.internal.feel.FeelExpression condition;
+  java.util.Set<String> conditionVariables = java.util.Set.of();
+  java.util.Set<String> conditionVariableEvents = java.util.Set.of();
 
   ExecutableElement(String id, String name, ElementType type, EventKind eventKind) {
     this.id = id;
@@ -203,9 +206,28 @@ public final class ExecutableElement {
     return children.stream().filter(c -> c.type == ElementType.START_EVENT).findFirst();
   }
 
-  /** Whether this event waits for something that arrives from outside: a message, timer or signal. */
+  /** Whether this event waits for something: a message, timer, signal, or a condition on variables to become true. */
   public boolean isWaitingEvent() {
-    return eventKind == EventKind.MESSAGE || eventKind == EventKind.TIMER || eventKind == EventKind.SIGNAL;
+    return eventKind == EventKind.MESSAGE || eventKind == EventKind.TIMER || eventKind == EventKind.SIGNAL
+        || eventKind == EventKind.CONDITIONAL;
+  }
+
+  /** For a conditional event: its FEEL condition. */
+  public org.camunda4j.engine.internal.feel.FeelExpression condition() {
+    return condition;
+  }
+
+  /** For a conditional event: the variables its condition reads; only a change of one of them re-evaluates it. */
+  public java.util.Set<String> conditionVariables() {
+    return conditionVariables;
+  }
+
+  /**
+   * For a conditional event: whether a variable change of this kind ({@code create} or {@code update})
+   * re-evaluates it ({@code zeebe:conditionalFilter variableEvents}; without a filter, both do).
+   */
+  public boolean reactsTo(String variableEvent) {
+    return conditionVariableEvents.isEmpty() || conditionVariableEvents.contains(variableEvent);
   }
 
   /** The none start event of a container, where an instance of it begins. */

@@ -37,6 +37,7 @@ final class BpmnBehavior {
   private final ExecutionListenerBehavior executionListeners;
   private final MultiInstanceBehavior multiInstance;
   private MessageCommands messages;
+  private ConditionalEventBehavior conditions;
   private UserTaskBehavior userTasks; // --- user tasks
   private ElementProcessors processors;
   private CompensationBehavior compensation;
@@ -58,6 +59,15 @@ final class BpmnBehavior {
 
   void bind(MessageCommands messages) {
     this.messages = messages;
+  }
+
+  void bind(ConditionalEventBehavior conditions) {
+    this.conditions = conditions;
+  }
+
+  /** Evaluates the conditions of the conditional events {@code ownerKey} waits for; those that hold trigger. */
+  void evaluateConditions(ProcessingContext ctx, long ownerKey) {
+    conditions.evaluateOwner(ctx, ownerKey);
   }
 
   /** Bound once by EngineOperations, since processors and this behaviour need each other. */
@@ -111,6 +121,7 @@ final class BpmnBehavior {
     long key = activateDirectly(ctx, flowScope, container, 0);
     ElementInstance instance = state.elementInstance(key).orElseThrow();
     offerBufferedMessages(ctx, catchEvents.open(ctx, instance));
+    ctx.followUp(() -> conditions.evaluateOwner(ctx, key));
     return instance;
   }
 
@@ -165,6 +176,8 @@ final class BpmnBehavior {
       incidents.raiseOnElement(ctx, instance, "EXTRACT_VALUE_ERROR", e.getMessage(), IncidentStep.ACTIVATE_ELEMENT);
       return;
     }
+    // queued before what the element queues: a condition that already holds triggers before the element moves on
+    ctx.followUp(() -> conditions.evaluateOwner(ctx, key));
     processors.of(instance.element()).onActivate(ctx, instance);
     offerBufferedMessages(ctx, opened);
   }
@@ -178,6 +191,7 @@ final class BpmnBehavior {
       incidents.raiseOnElement(ctx, body, "EXTRACT_VALUE_ERROR", e.getMessage(), IncidentStep.ACTIVATE_ELEMENT);
       return;
     }
+    ctx.followUp(() -> conditions.evaluateOwner(ctx, body.key()));
     multiInstance.activateBody(ctx, body);
     offerBufferedMessages(ctx, opened);
   }

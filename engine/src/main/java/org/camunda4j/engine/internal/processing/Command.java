@@ -116,6 +116,9 @@ public sealed interface Command {
 
   record BroadcastSignal(String signalName, Map<String, Object> variables) implements Command {}
 
+  /** Evaluates root-level conditional start events: of one definition, or of the latest version of every process. */
+  record EvaluateConditionals(Long processDefinitionKey, Map<String, Object> variables) implements Command {}
+
   // --- user tasks: each starts a transition; {@code reply} completes when its listeners finish it
   /** {@code allowOverride} false is a claim. */
   record AssignUserTask(long userTaskKey, String assignee, boolean allowOverride, String action, CompletableFuture<Void> reply)

@@ -23,6 +23,7 @@ final class CommandHandler {
   private final IncidentCommands incidents;
   private final MessageCommands messages;
   private final SignalCommands signals;
+  private final ConditionalStartCommands conditionalStarts;
   private final TimerCommands timers;
   private final UserTaskCommands userTasks;
   private final DecisionCommands decisions;
@@ -41,6 +42,7 @@ final class CommandHandler {
       IncidentCommands incidents,
       MessageCommands messages,
       SignalCommands signals,
+      ConditionalStartCommands conditionalStarts,
       TimerCommands timers,
       UserTaskCommands userTasks,
       DecisionCommands decisions,
@@ -56,6 +58,7 @@ final class CommandHandler {
     this.incidents = incidents;
     this.messages = messages;
     this.signals = signals;
+    this.conditionalStarts = conditionalStarts;
     this.timers = timers;
     this.userTasks = userTasks;
     this.decisions = decisions;
@@ -164,6 +167,7 @@ final class CommandHandler {
         yield new long[] {correlation.messageKey(), correlation.processInstanceKeys().get(0)};
       }
       case BroadcastSignal c -> signals.broadcast(ctx, c.signalName(), orEmpty(c.variables()));
+      case EvaluateConditionals c -> conditionalStarts.evaluate(ctx, c.processDefinitionKey(), orEmpty(c.variables()));
       case AssignUserTask c -> {
         userTasks.assign(ctx, c.userTaskKey(), c.assignee(), c.allowOverride(), c.action(), c.reply());
         yield null;

@@ -61,6 +61,9 @@ public final class EngineOperations implements AutoCloseable {
     executionListeners.bind(bpmn);
     multiInstance.bind(bpmn);
     catchEvents.bind(bpmn);
+    ConditionalEventBehavior conditions = new ConditionalEventBehavior(state, feel, incidentBehavior, catchEvents);
+    variables.bind(conditions);
+    bpmn.bind(conditions);
     MessageCommands messages = new MessageCommands(state, feel, bpmn, catchEvents);
     bpmn.bind(messages);
     SignalCommands signals = new SignalCommands(state, feel, bpmn, catchEvents);
@@ -87,7 +90,7 @@ public final class EngineOperations implements AutoCloseable {
     HistoryRemoval history = new HistoryRemoval(state, retention);
     this.handler =
         new CommandHandler(
-            deployments, instances, modifications, jobs, incidents, messages, signals, timers, userTaskCommands, decisions, batchCommands,
+            deployments, instances, modifications, jobs, incidents, messages, signals, new ConditionalStartCommands(state, feel, bpmn), timers, userTaskCommands, decisions, batchCommands,
             longPolls, completionWaiters, defaultLongPollTimeout, history);
     this.processor = new Processor(state, clock, openLog.apply(transformer), handler::process);
     processor.alsoDueAt(history::dueAt);
@@ -318,6 +321,15 @@ public final class EngineOperations implements AutoCloseable {
   public CompletableFuture<Long> broadcastSignal(String signalName, Map<String, Object> variables) {
     return processor.submit(new Command.BroadcastSignal(signalName, variables));
   }
+
+  /** Evaluates root-level conditional start events; completes with the evaluation's key and, per started instance, definition and instance key. */
+  public CompletableFuture<ConditionalEvaluation> evaluateConditionals(Long processDefinitionKey, Map<String, Object> variables) {
+    return processor.<ConditionalStartCommands.Evaluation>submit(new Command.EvaluateConditionals(processDefinitionKey, variables))
+        .thenApply(e -> new ConditionalEvaluation(e.key(), e.started().stream().map(s -> new long[] {s.processDefinitionKey(), s.processInstanceKey()}).toList()));
+  }
+
+  /** What a conditional evaluation started: per instance, {processDefinitionKey, processInstanceKey}. */
+  public record ConditionalEvaluation(long key, List<long[]> started) {}
 
   @Override
   public void close() {

@@ -43,6 +43,10 @@ final class IncidentCommands {
         ctx.emit(new IncidentResolved(key, ctx.now()));
         ctx.followUp(() -> bpmn.complete(ctx, incident.elementInstanceKey()));
       }
+      case EVALUATE_CONDITIONS -> {
+        ctx.emit(new IncidentResolved(key, ctx.now()));
+        ctx.followUp(() -> bpmn.evaluateConditions(ctx, incident.elementInstanceKey()));
+      }
       // --- user tasks
       case USER_TASK_LISTENER -> {
         ctx.emit(new IncidentResolved(key, ctx.now()));

@@ -3,6 +3,7 @@ package org.camunda4j.engine.internal.processing;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.camunda4j.engine.internal.record.EngineEvent.ElementCompleting;
 import org.camunda4j.engine.internal.record.EngineEvent.JobCompleted;
 import org.camunda4j.engine.internal.record.EngineEvent.JobErrorThrown;
 import org.camunda4j.engine.internal.record.EngineEvent.JobFailed;
@@ -142,6 +143,8 @@ final class JobCommands {
     }
     ctx.emit(new JobCompleted(key, ctx.now()));
     ElementInstance instance = state.elementInstance(job.elementInstanceKey()).orElseThrow();
+    // completing before its variables are set: they must not trigger the element's own conditional boundary events
+    ctx.emit(new ElementCompleting(instance.key()));
     if (instance.element().outputs().isEmpty()) {
       variables.propagate(ctx, instance.key(), instance.processInstanceKey(), job.tenantId(), completionVariables);
     } else {

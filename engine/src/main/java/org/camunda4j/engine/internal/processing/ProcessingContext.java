@@ -21,6 +21,7 @@ public final class ProcessingContext {
   private final Deque<Runnable> followUps = new ArrayDeque<>();
   private final List<Runnable> sideEffects = new ArrayList<>();
   private final Set<String> availableJobTypes = new LinkedHashSet<>();
+  private final List<VariableChange> variableChanges = new ArrayList<>();
   private long now;
 
   ProcessingContext(EventApplier applier) {
@@ -56,6 +57,19 @@ public final class ProcessingContext {
     availableJobTypes.add(type);
   }
 
+  /** Records a variable change for the conditional events; true when it is the first since they were last evaluated. */
+  boolean recordVariableChange(VariableChange change) {
+    variableChanges.add(change);
+    return variableChanges.size() == 1;
+  }
+
+  /** The variable changes since the conditional events were last evaluated, and forgets them. */
+  List<VariableChange> drainVariableChanges() {
+    List<VariableChange> drained = List.copyOf(variableChanges);
+    variableChanges.clear();
+    return drained;
+  }
+
   void runFollowUps() {
     Runnable step;
     while ((step = followUps.poll()) != null) {
@@ -80,5 +94,6 @@ public final class ProcessingContext {
     followUps.clear();
     sideEffects.clear();
     availableJobTypes.clear();
+    variableChanges.clear();
   }
 }

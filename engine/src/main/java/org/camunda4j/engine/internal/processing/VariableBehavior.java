@@ -18,10 +18,16 @@ final class VariableBehavior {
 
   private final EngineState state;
   private final Feel feel;
+  private ConditionalEventBehavior conditions;
 
   VariableBehavior(EngineState state, Feel feel) {
     this.state = state;
     this.feel = feel;
+  }
+
+  /** Bound once by EngineOperations: every variable set may make a condition true. */
+  void bind(ConditionalEventBehavior conditions) {
+    this.conditions = conditions;
   }
 
   /** Sets each variable on exactly this scope. */
@@ -51,8 +57,10 @@ final class VariableBehavior {
     Variable existing = state.localVariables(scopeKey).get(name);
     if (existing == null) {
       ctx.emit(new VariableCreated(state.nextKey(), scopeKey, processInstanceKey, name, value, tenantId));
+      conditions.variableChanged(ctx, new VariableChange(scopeKey, name, true));
     } else if (!Objects.equals(existing.value(), value)) {
       ctx.emit(new VariableUpdated(existing.key(), scopeKey, name, value));
+      conditions.variableChanged(ctx, new VariableChange(scopeKey, name, false));
     }
   }
 

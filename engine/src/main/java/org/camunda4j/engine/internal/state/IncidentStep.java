@@ -9,5 +9,7 @@ public enum IncidentStep {
   /** Run the element's completion again (output mappings, gateway conditions). */
   COMPLETE_ELEMENT,
   /** Create the job of a user task's current task listener again (its type or retries expression failed). */
-  USER_TASK_LISTENER
+  USER_TASK_LISTENER,
+  /** Evaluate the conditions of the element's conditional events again (CONDITION_ERROR). */
+  EVALUATE_CONDITIONS
 }
