@@ -12,13 +12,6 @@ import org.junit.jupiter.api.Test;
 class NotExecutedYetTest extends EngineScenario {
 
   @Test
-  void anAdHocSubProcessIsRejectedNamingTheElement() {
-    String detail = assertProblem(http.deploy(bpmn("invalid/not-yet-ad-hoc.bpmn")), 400, "INVALID_ARGUMENT");
-
-    assertThat(detail).contains("Activity_Research").contains("ad-hoc").contains("not executed").contains("yet");
-  }
-
-  @Test
   void aJobTypeOnAnElementThatCreatesNoJobIsRejectedRatherThanIgnored() {
     String detail =
         assertProblem(http.deploy(bpmn("invalid/task-definition-on-undefined-task.bpmn")), 400, "INVALID_ARGUMENT");

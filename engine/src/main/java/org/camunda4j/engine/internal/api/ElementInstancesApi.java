@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletionStage;
+import org.camunda4j.engine.internal.processing.AdHocActivation;
 import org.camunda4j.engine.internal.processing.EngineOperations;
 import org.camunda4j.engine.internal.rest.ApiException;
 import org.camunda4j.engine.internal.rest.Reply;
@@ -16,6 +17,7 @@ import org.camunda4j.engine.internal.rest.Router;
 import org.camunda4j.engine.internal.rest.search.Search;
 import org.camunda4j.engine.internal.rest.search.SearchFields;
 import org.camunda4j.engine.internal.rest.search.SearchQuery;
+import org.camunda4j.engine.internal.rest.wire.AdHocActivationRequest;
 import org.camunda4j.engine.internal.rest.wire.ElementInstanceResult;
 import org.camunda4j.engine.internal.rest.wire.ElementInstanceState;
 import org.camunda4j.engine.internal.rest.wire.ElementInstanceType;
@@ -39,7 +41,8 @@ final class ElementInstancesApi {
   void register(Router router) {
     router
         .route("POST", "/v2/element-instances/search", this::search)
-        .route("GET", "/v2/element-instances/{elementInstanceKey}", this::get);
+        .route("GET", "/v2/element-instances/{elementInstanceKey}", this::get)
+        .route("POST", "/v2/element-instances/ad-hoc-activities/{adHocSubProcessInstanceKey}/activation", this::activateAdHoc);
   }
 
   /** An element instance with its scope, which the filter {@code elementInstanceScopeKey} reads. */
@@ -118,5 +121,16 @@ final class ElementInstancesApi {
         key(state.rootOf(record.processInstanceKey())),
         key(record.process().key()),
         incidentKey == null ? null : optionalKey(incidentKey));
+  }
+
+  private CompletionStage<Reply> activateAdHoc(Request request) {
+    long key = request.keyParam("adHocSubProcessInstanceKey");
+    AdHocActivationRequest body = request.body(AdHocActivationRequest.class);
+    List<AdHocActivation.Element> elements =
+        body.elements().stream()
+            .map(e -> new AdHocActivation.Element(e.elementId(), e.variables() == null ? Map.<String, Object>of() : e.variables()))
+            .toList();
+    return Outcomes.noContent(
+        engine.activateAdHocElements(key, new AdHocActivation(elements, false, Boolean.TRUE.equals(body.cancelRemainingInstances()))));
   }
 }

@@ -3,10 +3,13 @@ package org.camunda4j.engine.internal.api;
 import static org.camunda4j.engine.internal.api.Outcomes.key;
 import static org.camunda4j.engine.internal.api.Outcomes.noContent;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import org.camunda4j.engine.internal.processing.ActivatedJob;
+import org.camunda4j.engine.internal.processing.AdHocActivation;
 import org.camunda4j.engine.internal.processing.ActivationRequest;
 import org.camunda4j.engine.internal.processing.EngineOperations;
 import org.camunda4j.engine.internal.processing.TaskListenerResult;
@@ -21,6 +24,7 @@ import org.camunda4j.engine.internal.rest.wire.JobErrorRequest;
 import org.camunda4j.engine.internal.rest.wire.JobFailRequest;
 import org.camunda4j.engine.internal.rest.wire.JobKind;
 import org.camunda4j.engine.internal.rest.wire.JobListenerEventType;
+import org.camunda4j.engine.internal.rest.wire.JobResult;
 import org.camunda4j.engine.internal.rest.wire.JobUpdateRequest;
 
 /** {@code /v2/jobs}: activation (long poll), completion, failure, BPMN errors and updates. */
@@ -90,11 +94,25 @@ final class JobsApi {
   private CompletionStage<Reply> complete(Request request) {
     long jobKey = request.keyParam("jobKey");
     JobCompletionRequest body = request.body(JobCompletionRequest.class);
+    if (body.result() instanceof JobResult.AdHocSubProcess adHoc) {
+      return noContent(engine.completeAdHocJob(jobKey, body.variables(), adHocActivation(adHoc)));
+    }
     // --- user tasks: a task listener completes with a result (corrections or a denial)
     // the body is read as a tree too only for a task listener's result, whose corrections it checks
     TaskListenerResult result =
         body.result() == null ? TaskListenerResult.NONE : UserTasksApi.listenerResult(body.result(), request.bodyTree());
     return noContent(engine.completeJob(jobKey, body.variables(), result));
+  }
+
+  private static AdHocActivation adHocActivation(JobResult.AdHocSubProcess result) {
+    List<AdHocActivation.Element> elements = new ArrayList<>();
+    if (result.activateElements() != null) {
+      for (JobResult.ActivateElement element : result.activateElements()) {
+        elements.add(new AdHocActivation.Element(element.elementId(), element.variables() == null ? Map.of() : element.variables()));
+      }
+    }
+    return new AdHocActivation(
+        elements, Boolean.TRUE.equals(result.isCompletionConditionFulfilled()), Boolean.TRUE.equals(result.isCancelRemainingInstances()));
   }
 
   private CompletionStage<Reply> fail(Request request) {

@@ -44,6 +44,7 @@ import io.camunda.zeebe.model.bpmn.instance.TerminateEventDefinition;
 import io.camunda.zeebe.model.bpmn.instance.ThrowEvent;
 import io.camunda.zeebe.model.bpmn.instance.TimerEventDefinition;
 import io.camunda.zeebe.model.bpmn.instance.UserTask;
+import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeAdHoc;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeCalledDecision;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeConditionalFilter;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeCalledElement;
@@ -161,7 +162,9 @@ public final class BpmnTransformer {
           readScope(resourceName, subProcess.getFlowElements(), element, elements);
           boolean isEvent = element.type() == ElementType.EVENT_SUB_PROCESS;
           long starts = element.children.stream().filter(c -> c.type() == ElementType.START_EVENT).count();
-          if (!isEvent && element.noneStartEvent().isEmpty()) {
+          if (element.type() == ElementType.AD_HOC_SUB_PROCESS) {
+            checkActiveElements(node, element);
+          } else if (!isEvent && element.noneStartEvent().isEmpty()) {
             throw unsupported(node, "an embedded sub-process needs a none start event");
           }
           if (isEvent && starts != 1) {
@@ -214,9 +217,6 @@ public final class BpmnTransformer {
   }
 
   private ExecutableElement readNode(FlowNode node, ExecutableElement scope) throws DeploymentException {
-    if (node instanceof AdHocSubProcess) {
-      throw unsupported(node, "ad-hoc sub-processes are not executed by the camunda4j engine yet");
-    }
     rejectUnsupportedExtensions(node);
     MultiInstanceDefinition multiInstance = null;
     if (node instanceof Activity activity && activity.getLoopCharacteristics() != null) {
@@ -298,6 +298,7 @@ public final class BpmnTransformer {
               new ExecutableElement(gateway.getId(), gateway.getName(), ElementType.PARALLEL_GATEWAY, EventKind.NONE);
           case EventBasedGateway gateway ->
               new ExecutableElement(gateway.getId(), gateway.getName(), ElementType.EVENT_BASED_GATEWAY, EventKind.NONE);
+          case AdHocSubProcess adHoc -> adHocSubProcess(adHoc);
           case Transaction transaction -> throw unsupported(transaction, "transaction sub-processes are not executed (Camunda 8 does not either)");
           case SubProcess sub ->
               new ExecutableElement(
@@ -313,6 +314,52 @@ public final class BpmnTransformer {
     element.multiInstance = multiInstance;
     element.forCompensation = node instanceof Activity activity && activity.isForCompensation();
     return element;
+  }
+
+  /**
+   * An ad-hoc sub-process: {@code zeebe:adHoc} (active elements collection, output collection and
+   * element), the completion condition and {@code cancelRemainingInstances}; with a
+   * {@code zeebe:taskDefinition} a job worker decides what it activates and when it completes.
+   */
+  private ExecutableElement adHocSubProcess(AdHocSubProcess adHoc) throws DeploymentException {
+    ExecutableElement element = new ExecutableElement(adHoc.getId(), adHoc.getName(), ElementType.AD_HOC_SUB_PROCESS, EventKind.NONE);
+    if (adHoc.getSingleExtensionElement(ZeebeTaskDefinition.class) != null) {
+      element.jobDefinition = jobDefinition(adHoc, ElementType.AD_HOC_SUB_PROCESS);
+    }
+    ZeebeAdHoc zeebe = adHoc.getSingleExtensionElement(ZeebeAdHoc.class);
+    String active = zeebe == null ? null : blankToNull(zeebe.getActiveElementsCollection());
+    String outputCollection = zeebe == null ? null : blankToNull(zeebe.getOutputCollection());
+    String outputElement = zeebe == null ? null : blankToNull(zeebe.getOutputElement());
+    String condition =
+        adHoc.getCompletionCondition() == null || adHoc.getCompletionCondition().getTextContent() == null
+            ? null
+            : blankToNull(adHoc.getCompletionCondition().getTextContent().strip());
+    if (condition != null && !condition.startsWith("=")) {
+      throw unsupported(adHoc, "the completion condition must be a FEEL expression starting with '='");
+    }
+    if (active != null && !active.strip().startsWith("=")) {
+      throw unsupported(adHoc, "activeElementsCollection must be a FEEL expression starting with '='");
+    }
+    element.adHoc =
+        new AdHocDefinition(
+            active == null ? null : parse(adHoc, "active elements collection", active),
+            condition == null ? null : parseFeel(adHoc, "completion condition", condition.substring(1)),
+            adHoc.isCancelRemainingInstances(),
+            outputCollection,
+            outputElement == null ? null : parse(adHoc, "output element", outputElement));
+    return element;
+  }
+
+  /** Camunda refuses an ad-hoc sub-process with nothing to activate, or with start or end events. */
+  private static void checkActiveElements(FlowNode node, ExecutableElement element) throws DeploymentException {
+    if (element.activatableElements().isEmpty()) {
+      throw unsupported(node, "an ad-hoc sub-process needs at least one element without an incoming flow to activate");
+    }
+    for (ExecutableElement child : element.children) {
+      if (child.type() == ElementType.START_EVENT || child.type() == ElementType.END_EVENT) {
+        throw unsupported(node, "an ad-hoc sub-process must not contain start or end events, found '" + child.id() + "'");
+      }
+    }
   }
 
   private MultiInstanceDefinition multiInstance(Activity activity) throws DeploymentException {
@@ -821,7 +868,8 @@ public final class BpmnTransformer {
       // --- user tasks: a Camunda user task carries its own extensions
       boolean userTaskExtension = element instanceof UserTask && UserTaskTransformer.USER_TASK_EXTENSIONS.contains(name);
       boolean startForm = element instanceof StartEvent && name.equals("formDefinition"); // read by startForm(...)
-      if (zeebe && !INERT_EXTENSIONS.contains(name) && !userTaskExtension && !startForm) {
+      boolean adHoc = element instanceof AdHocSubProcess && name.equals("adHoc"); // read by adHocSubProcess(...)
+      if (zeebe && !INERT_EXTENSIONS.contains(name) && !userTaskExtension && !startForm && !adHoc) {
         throw unsupported(element, "the extension zeebe:" + name + " is not executed yet");
       }
     }

@@ -5,6 +5,7 @@ public enum ElementType {
   PROCESS("process"),
   SUB_PROCESS("subProcess"),
   EVENT_SUB_PROCESS("subProcess"),
+  AD_HOC_SUB_PROCESS("adHocSubProcess"),
   START_EVENT("startEvent"),
   END_EVENT("endEvent"),
   INTERMEDIATE_CATCH_EVENT("intermediateCatchEvent"),
@@ -37,7 +38,7 @@ public enum ElementType {
 
   /** Elements that contain other elements and complete when their last child does. */
   public boolean isContainer() {
-    return this == PROCESS || this == SUB_PROCESS || this == EVENT_SUB_PROCESS;
+    return this == PROCESS || this == SUB_PROCESS || this == EVENT_SUB_PROCESS || this == AD_HOC_SUB_PROCESS;
   }
 
   public boolean isGateway() {

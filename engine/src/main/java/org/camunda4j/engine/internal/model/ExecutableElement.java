@@ -52,6 +52,7 @@ public final class ExecutableElement {
   org.camunda4j.engine.internal.feel.FeelExpression condition;
   java.util.Set<String> conditionVariables = java.util.Set.of();
   java.util.Set<String> conditionVariableEvents = java.util.Set.of();
+  AdHocDefinition adHoc;
 
   ExecutableElement(String id, String name, ElementType type, EventKind eventKind) {
     this.id = id;
@@ -210,6 +211,22 @@ public final class ExecutableElement {
   public boolean isWaitingEvent() {
     return eventKind == EventKind.MESSAGE || eventKind == EventKind.TIMER || eventKind == EventKind.SIGNAL
         || eventKind == EventKind.CONDITIONAL;
+  }
+
+  /** For an ad-hoc sub-process: which elements it activates and when it completes. */
+  public AdHocDefinition adHoc() {
+    return adHoc;
+  }
+
+  /**
+   * For an ad-hoc sub-process: the elements that can be activated in it, those without an incoming
+   * flow (events that start or catch for the sub-process itself excluded).
+   */
+  public List<ExecutableElement> activatableElements() {
+    return children.stream()
+        .filter(c -> c.incoming.isEmpty() && c.type != ElementType.BOUNDARY_EVENT && c.type != ElementType.EVENT_SUB_PROCESS
+            && c.type != ElementType.START_EVENT)
+        .toList();
   }
 
   /** For a conditional event: its FEEL condition. */

@@ -68,6 +68,13 @@ final class BpmnBehavior {
   /** Evaluates the conditions of the conditional events {@code ownerKey} waits for; those that hold trigger. */
   void evaluateConditions(ProcessingContext ctx, long ownerKey) {
     conditions.evaluateOwner(ctx, ownerKey);
+    state.elementInstance(ownerKey).filter(o -> o.element().type() == org.camunda4j.engine.internal.model.ElementType.AD_HOC_SUB_PROCESS)
+        .ifPresent(adHoc -> processors.adHocSubProcess().flowCompleted(ctx, ownerKey));
+  }
+
+  /** The ad-hoc sub-processes, whose jobs and activation requests come from outside the element lifecycle. */
+  AdHocSubProcessProcessor adHocSubProcesses() {
+    return processors.adHocSubProcess();
   }
 
   /** Bound once by EngineOperations, since processors and this behaviour need each other. */
@@ -272,7 +279,7 @@ final class BpmnBehavior {
       }
     }
     activateReadyJoins(ctx, flowScope);
-    completeScopeIfDone(ctx, flowScope);
+    processors.of(flowScope.element()).onChildLeft(ctx, state.elementInstance(flowScope.key()).orElseThrow(), flows);
   }
 
   /** The element completes and its token goes on at {@code target} in the same scope, without a sequence flow (a link). */
@@ -299,7 +306,7 @@ final class BpmnBehavior {
   }
 
   /** A container completes when no child is alive and no token is on its way or waiting at a join. */
-  private void completeScopeIfDone(ProcessingContext ctx, ElementInstance flowScope) {
+  void completeScopeIfDone(ProcessingContext ctx, ElementInstance flowScope) {
     ElementInstance scope = state.elementInstance(flowScope.key()).orElse(null);
     if (scope != null && scope.state() == ElementState.ACTIVATED && scope.childCount() == 0 && scope.activeFlows() == 0) {
       ctx.followUp(() -> complete(ctx, scope.key()));

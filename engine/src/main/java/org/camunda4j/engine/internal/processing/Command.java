@@ -70,7 +70,11 @@ public sealed interface Command {
   /** Jobs whose activation response could not be written go back, retries unchanged. */
   record YieldUndeliveredJobs(List<ActivatedJob> undelivered) implements Internal {}
 
-  record CompleteJob(long jobKey, Map<String, Object> variables, TaskListenerResult result) implements Command {}
+  /** {@code adHoc}: the {@code adHocSubProcess} result of an ad-hoc sub-process's job, or null. */
+  record CompleteJob(long jobKey, Map<String, Object> variables, TaskListenerResult result, AdHocActivation adHoc) implements Command {}
+
+  /** {@code POST /v2/element-instances/ad-hoc-activities/{key}/activation}. */
+  record ActivateAdHocElements(long adHocSubProcessInstanceKey, AdHocActivation activation) implements Command {}
 
   record FailJob(long jobKey, int retries, String errorMessage, long retryBackOff, Map<String, Object> variables) implements Command {}
 

@@ -122,7 +122,11 @@ final class CommandHandler {
         yield null;
       }
       case CompleteJob c -> {
-        jobs.complete(ctx, c.jobKey(), c.variables(), c.result());
+        jobs.complete(ctx, c.jobKey(), c.variables(), c.result(), c.adHoc());
+        yield null;
+      }
+      case ActivateAdHocElements c -> {
+        jobs.activateAdHocElements(ctx, c.adHocSubProcessInstanceKey(), c.activation());
         yield null;
       }
       case FailJob c -> {

@@ -1,6 +1,8 @@
 package org.camunda4j.engine.internal.processing;
 
+import java.util.List;
 import org.camunda4j.engine.internal.model.ExecutableElement;
+import org.camunda4j.engine.internal.model.SequenceFlow;
 import org.camunda4j.engine.internal.record.EngineEvent.ElementActivated;
 import org.camunda4j.engine.internal.state.ElementInstance;
 
@@ -45,6 +47,14 @@ abstract class ElementProcessor {
    */
   boolean onTerminate(ProcessingContext ctx, ElementInstance instance) {
     return false;
+  }
+
+  /**
+   * A child of this container instance completed and took {@code flows} (none when its path ended
+   * there): by default the container completes once nothing runs in it any more.
+   */
+  void onChildLeft(ProcessingContext ctx, ElementInstance scope, List<SequenceFlow> flows) {
+    bpmn.completeScopeIfDone(ctx, scope);
   }
 
   /**

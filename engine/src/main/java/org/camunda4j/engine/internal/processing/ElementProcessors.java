@@ -30,6 +30,7 @@ final class ElementProcessors {
   private final TerminateEndEventProcessor terminateEndEvent;
   private final ErrorEndEventProcessor errorEndEvent;
   private final CompensationThrowEventProcessor compensationThrowEvent;
+  private final AdHocSubProcessProcessor adHocSubProcess;
 
   /** The behaviours the processors share. */
   record Behaviors(
@@ -68,10 +69,16 @@ final class ElementProcessors {
     this.terminateEndEvent = new TerminateEndEventProcessor(bpmn, b.state());
     this.errorEndEvent = new ErrorEndEventProcessor(bpmn, b.errors(), b.incidents());
     this.compensationThrowEvent = new CompensationThrowEventProcessor(bpmn, b.compensation());
+    this.adHocSubProcess =
+        new AdHocSubProcessProcessor(bpmn, b.state(), b.feel(), b.expressions(), b.variables(), b.incidents(), b.jobs());
   }
 
   ProcessProcessor process() {
     return process;
+  }
+
+  AdHocSubProcessProcessor adHocSubProcess() {
+    return adHocSubProcess;
   }
 
   ElementProcessor of(ExecutableElement element) {
@@ -79,6 +86,7 @@ final class ElementProcessors {
       case PROCESS -> process;
       case SUB_PROCESS -> subProcess;
       case EVENT_SUB_PROCESS -> eventSubProcess;
+      case AD_HOC_SUB_PROCESS -> adHocSubProcess;
       case SERVICE_TASK, SEND_TASK -> jobWorkerTask;
       case BUSINESS_RULE_TASK -> element.calledDecision() != null ? businessRuleTask : jobWorkerTask;
       case SCRIPT_TASK -> element.script() != null ? scriptTask : jobWorkerTask;

@@ -249,7 +249,17 @@ public final class EngineOperations implements AutoCloseable {
   // --- user tasks
   /** Completes a job with a result: a task listener's corrections or denial. */
   public CompletableFuture<Void> completeJob(long jobKey, Map<String, Object> variables, TaskListenerResult result) {
-    return processor.submit(new Command.CompleteJob(jobKey, variables, result));
+    return processor.submit(new Command.CompleteJob(jobKey, variables, result, null));
+  }
+
+  /** Completes an ad-hoc sub-process's job with its {@code adHocSubProcess} result. */
+  public CompletableFuture<Void> completeAdHocJob(long jobKey, Map<String, Object> variables, AdHocActivation activation) {
+    return processor.submit(new Command.CompleteJob(jobKey, variables, TaskListenerResult.NONE, activation));
+  }
+
+  /** Activates elements of an active ad-hoc sub-process (its BPMN form or its job-worker form alike). */
+  public CompletableFuture<Void> activateAdHocElements(long adHocSubProcessInstanceKey, AdHocActivation activation) {
+    return processor.submit(new Command.ActivateAdHocElements(adHocSubProcessInstanceKey, activation));
   }
 
   /** Assigning, updating and completing user tasks; reads go through {@link #read}. */

@@ -27,12 +27,24 @@ final class JobBehavior {
 
   /** Creates the element's job and activates the element; a failing type or retries expression raises an incident. */
   void createJob(ProcessingContext ctx, ElementInstance instance) {
+    if (createJob(ctx, instance, JobKind.BPMN_ELEMENT)) {
+      ctx.emit(new ElementActivated(instance.key()));
+    }
+  }
+
+  /**
+   * Creates a job of this kind for the element (an ad-hoc sub-process creates one each time a worker
+   * has to decide); a failing type or retries expression raises an incident instead.
+   *
+   * @return whether the job was created
+   */
+  boolean createJob(ProcessingContext ctx, ElementInstance instance, JobKind kind) {
     JobDefinition definition = instance.element().jobDefinition();
     Optional<Target> target =
         expressions.evaluate(ctx, instance, (feel, variables) ->
             new Target(feel.evaluateString(definition.type(), variables), feel.evaluateLong(definition.retries(), variables)));
     if (target.isEmpty()) {
-      return;
+      return false;
     }
     String type = target.get().type();
     long retries = target.get().retries();
@@ -41,8 +53,8 @@ final class JobBehavior {
         new JobCreated(
             state.nextKey(), type, (int) retries, definition.headers(), instance.key(), instance.element().id(),
             instance.processInstanceKey(), process.key(), process.bpmnProcessId(), process.version(), process.tenantId(),
-            JobKind.BPMN_ELEMENT, "UNSPECIFIED", ctx.now()));
-    ctx.emit(new ElementActivated(instance.key()));
+            kind, "UNSPECIFIED", ctx.now()));
     ctx.jobsAvailable(type);
+    return true;
   }
 }

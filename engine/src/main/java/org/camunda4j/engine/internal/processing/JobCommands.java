@@ -126,12 +126,22 @@ final class JobCommands {
   }
 
   void complete(ProcessingContext ctx, long key, Map<String, Object> completionVariables) {
-    complete(ctx, key, completionVariables, TaskListenerResult.NONE);
+    complete(ctx, key, completionVariables, TaskListenerResult.NONE, null);
   }
 
   /** Completes a job; the {@code result} of a task-listener job decides what happens to its user task. */
-  void complete(ProcessingContext ctx, long key, Map<String, Object> completionVariables, TaskListenerResult result) {
+  void complete(
+      ProcessingContext ctx, long key, Map<String, Object> completionVariables, TaskListenerResult result, AdHocActivation adHoc) {
     Job job = commandable(key, "complete");
+    if (job.kind() == JobKind.AD_HOC_SUB_PROCESS) {
+      AdHocActivation activation = adHoc == null ? new AdHocActivation(java.util.List.of(), false, false) : adHoc;
+      bpmn.adHocSubProcesses().jobCompleted(ctx, job, completionVariables, activation);
+      return;
+    }
+    if (adHoc != null) {
+      throw Rejection.invalidArgument(
+          "Expected to complete job with key '" + key + "' with a result of type 'adHocSubProcess', but it is not the job of an ad-hoc sub-process");
+    }
     // --- user tasks: a task-listener job completes one step of a user-task transition, not its element
     if (job.kind() == JobKind.TASK_LISTENER) {
       userTasks.listenerCompleted(ctx, job, completionVariables, result);
@@ -151,6 +161,21 @@ final class JobCommands {
       variables.setLocal(ctx, instance.key(), instance.processInstanceKey(), job.tenantId(), completionVariables);
     }
     ctx.followUp(() -> bpmn.complete(ctx, instance.key()));
+  }
+
+  /** Activates elements of an active ad-hoc sub-process, as its worker's job result would. */
+  void activateAdHocElements(ProcessingContext ctx, long key, AdHocActivation activation) {
+    ElementInstance adHoc =
+        state.elementInstance(key)
+            .filter(i -> i.element().type() == org.camunda4j.engine.internal.model.ElementType.AD_HOC_SUB_PROCESS && !i.isMultiInstanceBody())
+            .orElseThrow(() -> Rejection.notFound(
+                "Expected to activate elements of ad-hoc sub-process with key '" + key + "', but no such ad-hoc sub-process was found"));
+    if (adHoc.state() != org.camunda4j.engine.internal.state.ElementState.ACTIVATED) {
+      throw Rejection.invalidState(
+          "Expected to activate elements of ad-hoc sub-process with key '" + key + "', but it is not active");
+    }
+    bpmn.adHocSubProcesses().check(adHoc, activation, "activate elements of ad-hoc sub-process with key '" + key + "'");
+    bpmn.adHocSubProcesses().apply(ctx, adHoc, activation);
   }
 
   void fail(ProcessingContext ctx, long key, int retries, String errorMessage, long retryBackOff, Map<String, Object> localVariables) {

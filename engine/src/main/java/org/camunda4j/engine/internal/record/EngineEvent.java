@@ -73,6 +73,9 @@ public sealed interface EngineEvent {
 
   record ElementCompleting(long key) implements EngineEvent {}
 
+  /** An ad-hoc sub-process's worker declared its completion condition fulfilled: it completes once nothing runs in it. */
+  record AdHocCompletionFulfilled(long key) implements EngineEvent {}
+
   record ElementCompleted(long key, long time) implements EngineEvent {}
 
   record ElementTerminating(long key) implements EngineEvent {}

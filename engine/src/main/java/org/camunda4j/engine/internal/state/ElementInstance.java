@@ -27,6 +27,7 @@ public final class ElementInstance implements java.io.Serializable {
   boolean multiInstanceBody;
   int startListenersDone;
   int endListenersDone;
+  boolean adHocCompletionFulfilled;
 
   ElementInstance(long key, ExecutableElement element, ProcessDefinition process, long flowScopeKey, long processInstanceKey) {
     this.key = key;
@@ -102,6 +103,11 @@ public final class ElementInstance implements java.io.Serializable {
   /** The instance that runs a multi-instance activity's inner instances (it has the activity's element). */
   public boolean isMultiInstanceBody() {
     return multiInstanceBody;
+  }
+
+  /** For an ad-hoc sub-process: its worker declared the completion condition fulfilled without canceling what runs. */
+  public boolean adHocCompletionFulfilled() {
+    return adHocCompletionFulfilled;
   }
 
   public boolean isAlive() {

@@ -49,6 +49,7 @@ public final class EventApplier {
         state.startInstructions.remove(e.key());
         recordState(e.key(), ElementState.ACTIVATED, -1);
       }
+      case AdHocCompletionFulfilled e -> instance(e.key()).adHocCompletionFulfilled = true;
       case ElementCompleting e -> {
         instance(e.key()).state = ElementState.COMPLETING;
         recordState(e.key(), ElementState.COMPLETING, -1);
