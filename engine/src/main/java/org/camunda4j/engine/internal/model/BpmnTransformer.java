@@ -136,6 +136,7 @@ public final class BpmnTransformer {
     readScope(resourceName, process.getFlowElements(), root, elements);
     resolveCompensation(elements);
     rejectRepeatedStartConditions(root);
+    root.containsConditionalEvents = elements.values().stream().anyMatch(e -> e.eventKind() == EventKind.CONDITIONAL);
     boolean startable = root.children.stream().anyMatch(c -> c.type() == ElementType.START_EVENT);
     if (!startable) {
       throw new DeploymentException(
@@ -515,7 +516,7 @@ public final class BpmnTransformer {
     String events = filter == null ? null : blankToNull(filter.getVariableEvents());
     if (events != null) {
       Set<String> kinds = new java.util.HashSet<>();
-      for (String kind : events.split(",")) {
+      for (String kind : java.util.regex.Pattern.compile(",").split(events)) {
         String k = kind.strip();
         if (!k.equals("create") && !k.equals("update")) {
           throw unsupported(event, "zeebe:conditionalFilter variableEvents takes 'create', 'update' or both, found '" + k + "'");

@@ -53,6 +53,7 @@ public final class ExecutableElement {
   java.util.Set<String> conditionVariables = java.util.Set.of();
   java.util.Set<String> conditionVariableEvents = java.util.Set.of();
   AdHocDefinition adHoc;
+  boolean containsConditionalEvents;
 
   ExecutableElement(String id, String name, ElementType type, EventKind eventKind) {
     this.id = id;
@@ -211,6 +212,11 @@ public final class ExecutableElement {
   public boolean isWaitingEvent() {
     return eventKind == EventKind.MESSAGE || eventKind == EventKind.TIMER || eventKind == EventKind.SIGNAL
         || eventKind == EventKind.CONDITIONAL;
+  }
+
+  /** For a process: whether any element of it is a conditional event, so variable changes in its instances need evaluating. */
+  public boolean containsConditionalEvents() {
+    return containsConditionalEvents;
   }
 
   /** For an ad-hoc sub-process: which elements it activates and when it completes. */

@@ -44,7 +44,7 @@ final class ConditionalEventBehavior {
   /** Evaluates the conditional events of an owner that just became active (or whose condition incident was resolved). */
   void evaluateOwner(ProcessingContext ctx, long ownerKey) {
     ElementInstance owner = state.elementInstance(ownerKey).orElse(null);
-    if (owner == null || owner.state() != ElementState.ACTIVATED) {
+    if (owner == null || owner.state() != ElementState.ACTIVATED || !owner.process().process().containsConditionalEvents()) {
       return;
     }
     for (ExecutableElement event : conditionalEventsOf(owner)) {
@@ -56,7 +56,9 @@ final class ConditionalEventBehavior {
 
   /** Called for every variable set; the first of a step schedules one evaluation of everything it may concern. */
   void variableChanged(ProcessingContext ctx, VariableChange change) {
-    if (ctx.recordVariableChange(change)) {
+    boolean concerns =
+        state.elementInstance(change.scopeKey()).map(scope -> scope.process().process().containsConditionalEvents()).orElse(false);
+    if (concerns && ctx.recordVariableChange(change)) {
       ctx.followUp(() -> evaluateChanges(ctx));
     }
   }
@@ -65,7 +67,9 @@ final class ConditionalEventBehavior {
     List<VariableChange> changes = ctx.drainVariableChanges();
     Set<Long> roots = new LinkedHashSet<>();
     for (VariableChange change : changes) {
-      state.elementInstance(change.scopeKey()).ifPresent(scope -> roots.add(scope.processInstanceKey()));
+      state.elementInstance(change.scopeKey())
+          .filter(scope -> scope.process().process().containsConditionalEvents())
+          .ifPresent(scope -> roots.add(scope.processInstanceKey()));
     }
     for (long root : roots) {
       evaluateTopDown(ctx, root, changes, List.of());
