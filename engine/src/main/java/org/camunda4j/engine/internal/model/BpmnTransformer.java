@@ -516,7 +516,7 @@ public final class BpmnTransformer {
     String events = filter == null ? null : blankToNull(filter.getVariableEvents());
     if (events != null) {
       Set<String> kinds = new java.util.HashSet<>();
-      for (String kind : java.util.regex.Pattern.compile(",").split(events)) {
+      for (String kind : events.split(",", -1)) {
         String k = kind.strip();
         if (!k.equals("create") && !k.equals("update")) {
           throw unsupported(event, "zeebe:conditionalFilter variableEvents takes 'create', 'update' or both, found '" + k + "'");
