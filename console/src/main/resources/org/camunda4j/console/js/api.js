@@ -99,26 +99,33 @@ export async function searchAll(resource, filter = {}) {
   return items;
 }
 
-let elementInstanceSearch; // undefined until asked once: does the engine serve it?
-
 /**
- * Element instances of a search, or null when the engine does not serve
- * POST /v2/element-instances/search (the console then derives what it can from jobs and tasks).
+ * A search the engine may not serve: every match, or null when it answers 404 or 405 to the first
+ * ask (an engine without element instances or without DMN; the console then does without).
  */
-export async function elementInstances(filter) {
-  if (elementInstanceSearch === false) return null;
-  try {
-    const items = await searchAll('element-instances', filter);
-    elementInstanceSearch = true;
-    return items;
-  } catch (e) {
-    if (e instanceof Problem && (e.status === 404 || e.status === 405) && elementInstanceSearch === undefined) {
-      elementInstanceSearch = false;
-      return null;
+function optionalSearch(resource) {
+  let served; // undefined until asked once
+  return async filter => {
+    if (served === false) return null;
+    try {
+      const items = await searchAll(resource, filter);
+      served = true;
+      return items;
+    } catch (e) {
+      if (e instanceof Problem && (e.status === 404 || e.status === 405) && served === undefined) {
+        served = false;
+        return null;
+      }
+      throw e;
     }
-    throw e;
-  }
+  };
 }
+
+/** Element instances of a search, or null (the console then derives what it can from jobs and tasks). */
+export const elementInstances = optionalSearch('element-instances');
+
+/** Decision instances of a search, or null when the engine does not execute DMN. */
+export const decisionInstances = optionalSearch('decision-instances');
 
 let definitions; // processDefinitionKey -> definition, filled on first use
 

@@ -126,6 +126,11 @@ class ConsoleBrowserTest {
 
     open("#/instances?state=COMPLETED", "instances");
     assertThat(rows()).containsExactly(completed);
+    filterWith(Map.of("incident", "true"), Map.of("variable", "orderId", "equals", "\"o-0\""));
+    waitUntil("the filter form's query in the address", () -> browser.getCurrentUrl().endsWith("#/instances?state=COMPLETED&incident=true&variable=orderId&equals=%22o-0%22"));
+    waitForText("#results", "No instance matches."); // o-0 has not completed
+    filterWith(Map.of("state", "", "incident", ""), Map.of("since", ""));
+    waitForText("#page-info", "1–1 of 1");
     open("#/instances?incident=true", "instances");
     assertThat(rows()).hasSize(1);
     open("#/instances?since=" + LocalDate.now().plusDays(1), "instances");
@@ -212,6 +217,39 @@ class ConsoleBrowserTest {
     click(By.cssSelector("[data-decision-instance='" + summerDish + "'] a[href='#/instances/" + summer + "']"));
     waitUntil("the calling instance's page", () -> browser.getCurrentUrl().endsWith("#/instances/" + summer) && "instance".equals(page()));
     assertThat(classOf("Task_Decide")).contains("c4j-passed");
+  }
+
+  @Test
+  void anInstanceListsTheDecisionsItEvaluatedWithTheirMatchedRulesAndLinksToTheDecisionsPage() {
+    http.deployOk("dmn/dinner.dmn", "bpmn/business-rule-dish.bpmn");
+    String instance = http.createInstance("business-rule-dish", Map.of("month", 1, "guestCount", 4));
+    String dish = dishEvaluatedBy(instance);
+    String season = http.search("decision-instances", Map.of("filter", Map.of("processInstanceKey", instance, "decisionDefinitionId", "season")))
+        .getFirst().path("decisionEvaluationInstanceKey").asText();
+
+    open("#/instances/" + instance, "instance");
+
+    waitUntil("the decisions evaluated", () -> browser.findElement(By.id("decisions-panel")).isDisplayed());
+    assertThat(browser.findElements(By.cssSelector("#decisions tr[data-decision-instance]"))).extracting(r -> r.getDomAttribute("data-decision-instance"))
+        .containsExactlyInAnyOrder(season, dish);
+    assertThat(text("[data-decision-instance='" + season + "']")).contains("Season v1", "Decide", "#1 Rule_Winter", "season = \"Winter\"", "EVALUATED");
+    assertThat(text("[data-decision-instance='" + dish + "']")).contains("Dish v1", "Decide", "#1 Rule_WinterFew", "dish = \"Roastbeef\"", "EVALUATED");
+    assertThat(browser.findElements(By.cssSelector("[data-decision-instance='" + dish + "'] [data-rule]")))
+        .extracting(r -> r.getDomAttribute("data-rule")).containsExactly("Rule_WinterFew");
+
+    click(By.cssSelector("[data-decision-instance='" + dish + "'] a.show-rules"));
+    waitUntil("the decisions page with Rule_WinterFew highlighted", () -> "decisions".equals(page()) && matchedRules().equals(List.of("Rule_WinterFew")));
+    assertThat(text("[data-decision-instance='" + dish + "']")).contains(instance);
+  }
+
+  @Test
+  void anInstanceThatEvaluatedNoDecisionSaysSo() {
+    http.deployOk(ORDER);
+    String instance = http.createInstance("order-fulfilment", Map.of("orderId", "o-1"));
+
+    open("#/instances/" + instance, "instance");
+
+    waitForText("#decisions-panel", "No decision evaluated yet.");
   }
 
   // ------------------------------------------------------------------ actions
@@ -453,6 +491,20 @@ class ConsoleBrowserTest {
   /** The class attribute of a diagram element's shape. */
   private String classOf(String elementId) {
     return browser.findElement(By.cssSelector("g.djs-element[data-element-id='" + elementId + "']")).getDomAttribute("class");
+  }
+
+  /** Picks options and types into fields of the instances page's filter form, then submits it. */
+  private void filterWith(Map<String, String> selects, Map<String, String> inputs) {
+    WebElement form = browser.findElement(By.id("filters"));
+    selects.forEach((name, value) -> new Select(form.findElement(By.name(name))).selectByValue(value));
+    inputs.forEach((name, value) -> {
+      WebElement input = form.findElement(By.name(name));
+      input.clear();
+      if (!value.isEmpty()) {
+        input.sendKeys(value);
+      }
+    });
+    form.findElement(By.tagName("button")).click();
   }
 
   /** Fills the confirmation dialog's fields by name and confirms. */

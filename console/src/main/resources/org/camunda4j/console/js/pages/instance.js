@@ -1,7 +1,8 @@
 // One instance: its diagram with the path taken, where tokens wait and where incidents are; its
-// incidents, jobs, user tasks, variables by scope, parent and children; and the actions on them.
+// incidents, jobs, user tasks, the decisions it evaluated, variables by scope, parent and children;
+// and the actions on them.
 import { h, date, table, badge } from '../dom.js';
-import { call, elementInstances, processXml, searchAll } from '../api.js';
+import { call, decisionInstances, elementInstances, processXml, searchAll } from '../api.js';
 import { act, json } from '../actions.js';
 import { countBy, diagram } from '../diagram.js';
 import { poll } from '../live.js';
@@ -13,28 +14,32 @@ export async function instancePage(view, key) {
   let instance = await call('GET', `/process-instances/${key}`);
   const header = h('div', { id: 'instance-header' });
   const canvas = h('div', { class: 'diagram', id: 'diagram' });
-  const sections = Object.fromEntries(['incidents', 'jobs', 'user-tasks', 'variables', 'children'].map(id => [id, h('div', { id })]));
+  const sections = Object.fromEntries(['incidents', 'jobs', 'user-tasks', 'decisions', 'variables', 'children'].map(id => [id, h('div', { id })]));
   view.replaceChildren(
     h('section', { class: 'panel' }, header, canvas),
     h('div', { class: 'columns' },
       h('section', { class: 'panel half' }, h('h3', {}, 'Incidents'), sections.incidents),
       h('section', { class: 'panel half' }, h('h3', {}, 'User tasks'), sections['user-tasks'])),
     h('section', { class: 'panel' }, h('h3', {}, 'Jobs'), sections.jobs),
+    h('section', { class: 'panel', id: 'decisions-panel', hidden: true }, h('h3', {}, 'Decisions evaluated'), sections.decisions),
     h('div', { class: 'columns' },
       h('section', { class: 'panel half' }, h('h3', {}, 'Variables'), sections.variables),
       h('section', { class: 'panel half' }, h('h3', {}, 'Called instances'), sections.children)));
   const shown = await diagram(canvas, await processXml(instance.processDefinitionKey));
+  const evaluations = new Map(); // decisionEvaluationInstanceKey -> the instance with its matched rules; they never change
+
 
   const refresh = async () => {
     instance = await call('GET', `/process-instances/${key}`);
     const mine = { processInstanceKey: key };
-    const [elements, incidents, jobs, tasks, variables, children] = await Promise.all([
+    const [elements, incidents, jobs, tasks, variables, children, decisions] = await Promise.all([
       elementInstances(mine),
       searchAll('incidents', mine),
       searchAll('jobs', mine),
       searchAll('user-tasks', mine),
       searchAll('variables', mine),
       searchAll('process-instances', { parentProcessInstanceKey: key }),
+      decisionInstances(mine),
     ]);
     const openIncidents = incidents.filter(i => i.state === 'ACTIVE');
     shown.mark({ ...tokens(elements, jobs, tasks), incidents: countBy(openIncidents, 'elementId') });
@@ -43,6 +48,11 @@ export async function instancePage(view, key) {
     sections.incidents.replaceChildren(incidentTable(openIncidents, jobs, shown, refresh));
     sections['user-tasks'].replaceChildren(taskTable(tasks, shown, refresh));
     sections.jobs.replaceChildren(jobTable(jobs, shown, refresh));
+    if (decisions) {
+      await withMatchedRules(decisions, evaluations);
+      document.getElementById('decisions-panel').hidden = false;
+      sections.decisions.replaceChildren(decisionTable(decisions, evaluations, scopes));
+    }
     sections.variables.replaceChildren(...variableTables(variables, scopes, instance, refresh));
     sections.children.replaceChildren(table(['Key', 'Process', 'State'], children.map(c => h('tr', { 'data-child': c.processInstanceKey },
       h('td', {}, h('a', { href: `#/instances/${c.processInstanceKey}`, class: 'mono' }, c.processInstanceKey)),
@@ -182,6 +192,31 @@ function taskTable(tasks, shown, refresh) {
         }) }, 'Complete…'),
       ] : ''));
   }), 'No user task.');
+}
+
+/** The search answers decision instances without their matched rules: each is read once, by key. */
+async function withMatchedRules(decisions, evaluations) {
+  const unread = decisions.filter(d => !evaluations.has(d.decisionEvaluationInstanceKey));
+  const read = await Promise.all(unread.map(d => call('GET', `/decision-instances/${d.decisionEvaluationInstanceKey}`)));
+  for (const d of read) evaluations.set(d.decisionEvaluationInstanceKey, d);
+}
+
+function decisionTable(decisions, evaluations, scopes) {
+  const ordered = [...decisions].sort((a, b) => (a.evaluationDate ?? '').localeCompare(b.evaluationDate ?? '')
+    || a.decisionEvaluationInstanceKey.localeCompare(b.decisionEvaluationInstanceKey));
+  return table(['Decision', 'Element', 'Evaluated', 'Matched rules', 'Result', 'State'], ordered.map(d => {
+    const rules = evaluations.get(d.decisionEvaluationInstanceKey)?.matchedRules ?? [];
+    return h('tr', { 'data-decision-instance': d.decisionEvaluationInstanceKey },
+      h('td', {}, h('a', { class: 'show-rules', href: `#/decisions/${d.decisionDefinitionKey}?instance=${d.decisionEvaluationInstanceKey}` },
+        `${d.decisionDefinitionName || d.decisionDefinitionId} v${d.decisionDefinitionVersion}`)),
+      h('td', {}, scopes.get(d.elementInstanceKey) ?? '—'),
+      h('td', {}, date(d.evaluationDate)),
+      h('td', { class: 'rules' }, rules.length === 0 ? h('span', { class: 'muted' }, 'none') : rules.map(r =>
+        h('div', { 'data-rule': r.ruleId }, h('span', { class: 'mono' }, `#${r.ruleIndex} ${r.ruleId}`),
+          (r.evaluatedOutputs ?? []).map(o => h('span', { class: 'mono output' }, ` → ${o.outputName} = ${o.outputValue}`))))),
+      h('td', { class: 'mono value' }, d.result),
+      h('td', {}, badge(d.state, d.state.toLowerCase()), d.evaluationFailure ? h('div', { class: 'message' }, d.evaluationFailure) : ''));
+  }), 'No decision evaluated yet.');
 }
 
 function variableTables(variables, scopes, instance, refresh) {
