@@ -236,6 +236,9 @@ class ConsoleBrowserTest {
     assertThat(text("[data-decision-instance='" + dish + "']")).contains("Dish v1", "Decide", "#1 Rule_WinterFew", "dish = \"Roastbeef\"", "EVALUATED");
     assertThat(browser.findElements(By.cssSelector("[data-decision-instance='" + dish + "'] [data-rule]")))
         .extracting(r -> r.getDomAttribute("data-rule")).containsExactly("Rule_WinterFew");
+    browser.executeScript("document.getElementById('decisions-panel').scrollIntoView()");
+    screenshot("console-instance-decisions.png");
+    browser.executeScript("window.scrollTo(0, 0)");
 
     click(By.cssSelector("[data-decision-instance='" + dish + "'] a.show-rules"));
     waitUntil("the decisions page with Rule_WinterFew highlighted", () -> "decisions".equals(page()) && matchedRules().equals(List.of("Rule_WinterFew")));
