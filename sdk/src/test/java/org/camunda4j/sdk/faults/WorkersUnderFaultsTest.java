@@ -6,19 +6,26 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiFunction;
+import java.util.stream.Collectors;
 import org.camunda4j.engine.Engine;
 import org.camunda4j.sdk.CamundaClient;
 import org.camunda4j.sdk.ExecutionStrategy;
+import org.camunda4j.sdk.JobContext;
 import org.camunda4j.sdk.JobWorker;
 import org.camunda4j.sdk.ProcessInstanceCreationRequest;
 import org.camunda4j.sdk.WorkerConfig;
@@ -28,12 +35,15 @@ import org.camunda4j.sdk.internal.worker.DefaultJobWorker;
 import org.camunda4j.sdk.testing.Await;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.slf4j.LoggerFactory;
 
 /**
- * Real workers (ASYNC, THREAD and VIRTUAL at once, competing for the same job type) behind a
- * {@link FaultProxy} in front of a real engine. Whatever the fault: every instance completes, a
+ * Real workers behind a {@link FaultProxy} in front of a real engine, each fault twice: with ASYNC,
+ * THREAD and VIRTUAL workers at once, competing for the same job type, and with one PROCESS worker
+ * whose handlers run in child JVMs. Whatever the fault: every instance completes, a
  * handler runs twice only where the protocol forces it, no slot leaks, and the stats show what
  * happened. Durations are scaled down from the ones a production outage has; the properties tested
  * do not depend on them.
@@ -41,6 +51,16 @@ import org.slf4j.LoggerFactory;
 class WorkersUnderFaultsTest {
 
   private static final int INSTANCES = 30;
+
+  /** The workers that take the jobs. */
+  enum Workers {
+    /** ASYNC, THREAD and VIRTUAL, competing for the same jobs. */
+    IN_PROCESS,
+    /** One PROCESS worker: the handlers run in a pool of child JVMs, which count their runs in files. */
+    PROCESS
+  }
+
+  @TempDir Path childRuns;
 
   private Engine engine;
   private FaultProxy proxy;
@@ -71,12 +91,13 @@ class WorkersUnderFaultsTest {
     engine.close();
   }
 
-  @Test
-  void completionsAnswered500ThatTheEngineNeverSawAreRetried() {
+  @ParameterizedTest
+  @EnumSource(Workers.class)
+  void completionsAnswered500ThatTheEngineNeverSawAreRetried(Workers kind) {
     AtomicInteger completions = new AtomicInteger();
     proxy.policy(onCompletion(() -> completions.incrementAndGet() % 3 == 0 ? Fault.INTERNAL_ERROR_UNSEEN : Fault.NONE));
 
-    List<Long> instances = runAll();
+    List<Long> instances = runAll(kind);
 
     assertEveryInstanceCompletes(instances);
     WorkerStats total = total();
@@ -87,15 +108,16 @@ class WorkersUnderFaultsTest {
     assertNoHandlerRanTwice();
   }
 
-  @Test
-  void aCompletionWhoseAnswerIsLostIsCountedAsDoneNotAsLockExpired() {
+  @ParameterizedTest
+  @EnumSource(Workers.class)
+  void aCompletionWhoseAnswerIsLostIsCountedAsDoneNotAsLockExpired(Workers kind) {
     // The answer to the first completion of every fourth job is lost; its retry gets through.
     AtomicInteger jobs = new AtomicInteger();
     java.util.Set<String> seen = ConcurrentHashMap.newKeySet();
     proxy.policy((method, path) -> path.endsWith("/completion") && seen.add(path) && jobs.incrementAndGet() % 4 == 0
         ? Fault.ANSWER_LOST : Fault.NONE);
 
-    List<Long> instances = runAll();
+    List<Long> instances = runAll(kind);
 
     assertEveryInstanceCompletes(instances);
     WorkerStats total = total();
@@ -106,13 +128,14 @@ class WorkersUnderFaultsTest {
     assertNoHandlerRanTwice();
   }
 
-  @Test
-  void burstsOf503OnActivationBackOffAndShowInTheStats() {
+  @ParameterizedTest
+  @EnumSource(Workers.class)
+  void burstsOf503OnActivationBackOffAndShowInTheStats(Workers kind) {
     AtomicInteger activations = new AtomicInteger();
     proxy.policy((method, path) -> path.endsWith("/jobs/activation") && activations.incrementAndGet() <= 8
         ? Fault.RESOURCE_EXHAUSTED : Fault.NONE);
 
-    List<Long> instances = runAll();
+    List<Long> instances = runAll(kind);
 
     assertEveryInstanceCompletes(instances);
     WorkerStats total = total();
@@ -121,25 +144,27 @@ class WorkersUnderFaultsTest {
     assertNoHandlerRanTwice();
   }
 
-  @Test
-  void slowAnswersLoseNothing() {
+  @ParameterizedTest
+  @EnumSource(Workers.class)
+  void slowAnswersLoseNothing(Workers kind) {
     proxy.slowness(Duration.ofMillis(400));
     proxy.policy((method, path) -> Fault.SLOW);
 
-    List<Long> instances = runAll();
+    List<Long> instances = runAll(kind);
 
     assertEveryInstanceCompletes(instances);
     assertThat(total().completed()).isEqualTo(INSTANCES);
     assertNoHandlerRanTwice();
   }
 
-  @Test
-  void afterAnOutageWithConnectionsRefusedTheWorkersResumeAtOnce() throws Exception {
+  @ParameterizedTest
+  @EnumSource(Workers.class)
+  void afterAnOutageWithConnectionsRefusedTheWorkersResumeAtOnce(Workers kind) throws Exception {
     ListAppender<ILoggingEvent> workerLog = recordWorkerLog();
-    startWorkers();
+    startWorkers(kind);
     proxy.refuseConnections();
     List<Long> instances = createInstances();
-    Await.until("the workers notice the outage", Duration.ofSeconds(30), () -> total().pollErrors() >= 15);
+    Await.until("the workers notice the outage", Duration.ofSeconds(30), () -> total().pollErrors() >= 5L * workers.size());
     assertThat(total().pollBackoff()).as("the current backoff shows in the stats").isPositive();
     // Rate-limited: each worker says so at once, then once per 10 s however fast it retries.
     assertThat(linesAboutWorkers(workerLog, Level.WARN, "job activation failed"))
@@ -194,14 +219,18 @@ class WorkersUnderFaultsTest {
     return (method, path) -> path.endsWith("/completion") ? fault.get() : Fault.NONE;
   }
 
-  private List<Long> runAll() {
-    startWorkers();
+  private List<Long> runAll(Workers kind) {
+    startWorkers(kind);
     return createInstances();
   }
 
-  private void startWorkers() {
+  private void startWorkers(Workers kind) {
     WorkerConfig config = WorkerConfig.of("work").withJobTimeout(Duration.ofSeconds(30)).withMaxConcurrentJobs(4)
         .withRequestTimeout(Duration.ofSeconds(2)).withWorkerName(workerName);
+    if (kind == Workers.PROCESS) {
+      workers.add(client.createJobWorker(config, ExecutionStrategy.PROCESS, WorkersUnderFaultsTest::recordRunInChild));
+      return;
+    }
     workers.add(client.async().createJobWorker(config, ExecutionStrategy.ASYNC, job -> {
       ran(job.jobKey());
       return CompletableFuture.completedFuture(Map.of("by", "async"));
@@ -216,6 +245,12 @@ class WorkersUnderFaultsTest {
     }));
   }
 
+  /** The PROCESS handler, in a child JVM: one file per run, named after the job, in the folder the instance names. */
+  static Object recordRunInChild(JobContext job) throws IOException {
+    Files.createFile(Path.of((String) job.variables().get("runs")).resolve(job.jobKey() + "-" + UUID.randomUUID()));
+    return Map.of("by", "process");
+  }
+
   private void ran(long jobKey) {
     runsPerJob.computeIfAbsent(jobKey, key -> new AtomicInteger()).incrementAndGet();
   }
@@ -223,7 +258,8 @@ class WorkersUnderFaultsTest {
   private List<Long> createInstances() {
     List<Long> keys = new ArrayList<>();
     for (int i = 0; i < INSTANCES; i++) {
-      keys.add(direct.createProcessInstance(ProcessInstanceCreationRequest.ofProcessId("work")).processInstanceKey());
+      keys.add(direct.createProcessInstance(ProcessInstanceCreationRequest.ofProcessId("work")
+          .withVariables(Map.of("runs", childRuns.toString()))).processInstanceKey());
     }
     return keys;
   }
@@ -237,6 +273,14 @@ class WorkersUnderFaultsTest {
 
   private void assertNoHandlerRanTwice() {
     assertThat(runsPerJob.values()).allSatisfy(runs -> assertThat(runs.get()).isEqualTo(1));
+    try (var files = Files.list(childRuns)) {
+      Map<String, Long> childRunsPerJob = files.map(file -> file.getFileName().toString().split("-")[0])
+          .collect(Collectors.groupingBy(job -> job, Collectors.counting()));
+      assertThat(childRunsPerJob.values()).allSatisfy(runs -> assertThat(runs).isEqualTo(1));
+      assertThat(runsPerJob.size() + childRunsPerJob.size()).as("jobs whose handler ran").isEqualTo(INSTANCES);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   private WorkerStats total() {
