@@ -51,6 +51,12 @@ public final class DefaultJobWorker implements JobWorker {
   private static final Logger LOG = LoggerFactory.getLogger(DefaultJobWorker.class);
   /** How often a worker in poll backoff checks whether the cluster is back. */
   private static final Duration PROBE_INTERVAL = Duration.ofSeconds(1);
+  /**
+   * How long an acknowledgement waits for the topology that tells whether the cluster is still the
+   * one that handed out the job. Not the long-poll time: that is zero by default ("the server's"),
+   * which timed out every such ask at once, so no outcome got through after a lost connection.
+   */
+  private static final Duration ACK_TOPOLOGY_TIMEOUT = Duration.ofSeconds(5);
   /** How often a worker whose activations keep failing says so. */
   static final Duration POLL_ERROR_LOG_INTERVAL = Duration.ofSeconds(10);
   /** Acknowledgements are retried at most this often, and never past the job's local lease. */
@@ -540,7 +546,7 @@ public final class DefaultJobWorker implements JobWorker {
       if (cluster.isConfirmedAt(losses)) {
         return CompletableFuture.completedFuture(accepts(cluster.current()));
       }
-      return askTopology(settings.requestTimeout()).handle((topology, error) -> {
+      return askTopology(ACK_TOPOLOGY_TIMEOUT).handle((topology, error) -> {
         if (error == null) {
           noteCluster(topology, losses);
           return accepts(topology.clusterId());
