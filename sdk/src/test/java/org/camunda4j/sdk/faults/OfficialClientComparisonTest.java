@@ -117,7 +117,8 @@ class OfficialClientComparisonTest {
         proxy.policy(policyFor(fault));
         proxy.slowness(Duration.ofSeconds(1));
         CamundaClient observer = observer(engine);
-        try (AutoCloseable worker = startWorker(proxy.address())) {
+        AutoCloseable worker = startWorker(proxy.address());
+        try {
           List<Long> instances = new ArrayList<>(createInstances(observer, fault == Injected.OUTAGE_OF_10_S ? 10 : INSTANCES));
           Duration resumedAfter = Duration.ofMillis(-1);
           if (fault == Injected.OUTAGE_OF_10_S) { // the rest are created while the worker cannot reach the engine
@@ -159,6 +160,8 @@ class OfficialClientComparisonTest {
           long ranTwice = runsPerJob.values().stream().filter(runs -> runs.get() > 1).count();
           observer.close();
           return new Outcome(completed, onIncident, ranTwice, stale.size(), resumedAfter);
+        } finally {
+          worker.close();
         }
       } finally {
         replaced.countDown();
