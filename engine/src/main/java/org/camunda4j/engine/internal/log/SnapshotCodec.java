@@ -176,6 +176,8 @@ public final class SnapshotCodec {
 
   private static final class StateOutput extends ObjectOutputStream {
     private final Map<Object, Object> refs;
+    /** Equal strings written once: every job, instance and record repeats its type, ids and tenant. */
+    private final Map<String, String> strings = new HashMap<>();
 
     StateOutput(OutputStream out, Map<Object, Object> refs) throws IOException {
       super(out);
@@ -185,6 +187,9 @@ public final class SnapshotCodec {
 
     @Override
     protected Object replaceObject(Object object) {
+      if (object instanceof String string) {
+        return strings.computeIfAbsent(string, k -> k);
+      }
       Object ref = refs.get(object);
       return ref == null ? object : ref;
     }
