@@ -10,6 +10,9 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
 import org.camunda4j.engine.internal.model.ExecutableElement;
 import org.camunda4j.engine.internal.model.ProcessDefinition;
 
@@ -17,7 +20,9 @@ import org.camunda4j.engine.internal.model.ProcessDefinition;
  * Every field of {@link EngineState} as JSON text, map entries sorted by key, so that two states can
  * be compared: the live one and the one a replay of the event log rebuilt. A deployed process
  * appears as its key and checksum and an element as its id, since the parsed model is rebuilt from
- * the deployed resource, not compared.
+ * the deployed resource, not compared. A {@code HashSet}'s elements are sorted, as map entries are:
+ * its order is the accident of its capacity, which a snapshot read back does not keep (a {@code
+ * LinkedHashSet}'s order is kept and compared).
  */
 public final class StateDump {
 
@@ -31,7 +36,8 @@ public final class StateDump {
           .registerModule(
               new SimpleModule()
                   .addSerializer(ProcessDefinition.class, new ToText<>(d -> d.key() + "/" + d.bpmnProcessId() + "@" + d.checksum()))
-                  .addSerializer(ExecutableElement.class, new ToText<>(ExecutableElement::id)));
+                  .addSerializer(ExecutableElement.class, new ToText<>(ExecutableElement::id))
+                  .addSerializer(HashSet.class, new UnorderedHashSet()));
 
   private StateDump() {}
 
@@ -40,6 +46,19 @@ public final class StateDump {
       return JSON.writeValueAsString(state);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("the engine state cannot be written as JSON: " + e.getMessage(), e);
+    }
+  }
+
+  @SuppressWarnings("rawtypes")
+  private static final class UnorderedHashSet extends JsonSerializer<HashSet> {
+    @Override
+    @SuppressWarnings("unchecked")
+    public void serialize(HashSet set, JsonGenerator generator, SerializerProvider serializers) throws IOException {
+      List<Object> elements = new ArrayList<>(set);
+      if (set.getClass() == HashSet.class && elements.stream().allMatch(Comparable.class::isInstance)) {
+        elements.sort((a, b) -> ((Comparable<Object>) a).compareTo(b));
+      }
+      serializers.defaultSerializeValue(elements, generator);
     }
   }
 
