@@ -90,8 +90,9 @@ public final class Engine implements AutoCloseable {
       boolean console = config.console() && ConsoleRoute.available();
       TokenIssuer tokenIssuer = RestAuthentication.issuerFor(config.auth());
       Router router =
-          Routes.create(operations, config.host(), port::get, tokenIssuer, console, ClusterId.of(config.dataDirectory()));
-      Authentication authentication = RestAuthentication.create(config.auth(), tokenIssuer);
+          Routes.create(operations, config.host(), port::get, tokenIssuer, console, ClusterId.of(config.dataDirectory()),
+              config.multiTenancy());
+      Authentication authentication = RestAuthentication.create(config.auth(), tokenIssuer, operations.identities());
       SslContext tls = config.tls() == null ? null : ServerTls.context(config.tls());
       netty.join();
       RestServer server = RestServer.start(config.host(), config.port(), router, authentication, tls);

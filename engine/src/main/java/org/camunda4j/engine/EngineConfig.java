@@ -25,11 +25,15 @@ import org.jspecify.annotations.Nullable;
  *     removed; null keeps it for ever (the default)
  * @param historyMaxInstances how many ended process instances are kept at most; beyond it, the
  *     oldest are removed first (down to 5 % below the limit); {@link Integer#MAX_VALUE} (the default) has no limit
+ * @param multiTenancy whether every command and query is confined to the caller's tenants (those of
+ *     its {@link EngineCredential} and those it is a member of through {@code /v2/tenants}); needs
+ *     authentication, since the tenants are the caller's. Off, everything is in {@code <default>}
+ *     and any other tenant id is refused
  */
 public record EngineConfig(
     String host, int port, Duration longPollTimeout, EngineAuth auth, @Nullable EngineTls tls,
     boolean allowUnauthenticated, boolean console, @Nullable Path dataDirectory, @Nullable Duration historyRetention,
-    int historyMaxInstances) {
+    int historyMaxInstances, boolean multiTenancy) {
 
   public EngineConfig {
     Objects.requireNonNull(host, "host");
@@ -51,6 +55,10 @@ public record EngineConfig(
       throw new IllegalArgumentException(
           "Binding to " + host + " without authentication would let anyone on the network run processes; "
               + "choose --auth basic or oidc, or confirm with --allow-unauthenticated");
+    }
+    if (multiTenancy && auth instanceof EngineAuth.None) {
+      throw new IllegalArgumentException(
+          "Multi-tenancy confines each caller to its tenants, so it needs to know the caller: choose --auth basic or oidc");
     }
   }
 
@@ -88,6 +96,7 @@ public record EngineConfig(
     private @Nullable Path dataDirectory;
     private @Nullable Duration historyRetention;
     private int historyMaxInstances = Integer.MAX_VALUE;
+    private boolean multiTenancy;
 
     private Builder() {}
 
@@ -146,9 +155,15 @@ public record EngineConfig(
       return this;
     }
 
+    /** Confines every command and query to the caller's tenants; needs {@link #auth} basic or oidc. */
+    public Builder multiTenancy(boolean multiTenancy) {
+      this.multiTenancy = multiTenancy;
+      return this;
+    }
+
     public EngineConfig build() {
       return new EngineConfig(host, port, longPollTimeout, auth, tls, allowUnauthenticated, console != null ? console : isLoopback(host),
-          dataDirectory, historyRetention, historyMaxInstances);
+          dataDirectory, historyRetention, historyMaxInstances, multiTenancy);
     }
   }
 }

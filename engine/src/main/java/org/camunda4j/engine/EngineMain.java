@@ -46,6 +46,9 @@ public final class EngineMain {
           (options, value) -> options.tlsKey = Values.path(value)),
       Option.value("--tls-client-ca", "FILE", "require client certificates signed by these CAs, PEM (mutual TLS)",
           (options, value) -> options.tlsClientCa = Values.path(value)),
+      Option.flag("--multi-tenancy", "confine every call to the caller's tenants (those after --user/--client and its"
+              + " memberships through /v2/tenants); needs --auth basic|oidc",
+          options -> options.config.multiTenancy(true)),
       Option.flag("--allow-unauthenticated", "allow --auth none on an address other than loopback",
           options -> options.config.allowUnauthenticated(true)),
       Option.value("--console", "on|off", "serve the web console at /console/ (default on for a loopback --host, else off)",

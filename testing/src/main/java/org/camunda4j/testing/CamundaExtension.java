@@ -4,6 +4,7 @@ import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -145,7 +146,8 @@ public final class CamundaExtension
 
   /** The {@link CamundaTest} of the test class (or an enclosing class), or its defaults. */
   private record Settings(
-      EngineScope scope, String[] deploy, Map<String, String> configuration, Duration await, TestAuthentication authentication) {
+      EngineScope scope, String[] deploy, Map<String, String> configuration, Duration await, TestAuthentication authentication,
+      List<String> tenants) {
 
     static Settings of(ExtensionContext context) {
       Optional<CamundaTest> annotation = Optional.empty();
@@ -153,11 +155,11 @@ public final class CamundaExtension
         annotation = AnnotationSupport.findAnnotation(type, CamundaTest.class);
       }
       if (annotation.isEmpty()) {
-        return new Settings(EngineScope.PER_METHOD, new String[0], Map.of(), Duration.ofSeconds(30), TestAuthentication.NONE);
+        return new Settings(EngineScope.PER_METHOD, new String[0], Map.of(), Duration.ofSeconds(30), TestAuthentication.NONE, List.of());
       }
       CamundaTest test = annotation.get();
       return new Settings(test.scope(), test.deploy(), parse(test.configuration()), Duration.ofMillis(test.awaitMillis()),
-          test.authentication());
+          test.authentication(), List.of(test.tenants()));
     }
 
     private static Map<String, String> parse(String[] pairs) {
@@ -174,7 +176,7 @@ public final class CamundaExtension
     }
 
     CamundaTestContext startContext() {
-      CamundaTestContext camunda = CamundaTestContext.start(configuration, await, authentication);
+      CamundaTestContext camunda = CamundaTestContext.start(configuration, await, authentication, tenants);
       try {
         if (deploy.length > 0) {
           camunda.deploy(deploy);

@@ -56,6 +56,15 @@ public @interface CamundaTest {
    */
   TestAuthentication authentication() default TestAuthentication.NONE;
 
+  /**
+   * Tenants of an engine with multi-tenancy: when given, the engine confines every call to the
+   * caller's tenants, the kit's user or client belongs to these (with {@link TestAuthentication#BASIC}
+   * unless {@link #authentication} says OAUTH, since tenants need a caller), and its clients use the
+   * first as {@code CAMUNDA_TENANT_ID} and all as {@code CAMUNDA_TENANT_IDS} unless {@link
+   * #configuration} sets them.
+   */
+  String[] tenants() default {};
+
   /** How long each assertion and helper waits for the engine before it fails, in milliseconds. */
   long awaitMillis() default 30_000;
 }

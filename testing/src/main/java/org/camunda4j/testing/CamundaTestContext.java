@@ -72,8 +72,18 @@ public final class CamundaTestContext implements AutoCloseable {
    */
   public static CamundaTestContext start(
       Map<String, String> configuration, Duration awaitTimeout, TestAuthentication authentication) {
-    KitCredentials credentials = new KitCredentials(authentication);
-    Engine engine = Engine.start(EngineConfig.builder().auth(credentials.engineAuth()).build());
+    return start(configuration, awaitTimeout, authentication, List.of());
+  }
+
+  /**
+   * Like {@link #start(Map, Duration, TestAuthentication)}; with {@code tenants}, the engine runs
+   * with multi-tenancy and the kit's caller belongs to them (BASIC if {@code authentication} is NONE).
+   */
+  public static CamundaTestContext start(
+      Map<String, String> configuration, Duration awaitTimeout, TestAuthentication authentication, List<String> tenants) {
+    TestAuthentication mode = !tenants.isEmpty() && authentication == TestAuthentication.NONE ? TestAuthentication.BASIC : authentication;
+    KitCredentials credentials = new KitCredentials(mode, tenants);
+    Engine engine = Engine.start(EngineConfig.builder().auth(credentials.engineAuth()).multiTenancy(!tenants.isEmpty()).build());
     try {
       return new CamundaTestContext(engine, configuration, awaitTimeout, credentials);
     } catch (RuntimeException e) {

@@ -30,20 +30,37 @@ public final class KitCredentials {
   private String token;
   private long tokenRefreshAtNanos;
 
+  private final List<String> tenants;
+
   public KitCredentials(TestAuthentication mode) {
+    this(mode, List.of());
+  }
+
+  /** With {@code tenants}, the kit's user or client belongs to them, and its clients use them. */
+  public KitCredentials(TestAuthentication mode, List<String> tenants) {
     this.mode = mode;
+    this.tenants = List.copyOf(tenants);
   }
 
   public EngineAuth engineAuth() {
     return switch (mode) {
       case NONE -> EngineAuth.none();
-      case BASIC -> EngineAuth.basic(List.of(EngineCredential.of(NAME, secret)));
-      case OAUTH -> EngineAuth.builtInIssuer(List.of(EngineCredential.of(NAME, secret)));
+      case BASIC -> EngineAuth.basic(List.of(new EngineCredential(NAME, secret, tenants)));
+      case OAUTH -> EngineAuth.builtInIssuer(List.of(new EngineCredential(NAME, secret, tenants)));
     };
   }
 
   /** The keys that log a client in to the engine at {@code restAddress}. */
   public Map<String, String> clientConfiguration(URI restAddress) {
+    Map<String, String> configuration = new java.util.HashMap<>(login(restAddress));
+    if (!tenants.isEmpty()) {
+      configuration.put("CAMUNDA_TENANT_ID", tenants.get(0));
+      configuration.put("CAMUNDA_TENANT_IDS", String.join(",", tenants));
+    }
+    return Map.copyOf(configuration);
+  }
+
+  private Map<String, String> login(URI restAddress) {
     return switch (mode) {
       case NONE -> Map.of();
       case BASIC -> Map.of("CAMUNDA_AUTH_STRATEGY", "BASIC",

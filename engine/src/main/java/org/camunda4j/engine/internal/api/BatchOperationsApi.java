@@ -43,9 +43,11 @@ import org.camunda4j.engine.internal.state.Incident;
 final class BatchOperationsApi {
 
   private final EngineOperations engine;
+  private final TenantAccess tenants;
 
-  BatchOperationsApi(EngineOperations engine) {
+  BatchOperationsApi(EngineOperations engine, TenantAccess tenants) {
     this.engine = engine;
+    this.tenants = tenants;
   }
 
   void register(Router router) {
@@ -61,7 +63,12 @@ final class BatchOperationsApi {
         .route("POST", "/v2/process-instances/modification", this::modifyInstances)
         .route("POST", "/v2/process-instances/deletion", this::deleteInstances)
         .route("POST", "/v2/process-instances/{processInstanceKey}/deletion",
-            request -> noContent(engine.delete(request.keyParam("processInstanceKey"))))
+            request -> {
+              long key = request.keyParam("processInstanceKey");
+              return noContent(tenants.owned(request, state -> state.processInstance(key).map(p -> p.definition().tenantId()),
+                  "Expected to delete process instance with key '" + key + "', but no such process instance was found",
+                  () -> engine.delete(key)));
+            })
         .route("POST", "/v2/decision-instances/deletion", request -> {
           throw ApiException.invalidArgument(
               "The batch deletion of decision instances (DELETE_DECISION_INSTANCE) is not supported by the camunda4j engine");
@@ -103,7 +110,7 @@ final class BatchOperationsApi {
   /** The ACTIVE process instances the filter picks, each one an item whose tokens move as instructed. */
   private CompletionStage<Reply> modifyInstances(Request request) {
     ProcessInstanceModificationBatchRequest body = request.body(ProcessInstanceModificationBatchRequest.class);
-    Predicate<ProcessInstanceSearch.Row> picked = ProcessInstanceSearch.filter((ObjectNode) body.filter(), true);
+    Predicate<ProcessInstanceSearch.Row> picked = ownTenants(request, ProcessInstanceSearch.filter((ObjectNode) body.filter(), true));
     return created(
         request,
         BatchOperation.Type.MODIFY_PROCESS_INSTANCE,
@@ -157,9 +164,15 @@ final class BatchOperationsApi {
   }
 
   /** The request's filter, checked now so that a bad one is a 400 before any batch exists. */
-  private static Predicate<ProcessInstanceSearch.Row> batchFilter(Request request) {
+  /** The filter, confined to the caller's tenants: a batch never takes another tenant's instances. */
+  private Predicate<ProcessInstanceSearch.Row> batchFilter(Request request) {
     ProcessInstanceBatchRequest body = request.body(ProcessInstanceBatchRequest.class);
-    return ProcessInstanceSearch.filter((ObjectNode) body.filter(), true);
+    return ownTenants(request, ProcessInstanceSearch.filter((ObjectNode) body.filter(), true));
+  }
+
+  private Predicate<ProcessInstanceSearch.Row> ownTenants(Request request, Predicate<ProcessInstanceSearch.Row> filter) {
+    Predicate<String> readable = tenants.readable(request);
+    return filter.and(row -> readable.test(row.result().tenantId()));
   }
 
   /** The batch records who created it: the request's actor, as the authentication found it. */

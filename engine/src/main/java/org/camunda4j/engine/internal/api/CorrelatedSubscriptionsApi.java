@@ -21,9 +21,11 @@ final class CorrelatedSubscriptionsApi {
   private static final int PARTITION = 1;
 
   private final EngineOperations engine;
+  private final TenantAccess tenants;
 
-  CorrelatedSubscriptionsApi(EngineOperations engine) {
+  CorrelatedSubscriptionsApi(EngineOperations engine, TenantAccess tenants) {
     this.engine = engine;
+    this.tenants = tenants;
   }
 
   void register(Router router) {
@@ -50,7 +52,7 @@ final class CorrelatedSubscriptionsApi {
     SearchQuery query = request.body(SearchQuery.class);
     return Outcomes.reply(
         engine.read(state -> state.correlatedSubscriptions().map(c -> toWire(c, state.rootOf(c.processInstanceKey()))).toList()),
-        rows -> Reply.json(Search.search(rows, query, FIELDS, FIELDS)));
+        rows -> Reply.json(Search.search(tenants.visible(request, rows, CorrelatedMessageSubscriptionResult::tenantId), query, FIELDS, FIELDS)));
   }
 
   static CorrelatedMessageSubscriptionResult toWire(CorrelatedSubscription c, long rootProcessInstanceKey) {

@@ -47,9 +47,11 @@ import org.camunda4j.engine.internal.state.EngineState;
 final class DecisionsApi {
 
   private final EngineOperations engine;
+  private final TenantAccess tenants;
 
-  DecisionsApi(EngineOperations engine) {
+  DecisionsApi(EngineOperations engine, TenantAccess tenants) {
     this.engine = engine;
+    this.tenants = tenants;
   }
 
   void register(Router router) {
@@ -69,7 +71,7 @@ final class DecisionsApi {
 
   private CompletionStage<Reply> evaluate(Request request) {
     DecisionEvaluationRequest body = request.body(DecisionEvaluationRequest.class);
-    String tenantId = body.tenantId() == null ? Tenants.DEFAULT : Tenants.checked(body.tenantId());
+    String tenantId = tenants.forCommand(request, body.tenantId());
     Long decisionKey = body.decisionDefinitionKey() == null ? null : Outcomes.parseKey("decisionDefinitionKey", body.decisionDefinitionKey());
     return Outcomes.reply(
         engine.evaluateDecision(body.decisionDefinitionId(), decisionKey, body.variables(), tenantId),
@@ -149,18 +151,22 @@ final class DecisionsApi {
             state -> state.decisions().decisions().stream()
                 .map(d -> new DefinitionRow(toWire(d, state.decisions()), state.decisions().isLatest(d)))
                 .toList()),
-        rows -> Reply.json(Search.search(rows, query, DEFINITION_FILTER, DEFINITION_SORT).map(DefinitionRow::result)));
+        rows -> Reply.json(Search.search(tenants.visible(request, rows, r -> r.result().tenantId()), query, DEFINITION_FILTER, DEFINITION_SORT)
+            .map(DefinitionRow::result)));
   }
 
   private CompletionStage<Reply> getDefinition(Request request) {
     long key = request.keyParam("decisionDefinitionKey");
-    return found(engine.read(state -> state.decisions().decision(key).map(d -> toWire(d, state.decisions()))), "Decision definition", key, Reply::json);
+    var readable = tenants.readable(request);
+    return found(engine.read(state -> state.decisions().decision(key).filter(d -> readable.test(d.tenantId())).map(d -> toWire(d, state.decisions()))),
+        "Decision definition", key, Reply::json);
   }
 
   private CompletionStage<Reply> definitionXml(Request request) {
     long key = request.keyParam("decisionDefinitionKey");
+    var readable = tenants.readable(request);
     return found(
-        engine.read(state -> state.decisions().decision(key).flatMap(d -> state.decisions().requirements(d.decisionRequirementsKey()))),
+        engine.read(state -> state.decisions().decision(key).filter(d -> readable.test(d.tenantId())).flatMap(d -> state.decisions().requirements(d.decisionRequirementsKey()))),
         "Decision definition", key, requirements -> xml(requirements));
   }
 
@@ -184,18 +190,22 @@ final class DecisionsApi {
           .build();
 
   private CompletionStage<Reply> searchRequirements(Request request) {
-    SearchQuery query = request.body(SearchQuery.class);
-    return search(query, state -> state.decisions().requirements().stream().map(DecisionsApi::toWire).toList(), REQUIREMENTS_FIELDS);
+    return search(request, state -> state.decisions().requirements().stream().map(DecisionsApi::toWire).toList(), REQUIREMENTS_FIELDS,
+        DecisionRequirementsResult::tenantId);
   }
 
   private CompletionStage<Reply> getRequirements(Request request) {
     long key = request.keyParam("decisionRequirementsKey");
-    return found(engine.read(state -> state.decisions().requirements(key).map(DecisionsApi::toWire)), "Decision requirements", key, Reply::json);
+    var readable = tenants.readable(request);
+    return found(engine.read(state -> state.decisions().requirements(key).filter(r -> readable.test(r.tenantId())).map(DecisionsApi::toWire)),
+        "Decision requirements", key, Reply::json);
   }
 
   private CompletionStage<Reply> requirementsXml(Request request) {
     long key = request.keyParam("decisionRequirementsKey");
-    return found(engine.read(state -> state.decisions().requirements(key)), "Decision requirements", key, DecisionsApi::xml);
+    var readable = tenants.readable(request);
+    return found(engine.read(state -> state.decisions().requirements(key).filter(r -> readable.test(r.tenantId()))),
+        "Decision requirements", key, DecisionsApi::xml);
   }
 
   /** A graph's file as deployed, as Camunda answers the {@code /xml} endpoints. */
@@ -242,13 +252,15 @@ final class DecisionsApi {
             state -> state.decisions().instances().stream()
                 .map(i -> new InstanceRow(toWire(i, false), key(i.decision().decisionRequirementsKey())))
                 .toList()),
-        rows -> Reply.json(Search.search(rows, query, INSTANCE_FIELDS, INSTANCE_FIELDS).map(InstanceRow::result)));
+        rows -> Reply.json(Search.search(tenants.visible(request, rows, r -> r.result().tenantId()), query, INSTANCE_FIELDS, INSTANCE_FIELDS)
+            .map(InstanceRow::result)));
   }
 
   private CompletionStage<Reply> getInstance(Request request) {
     String key = request.pathParam("decisionEvaluationInstanceKey");
+    var readable = tenants.readable(request);
     return Outcomes.reply(
-        engine.read(state -> state.decisions().instance(key).map(i -> toWire(i, true))),
+        engine.read(state -> state.decisions().instance(key).filter(i -> readable.test(i.decision().tenantId())).map(i -> toWire(i, true))),
         found -> Reply.json(found.orElseThrow(() -> ApiException.notFound("Decision instance with key '" + key + "' not found"))));
   }
 
@@ -270,7 +282,10 @@ final class DecisionsApi {
     return Outcomes.reply(read, found -> reply.apply(found.orElseThrow(() -> ApiException.notFound(what + " with key '" + key + "' not found"))));
   }
 
-  private <T> CompletionStage<Reply> search(SearchQuery query, Function<EngineState, Collection<T>> rows, SearchFields<T> fields) {
-    return Outcomes.reply(engine.read(rows::apply), items -> Reply.json(Search.search(items, query, fields, fields)));
+  private <T> CompletionStage<Reply> search(
+      Request request, Function<EngineState, Collection<T>> rows, SearchFields<T> fields, Function<T, String> tenantOf) {
+    SearchQuery query = request.body(SearchQuery.class);
+    return Outcomes.reply(
+        engine.read(rows::apply), items -> Reply.json(Search.search(tenants.visible(request, items, tenantOf), query, fields, fields)));
   }
 }

@@ -29,9 +29,11 @@ import org.camunda4j.engine.internal.state.DeployedDecisionRequirements;
 final class DeploymentsApi {
 
   private final EngineOperations engine;
+  private final TenantAccess tenants;
 
-  DeploymentsApi(EngineOperations engine) {
+  DeploymentsApi(EngineOperations engine, TenantAccess tenants) {
     this.engine = engine;
+    this.tenants = tenants;
   }
 
   void register(Router router) {
@@ -40,10 +42,10 @@ final class DeploymentsApi {
 
   private CompletionStage<Reply> deploy(Request request) {
     List<DeploymentResource> resources = new ArrayList<>();
-    String tenantId = Tenants.DEFAULT;
+    String named = null;
     for (Part part : request.parts()) {
       if (part.name().equals("tenantId")) {
-        tenantId = Tenants.checked(part.text());
+        named = part.text();
       } else if (part.name().equals("resources")) {
         if (part.filename() == null || part.filename().isBlank()) {
           throw ApiException.invalidArgument("Each 'resources' part needs a filename, e.g. filename=\"order.bpmn\"");
@@ -55,6 +57,7 @@ final class DeploymentsApi {
       throw ApiException.invalidArgument(
           "No resources given: send multipart/form-data with one or more parts named 'resources', each a file such as a .bpmn");
     }
+    String tenantId = tenants.forCommand(request, named);
     return Outcomes.reply(
         engine.deploy(resources, tenantId),
         deployment ->

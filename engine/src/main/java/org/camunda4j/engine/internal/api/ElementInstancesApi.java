@@ -33,9 +33,11 @@ import org.camunda4j.engine.internal.state.Incident;
 final class ElementInstancesApi {
 
   private final EngineOperations engine;
+  private final TenantAccess tenants;
 
-  ElementInstancesApi(EngineOperations engine) {
+  ElementInstancesApi(EngineOperations engine, TenantAccess tenants) {
     this.engine = engine;
+    this.tenants = tenants;
   }
 
   void register(Router router) {
@@ -68,13 +70,14 @@ final class ElementInstancesApi {
 
   private CompletionStage<Reply> search(Request request) {
     SearchQuery query = request.body(SearchQuery.class);
-    return Outcomes.reply(engine.read(ElementInstancesApi::rows), rows -> Reply.json(Search.search(rows, query, FIELDS, FIELDS).map(Row::result)));
+    return Outcomes.reply(engine.read(ElementInstancesApi::rows), rows -> Reply.json(Search.search(tenants.visible(request, rows, r -> r.result().tenantId()), query, FIELDS, FIELDS).map(Row::result)));
   }
 
   private CompletionStage<Reply> get(Request request) {
     long key = request.keyParam("elementInstanceKey");
+    var readable = tenants.readable(request);
     return Outcomes.reply(
-        engine.read(state -> state.elementRecord(key).map(r -> toWire(r, state, activeIncidents(state)))),
+        engine.read(state -> state.elementRecord(key).map(r -> toWire(r, state, activeIncidents(state))).filter(r -> readable.test(r.tenantId()))),
         found -> Reply.json(found.orElseThrow(() -> ApiException.notFound("Element instance with key '" + key + "' not found"))));
   }
 

@@ -20,9 +20,11 @@ import org.camunda4j.engine.internal.state.Incident;
 final class IncidentsApi {
 
   private final EngineOperations engine;
+  private final TenantAccess tenants;
 
-  IncidentsApi(EngineOperations engine) {
+  IncidentsApi(EngineOperations engine, TenantAccess tenants) {
     this.engine = engine;
+    this.tenants = tenants;
   }
 
   void register(Router router) {
@@ -33,13 +35,16 @@ final class IncidentsApi {
 
   private CompletionStage<Reply> get(Request request) {
     long key = request.keyParam("incidentKey");
+    var readable = tenants.readable(request);
     return Outcomes.reply(
-        engine.read(state -> state.incident(key).map(i -> toWire(i, state.rootOf(i.processInstanceKey())))),
+        engine.read(state -> state.incident(key).filter(i -> readable.test(i.tenantId())).map(i -> toWire(i, state.rootOf(i.processInstanceKey())))),
         found -> Reply.json(found.orElseThrow(() -> ApiException.notFound("Incident with key '" + key + "' not found"))));
   }
 
   private CompletionStage<Reply> resolve(Request request) {
-    return noContent(engine.resolveIncident(request.keyParam("incidentKey")));
+    long key = request.keyParam("incidentKey");
+    return noContent(tenants.owned(request, state -> state.incident(key).map(Incident::tenantId),
+        "Expected to resolve incident with key '" + key + "', but no such incident was found", () -> engine.resolveIncident(key)));
   }
 
   static IncidentResult toWire(Incident incident, long rootProcessInstanceKey) {

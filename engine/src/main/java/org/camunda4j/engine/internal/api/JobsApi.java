@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.function.Supplier;
 import org.camunda4j.engine.internal.processing.ActivatedJob;
 import org.camunda4j.engine.internal.processing.AdHocActivation;
 import org.camunda4j.engine.internal.processing.ActivationRequest;
@@ -26,16 +27,17 @@ import org.camunda4j.engine.internal.rest.wire.JobKind;
 import org.camunda4j.engine.internal.rest.wire.JobListenerEventType;
 import org.camunda4j.engine.internal.rest.wire.JobResult;
 import org.camunda4j.engine.internal.rest.wire.JobUpdateRequest;
+import org.camunda4j.engine.internal.state.Job;
 
 /** {@code /v2/jobs}: activation (long poll), completion, failure, BPMN errors and updates. */
 final class JobsApi {
 
-  static final String DEFAULT_TENANT = "<default>";
-
   private final EngineOperations engine;
+  private final TenantAccess tenants;
 
-  JobsApi(EngineOperations engine) {
+  JobsApi(EngineOperations engine, TenantAccess tenants) {
     this.engine = engine;
+    this.tenants = tenants;
   }
 
   void register(Router router) {
@@ -56,7 +58,7 @@ final class JobsApi {
             body.timeout(),
             body.maxJobsToActivate(),
             body.fetchVariableOrAll(),
-            body.tenantIds() == null || body.tenantIds().isEmpty() ? List.of(DEFAULT_TENANT) : body.tenantIds(),
+            tenants.forActivation(request, body.tenantIds(), body.tenantFilter()),
             body.requestTimeout() == null ? 0 : body.requestTimeout());
     CompletableFuture<List<ActivatedJob>> jobs = engine.activate(activation, request::isConnected);
     request.onDisconnect(() -> engine.disconnected(jobs));
@@ -101,7 +103,7 @@ final class JobsApi {
     // the body is read as a tree too only for a task listener's result, whose corrections it checks
     TaskListenerResult result =
         body.result() == null ? TaskListenerResult.NONE : UserTasksApi.listenerResult(body.result(), request.bodyTree());
-    return noContent(engine.completeJob(jobKey, body.variables(), result));
+    return noContent(ownJob(request, jobKey, "complete", () -> engine.completeJob(jobKey, body.variables(), result)));
   }
 
   private static AdHocActivation adHocActivation(JobResult.AdHocSubProcess result) {
@@ -118,26 +120,33 @@ final class JobsApi {
   private CompletionStage<Reply> fail(Request request) {
     long jobKey = request.keyParam("jobKey");
     JobFailRequest body = request.body(JobFailRequest.class);
-    return noContent(
+    return noContent(ownJob(request, jobKey, "fail", () ->
         engine.failJob(
             jobKey,
             body.retriesOrZero(),
             body.errorMessage() == null ? "" : body.errorMessage(),
             body.retryBackOff() == null ? 0 : body.retryBackOff(),
-            body.variables()));
+            body.variables())));
   }
 
   private CompletionStage<Reply> throwError(Request request) {
     long jobKey = request.keyParam("jobKey");
     JobErrorRequest body = request.body(JobErrorRequest.class);
-    return noContent(engine.throwError(jobKey, body.errorCode(), body.errorMessage(), body.variables()));
+    return noContent(ownJob(request, jobKey, "throw an error for", () ->
+        engine.throwError(jobKey, body.errorCode(), body.errorMessage(), body.variables())));
   }
 
   private CompletionStage<Reply> update(Request request) {
     long jobKey = request.keyParam("jobKey");
     JobUpdateRequest body = request.body(JobUpdateRequest.class);
     JobUpdateRequest.Changeset changes = body.changeset();
-    return noContent(
-        engine.updateJob(jobKey, changes == null ? null : changes.retries(), changes == null ? null : changes.timeout()));
+    return noContent(ownJob(request, jobKey, "update", () ->
+        engine.updateJob(jobKey, changes == null ? null : changes.retries(), changes == null ? null : changes.timeout())));
+  }
+
+  /** A job of a tenant the caller lacks is not found, as if it did not exist. */
+  private CompletableFuture<Void> ownJob(Request request, long jobKey, String verb, Supplier<CompletableFuture<Void>> command) {
+    return tenants.owned(request, state -> state.job(jobKey).map(Job::tenantId),
+        "Expected to " + verb + " job with key '" + jobKey + "', but no such job was found", command);
   }
 }

@@ -21,9 +21,11 @@ import org.camunda4j.engine.internal.state.MessageSubscriptionRecord;
 final class MessageSubscriptionsApi {
 
   private final EngineOperations engine;
+  private final TenantAccess tenants;
 
-  MessageSubscriptionsApi(EngineOperations engine) {
+  MessageSubscriptionsApi(EngineOperations engine, TenantAccess tenants) {
     this.engine = engine;
+    this.tenants = tenants;
   }
 
   void register(Router router) {
@@ -49,7 +51,7 @@ final class MessageSubscriptionsApi {
     SearchQuery query = request.body(SearchQuery.class);
     return Outcomes.reply(
         engine.read(state -> state.messageSubscriptionRecords().stream().map(r -> toWire(r, state)).toList()),
-        rows -> Reply.json(Search.search(rows, query, FIELDS, FIELDS)));
+        rows -> Reply.json(Search.search(tenants.visible(request, rows, MessageSubscriptionResult::tenantId), query, FIELDS, FIELDS)));
   }
 
   private static MessageSubscriptionResult toWire(MessageSubscriptionRecord record, EngineState state) {

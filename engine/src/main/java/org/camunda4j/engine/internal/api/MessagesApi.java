@@ -18,9 +18,11 @@ import org.camunda4j.engine.internal.rest.wire.SignalBroadcastResult;
 final class MessagesApi {
 
   private final EngineOperations engine;
+  private final TenantAccess tenants;
 
-  MessagesApi(EngineOperations engine) {
+  MessagesApi(EngineOperations engine, TenantAccess tenants) {
     this.engine = engine;
+    this.tenants = tenants;
   }
 
   void register(Router router) {
@@ -32,7 +34,7 @@ final class MessagesApi {
 
   private CompletionStage<Reply> publish(Request request) {
     MessagePublicationRequest body = request.body(MessagePublicationRequest.class);
-    String tenantId = Tenants.checked(body.tenantId());
+    String tenantId = tenants.forCommand(request, body.tenantId());
     return Outcomes.reply(
         engine.publishMessage(
             body.name(), body.correlationKeyOrEmpty(), body.timeToLiveOrZero(), body.messageId(), body.variables(), tenantId),
@@ -41,7 +43,7 @@ final class MessagesApi {
 
   private CompletionStage<Reply> correlate(Request request) {
     MessageCorrelationRequest body = request.body(MessageCorrelationRequest.class);
-    String tenantId = Tenants.checked(body.tenantId());
+    String tenantId = tenants.forCommand(request, body.tenantId());
     return Outcomes.reply(
         engine.correlateMessage(body.name(), body.correlationKeyOrEmpty(), body.variables(), tenantId),
         keys -> Reply.json(new MessageCorrelationResult(tenantId, key(keys[0]), key(keys[1]))));
@@ -49,9 +51,9 @@ final class MessagesApi {
 
   private CompletionStage<Reply> broadcast(Request request) {
     SignalBroadcastRequest body = request.body(SignalBroadcastRequest.class);
-    String tenantId = Tenants.checked(body.tenantId());
+    String tenantId = tenants.forCommand(request, body.tenantId());
     return Outcomes.reply(
-        engine.broadcastSignal(body.signalName(), body.variables()),
+        engine.broadcastSignal(body.signalName(), body.variables(), tenantId),
         signalKey -> Reply.json(new SignalBroadcastResult(tenantId, key(signalKey))));
   }
 }

@@ -35,9 +35,11 @@ final class ProcessDefinitionsApi {
           .build();
 
   private final EngineOperations engine;
+  private final TenantAccess tenants;
 
-  ProcessDefinitionsApi(EngineOperations engine) {
+  ProcessDefinitionsApi(EngineOperations engine, TenantAccess tenants) {
     this.engine = engine;
+    this.tenants = tenants;
   }
 
   void register(Router router) {
@@ -49,16 +51,18 @@ final class ProcessDefinitionsApi {
 
   private CompletionStage<Reply> get(Request request) {
     long key = request.keyParam("processDefinitionKey");
+    var readable = tenants.readable(request);
     return Outcomes.reply(
-        engine.read(state -> state.definition(key)),
+        engine.read(state -> state.definition(key).filter(d -> readable.test(d.tenantId()))),
         found -> Reply.json(toWire(found.orElseThrow(() -> notFound(key)))));
   }
 
   /** The resource the definition was deployed from, byte for byte, as Camunda returns it. */
   private CompletionStage<Reply> xml(Request request) {
     long key = request.keyParam("processDefinitionKey");
+    var readable = tenants.readable(request);
     return Outcomes.reply(
-        engine.read(state -> state.definition(key)),
+        engine.read(state -> state.definition(key).filter(d -> readable.test(d.tenantId()))),
         found -> Reply.bytes(200, "text/xml", found.orElseThrow(() -> notFound(key)).resource(), Map.of()));
   }
 
@@ -68,9 +72,9 @@ final class ProcessDefinitionsApi {
         engine.read(
             state ->
                 state.definitions().stream()
-                    .map(d -> new DefinitionRow(toWire(d), state.latestDefinition(d.bpmnProcessId()).map(l -> l.key() == d.key()).orElse(false)))
+                    .map(d -> new DefinitionRow(toWire(d), state.latestDefinition(d.bpmnProcessId(), d.tenantId()).map(l -> l.key() == d.key()).orElse(false)))
                     .toList()),
-        rows -> Reply.json(Search.search(rows, query, FIELDS, FIELDS).map(DefinitionRow::result)));
+        rows -> Reply.json(Search.search(tenants.visible(request, rows, r -> r.result().tenantId()), query, FIELDS, FIELDS).map(DefinitionRow::result)));
   }
 
   private static ApiException notFound(long key) {

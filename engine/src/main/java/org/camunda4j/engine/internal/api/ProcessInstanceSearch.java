@@ -41,9 +41,11 @@ final class ProcessInstanceSearch {
   private static final Set<String> ELEMENT_FIELD_NAMES = Set.of("elementId", "elementInstanceState", "hasElementInstanceIncident");
 
   private final EngineOperations engine;
+  private final TenantAccess tenants;
 
-  ProcessInstanceSearch(EngineOperations engine) {
+  ProcessInstanceSearch(EngineOperations engine, TenantAccess tenants) {
     this.engine = engine;
+    this.tenants = tenants;
   }
 
   /** One element instance of a process instance, as the element filters see it. */
@@ -99,7 +101,7 @@ final class ProcessInstanceSearch {
   CompletionStage<Reply> search(Request request) {
     SearchQuery query = request.body(SearchQuery.class);
     Predicate<Row> filter = query.filter() == null ? row -> true : filter(query.filter(), true);
-    return Outcomes.reply(engine.read(ProcessInstanceSearch::rows), rows -> Reply.json(Search.search(rows, filter, query, FIELDS).map(Row::result)));
+    return Outcomes.reply(engine.read(ProcessInstanceSearch::rows), rows -> Reply.json(Search.search(tenants.visible(request, rows, r -> r.result().tenantId()), filter, query, FIELDS).map(Row::result)));
   }
 
   /** The instance's own fields, AND one element instance meeting every element field given, AND the $or branches. */

@@ -37,9 +37,11 @@ final class ProcessInstancesApi {
   private static final long DEFAULT_AWAIT_MILLIS = 15_000;
 
   private final EngineOperations engine;
+  private final TenantAccess tenants;
 
-  ProcessInstancesApi(EngineOperations engine) {
+  ProcessInstancesApi(EngineOperations engine, TenantAccess tenants) {
     this.engine = engine;
+    this.tenants = tenants;
   }
 
   void register(Router router) {
@@ -59,7 +61,8 @@ final class ProcessInstancesApi {
     NewInstance instance =
         new NewInstance(
             body.variables(), body.tags() == null ? List.of() : new ArrayList<>(body.tags()), body.businessId(),
-            body.startInstructions() == null ? List.of() : body.startInstructions().stream().map(s -> s.elementId()).toList());
+            body.startInstructions() == null ? List.of() : body.startInstructions().stream().map(s -> s.elementId()).toList(),
+            tenants.forCommand(request, body.tenantId()));
     Long definitionKey = body.isById() ? null : Outcomes.parseKey("processDefinitionKey", body.processDefinitionKey());
     if (!Boolean.TRUE.equals(body.awaitCompletion())) {
       var created =
@@ -119,8 +122,9 @@ final class ProcessInstancesApi {
 
   private CompletionStage<Reply> get(Request request) {
     long key = request.keyParam("processInstanceKey");
+    var readable = tenants.readable(request);
     return Outcomes.reply(
-        engine.read(state -> state.processInstance(key).map(ProcessInstancesApi::toWire)),
+        engine.read(state -> state.processInstance(key).filter(p -> readable.test(p.definition().tenantId())).map(ProcessInstancesApi::toWire)),
         found ->
             Reply.json(
                 found.orElseThrow(
@@ -151,16 +155,22 @@ final class ProcessInstancesApi {
   private CompletionStage<Reply> modify(Request request) {
     long key = request.keyParam("processInstanceKey");
     ProcessInstanceModificationRequest body = request.body(ProcessInstanceModificationRequest.class);
-    return noContent(engine.modify(key, Modifications.of(body)));
+    return noContent(tenants.owned(request, state -> state.processInstance(key).map(p -> p.definition().tenantId()),
+        "Expected to modify process instance with key '" + key + "', but no such process instance was found",
+        () -> engine.modify(key, Modifications.of(body))));
   }
 
   private CompletionStage<Reply> cancel(Request request) {
-    return noContent(engine.cancel(request.keyParam("processInstanceKey")));
+    long key = request.keyParam("processInstanceKey");
+    return noContent(tenants.owned(request, state -> state.processInstance(key).map(p -> p.definition().tenantId()),
+        "Expected to cancel a process instance with key '" + key + "', but no such process was found", () -> engine.cancel(key)));
   }
 
   private CompletionStage<Reply> setVariables(Request request) {
     long key = request.keyParam("elementInstanceKey");
     SetVariableRequest body = request.body(SetVariableRequest.class);
-    return noContent(engine.setVariables(key, body.variables(), body.localOrFalse()));
+    return noContent(tenants.owned(request, state -> state.elementInstance(key).map(e -> e.process().tenantId()),
+        "Expected to update variables for element with key '" + key + "', but no such element was found",
+        () -> engine.setVariables(key, body.variables(), body.localOrFalse())));
   }
 }

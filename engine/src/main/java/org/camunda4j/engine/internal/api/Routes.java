@@ -12,37 +12,40 @@ public final class Routes {
   private Routes() {}
 
   public static Router create(EngineOperations engine, String host, IntSupplier port) {
-    return create(engine, host, port, null, false, java.util.UUID.randomUUID().toString());
+    return create(engine, host, port, null, false, java.util.UUID.randomUUID().toString(), false);
   }
 
   /**
    * With the built-in token endpoint when {@code tokenIssuer} is not null, and the web console's
-   * files at {@code /console/} when {@code console} is on; {@code clusterId} is what the topology reports.
+   * files at {@code /console/} when {@code console} is on; {@code clusterId} is what the topology reports;
+   * {@code multiTenancy} confines every call to the caller's tenants.
    */
   public static Router create(EngineOperations engine, String host, IntSupplier port, TokenIssuer tokenIssuer,
-      boolean console, String clusterId) {
+      boolean console, String clusterId, boolean multiTenancy) {
     Router router = new Router();
+    TenantAccess tenants = new TenantAccess(multiTenancy, engine);
     if (tokenIssuer != null) {
       new OAuthTokenApi(tokenIssuer).register(router);
     }
-    new ProcessDefinitionsApi(engine).register(router);
-    new DeploymentsApi(engine).register(router);
-    new ProcessInstancesApi(engine).register(router);
-    new JobsApi(engine).register(router);
-    new IncidentsApi(engine).register(router);
-    new VariablesApi(engine).register(router);
+    new ProcessDefinitionsApi(engine, tenants).register(router);
+    new DeploymentsApi(engine, tenants).register(router);
+    new ProcessInstancesApi(engine, tenants).register(router);
+    new JobsApi(engine, tenants).register(router);
+    new IncidentsApi(engine, tenants).register(router);
+    new VariablesApi(engine, tenants).register(router);
     new ClusterApi(host, port, clusterId).register(router);
     new ClockApi(engine).register(router);
-    new SearchApi(engine).register(router);
-    new UserTasksApi(engine).register(router); // --- user tasks
-    new MessagesApi(engine).register(router);
+    new SearchApi(engine, tenants).register(router);
+    new UserTasksApi(engine, tenants).register(router); // --- user tasks
+    new MessagesApi(engine, tenants).register(router);
     new ConditionalsApi(engine).register(router);
-    new ElementInstancesApi(engine).register(router);
-    new StartFormsApi(engine).register(router);
-    new CorrelatedSubscriptionsApi(engine).register(router);
-    new DecisionsApi(engine).register(router);
-    new BatchOperationsApi(engine).register(router);
-    new MessageSubscriptionsApi(engine).register(router);
+    new ElementInstancesApi(engine, tenants).register(router);
+    new StartFormsApi(engine, tenants).register(router);
+    new CorrelatedSubscriptionsApi(engine, tenants).register(router);
+    new DecisionsApi(engine, tenants).register(router);
+    new BatchOperationsApi(engine, tenants).register(router);
+    new MessageSubscriptionsApi(engine, tenants).register(router);
+    new IdentityApi(engine).register(router);
     if (console) {
       ConsoleRoute.register(router);
     }

@@ -37,14 +37,16 @@ final class SearchApi {
   static final int TRUNCATE_AT = 8191;
 
   private final EngineOperations engine;
+  private final TenantAccess tenants;
 
-  SearchApi(EngineOperations engine) {
+  SearchApi(EngineOperations engine, TenantAccess tenants) {
     this.engine = engine;
+    this.tenants = tenants;
   }
 
   void register(Router router) {
     router
-        .route("POST", "/v2/process-instances/search", new ProcessInstanceSearch(engine)::search)
+        .route("POST", "/v2/process-instances/search", new ProcessInstanceSearch(engine, tenants)::search)
         .route("POST", "/v2/jobs/search", this::jobs)
         .route("POST", "/v2/incidents/search", this::incidents)
         .route("POST", "/v2/variables/search", this::variables);
@@ -80,8 +82,8 @@ final class SearchApi {
           .build();
 
   private CompletionStage<Reply> jobs(Request request) {
-    SearchQuery query = request.body(SearchQuery.class);
-    return search(query, state -> state.jobs().stream().map(j -> toWire(j, state.rootOf(j.processInstanceKey()))).toList(), JOB_FIELDS);
+    return search(request, state -> state.jobs().stream().map(j -> toWire(j, state.rootOf(j.processInstanceKey()))).toList(), JOB_FIELDS,
+        JobSearchResult::tenantId);
   }
 
   /**
@@ -140,8 +142,8 @@ final class SearchApi {
           .build();
 
   private CompletionStage<Reply> incidents(Request request) {
-    SearchQuery query = request.body(SearchQuery.class);
-    return search(query, state -> state.incidents().stream().map(i -> IncidentsApi.toWire(i, state.rootOf(i.processInstanceKey()))).toList(), INCIDENT_FIELDS);
+    return search(request, state -> state.incidents().stream().map(i -> IncidentsApi.toWire(i, state.rootOf(i.processInstanceKey()))).toList(),
+        INCIDENT_FIELDS, IncidentResult::tenantId);
   }
 
   // --- variables
@@ -159,9 +161,9 @@ final class SearchApi {
           .build();
 
   private CompletionStage<Reply> variables(Request request) {
-    SearchQuery query = request.body(SearchQuery.class);
     boolean truncate = request.queryParam("truncateValues").map(v -> !v.equalsIgnoreCase("false")).orElse(true);
-    return search(query, state -> state.variables().stream().map(v -> toWire(v, truncate, state.rootOf(v.processInstanceKey()))).toList(), VARIABLE_FIELDS);
+    return search(request, state -> state.variables().stream().map(v -> toWire(v, truncate, state.rootOf(v.processInstanceKey()))).toList(),
+        VARIABLE_FIELDS, VariableSearchResult::tenantId);
   }
 
   static VariableSearchResult toWire(Variable variable, boolean truncate, long rootProcessInstanceKey) {
@@ -178,7 +180,10 @@ final class SearchApi {
         truncated);
   }
 
-  private <T> CompletionStage<Reply> search(SearchQuery query, Function<EngineState, Collection<T>> rows, SearchFields<T> fields) {
-    return Outcomes.reply(engine.read(rows::apply), items -> Reply.json(Search.search(items, query, fields, fields)));
+  private <T> CompletionStage<Reply> search(
+      Request request, Function<EngineState, Collection<T>> rows, SearchFields<T> fields, Function<T, String> tenantOf) {
+    SearchQuery query = request.body(SearchQuery.class);
+    return Outcomes.reply(
+        engine.read(rows::apply), items -> Reply.json(Search.search(tenants.visible(request, items, tenantOf), query, fields, fields)));
   }
 }

@@ -20,9 +20,11 @@ import org.camunda4j.engine.internal.state.EngineState;
 final class StartFormsApi {
 
   private final EngineOperations engine;
+  private final TenantAccess tenants;
 
-  StartFormsApi(EngineOperations engine) {
+  StartFormsApi(EngineOperations engine, TenantAccess tenants) {
     this.engine = engine;
+    this.tenants = tenants;
   }
 
   void register(Router router) {
@@ -34,8 +36,9 @@ final class StartFormsApi {
 
   private CompletionStage<Reply> form(Request request) {
     long key = request.keyParam("processDefinitionKey");
+    var readable = tenants.readable(request);
     return Outcomes.reply(
-        engine.read(state -> state.definition(key).map(d -> new Found(true, startForm(state, d))).orElse(new Found(false, Optional.empty()))),
+        engine.read(state -> state.definition(key).filter(d -> readable.test(d.tenantId())).map(d -> new Found(true, startForm(state, d))).orElse(new Found(false, Optional.empty()))),
         found -> {
           if (!found.definitionFound()) {
             throw ApiException.notFound("Process definition with key '" + key + "' not found");

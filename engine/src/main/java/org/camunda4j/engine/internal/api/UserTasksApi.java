@@ -10,7 +10,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.function.Supplier;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import org.camunda4j.engine.internal.processing.EngineOperations;
@@ -48,9 +50,11 @@ import org.camunda4j.engine.internal.state.Variable;
 final class UserTasksApi {
 
   private final EngineOperations engine;
+  private final TenantAccess tenants;
 
-  UserTasksApi(EngineOperations engine) {
+  UserTasksApi(EngineOperations engine, TenantAccess tenants) {
     this.engine = engine;
+    this.tenants = tenants;
   }
 
   void register(Router router) {
@@ -71,17 +75,18 @@ final class UserTasksApi {
     boolean allowOverride = body.allowOverrideOrTrue();
     // without an action, an assignment that may not take the task from someone else is a claim, as in Zeebe
     String action = body.action() == null || body.action().isBlank() ? (allowOverride ? "assign" : "claim") : body.action();
-    return noContent(engine.userTasks().assign(key, body.assignee(), allowOverride, action));
+    return noContent(ownTask(request, key, "assign", () -> engine.userTasks().assign(key, body.assignee(), allowOverride, action)));
   }
 
   private CompletionStage<Reply> unassign(Request request) {
-    return noContent(engine.userTasks().unassign(request.keyParam("userTaskKey"), "unassign"));
+    long key = request.keyParam("userTaskKey");
+    return noContent(ownTask(request, key, "unassign", () -> engine.userTasks().unassign(key, "unassign")));
   }
 
   private CompletionStage<Reply> complete(Request request) {
     long key = request.keyParam("userTaskKey");
     UserTaskCompletionRequest body = request.body(UserTaskCompletionRequest.class);
-    return noContent(engine.userTasks().complete(key, body.variables(), body.actionOrDefault()));
+    return noContent(ownTask(request, key, "complete", () -> engine.userTasks().complete(key, body.variables(), body.actionOrDefault())));
   }
 
   private CompletionStage<Reply> update(Request request) {
@@ -92,13 +97,20 @@ final class UserTasksApi {
         c == null
             ? new UserTaskChanges(null, null, null, null, null)
             : new UserTaskChanges(c.dueDate(), c.followUpDate(), c.candidateUsers(), c.candidateGroups(), c.priority());
-    return noContent(engine.userTasks().update(key, changes, body.actionOrDefault()));
+    return noContent(ownTask(request, key, "update", () -> engine.userTasks().update(key, changes, body.actionOrDefault())));
+  }
+
+  /** A user task of a tenant the caller lacks is not found, as if it did not exist. */
+  private <T> CompletableFuture<T> ownTask(Request request, long key, String verb, Supplier<CompletableFuture<T>> command) {
+    return tenants.owned(request, state -> state.userTasks().get(key).map(task -> task.process().tenantId()),
+        "Expected to " + verb + " user task with key '" + key + "', but no such user task was found", command);
   }
 
   private CompletionStage<Reply> get(Request request) {
     long key = request.keyParam("userTaskKey");
+    var readable = tenants.readable(request);
     return Outcomes.reply(
-        engine.read(state -> state.userTasks().get(key).map(task -> toWire(state, task))),
+        engine.read(state -> state.userTasks().get(key).filter(task -> readable.test(task.process().tenantId())).map(task -> toWire(state, task))),
         found -> Reply.json(found.orElseThrow(() -> ApiException.notFound("User task with key '" + key + "' not found"))));
   }
 
@@ -107,12 +119,14 @@ final class UserTasksApi {
 
   private CompletionStage<Reply> form(Request request) {
     long key = request.keyParam("userTaskKey");
+    var readable = tenants.readable(request);
     return Outcomes.reply(
         engine.read(
             state ->
                 state
                     .userTasks()
                     .get(key)
+                    .filter(task -> readable.test(task.process().tenantId()))
                     .map(task -> new TaskForm(true, state.forms().get(task.formKey()).orElse(null)))
                     .orElse(new TaskForm(false, null))),
         found -> {
@@ -159,7 +173,8 @@ final class UserTasksApi {
   private CompletionStage<Reply> search(Request request) {
     SearchQuery query = request.body(SearchQuery.class);
     return Outcomes.reply(
-        engine.read(UserTasksApi::rows), rows -> Reply.json(Search.search(rows, query, FIELDS, FIELDS).map(TaskRow::result)));
+        engine.read(UserTasksApi::rows),
+        rows -> Reply.json(Search.search(tenants.visible(request, rows, r -> r.result().tenantId()), query, FIELDS, FIELDS).map(TaskRow::result)));
   }
 
   private static List<TaskRow> rows(EngineState state) {
@@ -184,8 +199,9 @@ final class UserTasksApi {
     long key = request.keyParam("userTaskKey");
     SearchQuery query = request.body(SearchQuery.class);
     boolean truncate = request.queryParam("truncateValues").map(v -> !v.equalsIgnoreCase("false")).orElse(true);
+    var readable = tenants.readable(request);
     return Outcomes.reply(
-        engine.read(state -> state.userTasks().get(key).map(task -> visibleVariables(state, task, truncate))),
+        engine.read(state -> state.userTasks().get(key).filter(task -> readable.test(task.process().tenantId())).map(task -> visibleVariables(state, task, truncate))),
         found ->
             Reply.json(
                 Search.search(

@@ -16,9 +16,11 @@ import org.camunda4j.engine.internal.state.Variable;
 final class VariablesApi {
 
   private final EngineOperations engine;
+  private final TenantAccess tenants;
 
-  VariablesApi(EngineOperations engine) {
+  VariablesApi(EngineOperations engine, TenantAccess tenants) {
     this.engine = engine;
+    this.tenants = tenants;
   }
 
   void register(Router router) {
@@ -27,8 +29,9 @@ final class VariablesApi {
 
   private CompletionStage<Reply> get(Request request) {
     long key = request.keyParam("variableKey");
+    var readable = tenants.readable(request);
     return Outcomes.reply(
-        engine.read(state -> state.variable(key).map(v -> toWire(v, state.rootOf(v.processInstanceKey())))),
+        engine.read(state -> state.variable(key).filter(v -> readable.test(v.tenantId())).map(v -> toWire(v, state.rootOf(v.processInstanceKey())))),
         found -> Reply.json(found.orElseThrow(() -> ApiException.notFound("Variable with key '" + key + "' not found"))));
   }
 

@@ -2,28 +2,39 @@ package org.camunda4j.engine.internal.auth;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda4j.engine.EngineCredential;
 import org.camunda4j.engine.internal.rest.ApiException;
+import org.camunda4j.engine.internal.rest.Caller;
+import org.camunda4j.engine.internal.state.Identities;
 
 /**
- * Checks {@code Authorization: Basic ...} against the configured users. Passwords are compared as
- * SHA-256 digests in constant time, so neither their content nor their length leaks through timing.
+ * Checks {@code Authorization: Basic ...} against the configured users, then the users created
+ * through the identity API (a configured name wins). Configured passwords are compared as SHA-256
+ * digests in constant time, so neither their content nor their length leaks through timing.
  */
 final class BasicAuthenticator {
 
   private final Map<String, Entry> users = new HashMap<>();
+  private final Identities identities;
+  private final Passwords passwords = new Passwords();
 
   private record Entry(byte[] passwordDigest, Caller caller) {}
 
-  BasicAuthenticator(List<EngineCredential> credentials) {
+  BasicAuthenticator(List<EngineCredential> credentials, Identities identities) {
+    this.identities = identities;
     for (EngineCredential credential : credentials) {
-      users.put(credential.name(), new Entry(sha256(credential.secret()), new Caller(credential.name(), credential.tenants())));
+      users.put(credential.name(),
+          new Entry(sha256(credential.secret()), new Caller(credential.name(), Caller.Kind.USER, defaultIfNone(credential.tenants()))));
     }
+  }
+
+  /** A configured credential without tenants has the default tenant. */
+  static List<String> defaultIfNone(List<String> tenants) {
+    return tenants.isEmpty() ? List.of(Identities.DEFAULT_TENANT.id()) : tenants;
   }
 
   /**
@@ -47,8 +58,16 @@ final class BasicAuthenticator {
     if (colon < 0) {
       throw Challenges.basic("The Basic credentials must be base64 of 'username:password'; the ':' is missing.");
     }
-    Entry entry = users.get(decoded.substring(0, colon));
-    byte[] given = sha256(decoded.substring(colon + 1));
+    String username = decoded.substring(0, colon);
+    String password = decoded.substring(colon + 1);
+    Entry entry = users.get(username);
+    if (entry == null) {
+      Identities.User created = identities.user(username).orElse(null);
+      if (created != null && passwords.matches(password, created.passwordHash())) {
+        return new Caller(username, Caller.Kind.USER, List.of());
+      }
+    }
+    byte[] given = sha256(password);
     // Compare even for an unknown user, so that timing does not tell which usernames exist.
     byte[] expected = entry == null ? new byte[given.length] : entry.passwordDigest();
     if (!MessageDigest.isEqual(given, expected) || entry == null) {
@@ -64,10 +83,6 @@ final class BasicAuthenticator {
   }
 
   private static byte[] sha256(String text) {
-    try {
-      return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("Every JDK has SHA-256", e);
-    }
+    return Passwords.sha256(text);
   }
 }

@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.Set;
 import org.camunda4j.engine.EngineAuth;
 import org.camunda4j.engine.internal.rest.ApiException;
+import org.camunda4j.engine.internal.rest.Caller;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -93,8 +94,10 @@ final class BearerAuthenticator {
       throw Challenges.bearerInvalid("The bearer token was rejected: " + e.getMessage());
     }
     String subject = claims.getSubject() != null ? claims.getSubject() : String.valueOf(claims.getClaim("client_id"));
-    List<String> tenants = builtIn != null && EngineAuth.Oidc.BUILT_IN_ISSUER.equals(issuer) ? builtIn.tenantsOf(subject) : List.of();
-    return new Caller(subject, tenants);
+    List<String> tenants = builtIn != null && EngineAuth.Oidc.BUILT_IN_ISSUER.equals(issuer)
+        ? BasicAuthenticator.defaultIfNone(builtIn.tenantsOf(subject))
+        : List.of();
+    return new Caller(subject, Caller.Kind.CLIENT, tenants);
   }
 
   private static ConfigurableJWTProcessor<SecurityContext> processor(

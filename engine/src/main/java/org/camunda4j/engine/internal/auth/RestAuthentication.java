@@ -6,7 +6,9 @@ import java.util.function.Predicate;
 import org.camunda4j.engine.EngineAuth;
 import org.camunda4j.engine.internal.rest.Actor;
 import org.camunda4j.engine.internal.rest.Authentication;
+import org.camunda4j.engine.internal.rest.Caller;
 import org.camunda4j.engine.internal.rest.Request;
+import org.camunda4j.engine.internal.state.Identities;
 
 /**
  * The engine's {@link Authentication}: the configured scheme on every request, except the public
@@ -42,10 +44,12 @@ public final class RestAuthentication {
     return auth instanceof EngineAuth.Oidc oidc && !oidc.clients().isEmpty() ? new TokenIssuer(oidc, Clock.systemUTC()) : null;
   }
 
-  public static Authentication create(EngineAuth auth, TokenIssuer issuer) {
+  /** {@code identities} holds the users created through the API, who may sign in with Basic too. */
+  public static Authentication create(EngineAuth auth, TokenIssuer issuer, Identities identities) {
     return switch (auth) {
       case EngineAuth.None none -> Authentication.NONE;
-      case EngineAuth.Basic basic -> guarded(new BasicAuthenticator(basic.users())::authenticate, "USER", Set.of(HEALTH), request -> false);
+      case EngineAuth.Basic basic ->
+          guarded(new BasicAuthenticator(basic.users(), identities)::authenticate, "USER", Set.of(HEALTH), request -> false);
       case EngineAuth.Oidc oidc -> guarded(new BearerAuthenticator(oidc, issuer)::authenticate, "CLIENT",
           issuer == null ? Set.of(HEALTH) : Set.of(HEALTH, TOKEN), RestAuthentication::isConsoleFile);
     };
@@ -58,9 +62,12 @@ public final class RestAuthentication {
   /** {@code actorType}: what the scheme's callers are, as batch operations report them (Basic: users, bearer tokens: clients). */
   private static Authentication guarded(Scheme scheme, String actorType, Set<String> publicEndpoints, Predicate<Request> alsoPublic) {
     return (Request request) -> {
-      if (!publicEndpoints.contains(request.method() + " " + request.path()) && !alsoPublic.test(request)) {
-        request.actor(new Actor(actorType, scheme.authenticate(request.header("Authorization")).name()));
+      if (publicEndpoints.contains(request.method() + " " + request.path()) || alsoPublic.test(request)) {
+        return Caller.ANONYMOUS;
       }
+      Caller caller = scheme.authenticate(request.header("Authorization"));
+      request.actor(new Actor(actorType, caller.name()));
+      return caller;
     };
   }
 }

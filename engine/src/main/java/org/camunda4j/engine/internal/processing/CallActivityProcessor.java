@@ -42,7 +42,7 @@ final class CallActivityProcessor extends ElementProcessor {
       return;
     }
     String processId = evaluated.get();
-    ProcessDefinition definition = state.latestDefinition(processId).orElse(null);
+    ProcessDefinition definition = state.latestDefinition(processId, call.process().tenantId()).orElse(null);
     if (definition == null || definition.process().noneStartEvent().isEmpty()) {
       incidents.raiseOnElement(
           ctx, call, "CALLED_ELEMENT_ERROR",

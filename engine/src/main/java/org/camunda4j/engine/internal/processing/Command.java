@@ -118,7 +118,7 @@ public sealed interface Command {
 
   record CorrelateMessage(String name, String correlationKey, Map<String, Object> variables, String tenantId) implements Command {}
 
-  record BroadcastSignal(String signalName, Map<String, Object> variables) implements Command {}
+  record BroadcastSignal(String signalName, Map<String, Object> variables, String tenantId) implements Command {}
 
   /** Evaluates root-level conditional start events: of one definition, or of the latest version of every process. */
   record EvaluateConditionals(Long processDefinitionKey, Map<String, Object> variables) implements Command {}
@@ -134,4 +134,8 @@ public sealed interface Command {
 
   record CompleteUserTask(long userTaskKey, Map<String, Object> variables, String action, CompletableFuture<Void> reply)
       implements Command {}
+
+  // --- identity
+  /** A change to users, tenants, groups, roles, members or authorizations. */
+  record ChangeIdentity(IdentityChange change) implements Command {}
 }

@@ -32,6 +32,7 @@ final class CommandHandler {
   private final CompletionWaiters completionWaiters;
   private final Duration defaultLongPollTimeout;
   private final HistoryRemoval history;
+  private final IdentityCommands identities;
   private Processor processor;
 
   CommandHandler(
@@ -50,7 +51,8 @@ final class CommandHandler {
       LongPolls longPolls,
       CompletionWaiters completionWaiters,
       Duration defaultLongPollTimeout,
-      HistoryRemoval history) {
+      HistoryRemoval history,
+      IdentityCommands identities) {
     this.deployments = deployments;
     this.instances = instances;
     this.modifications = modifications;
@@ -67,6 +69,7 @@ final class CommandHandler {
     this.completionWaiters = completionWaiters;
     this.defaultLongPollTimeout = defaultLongPollTimeout;
     this.history = history;
+    this.identities = identities;
   }
 
   /** The processor that runs this handler: parked activations schedule their expiry on it. */
@@ -157,6 +160,7 @@ final class CommandHandler {
         yield null;
       }
       case ResumeBatchOperation c -> batchOperations.resume(ctx, c.batchOperationKey());
+      case ChangeIdentity c -> identities.change(ctx, c.change());
       case ProcessDueWork c -> {
         jobs.tick(ctx);
         timers.fireDue(ctx);
@@ -170,7 +174,7 @@ final class CommandHandler {
         MessageCommands.Correlation correlation = messages.correlateNow(ctx, c.name(), c.correlationKey(), orEmpty(c.variables()), c.tenantId());
         yield new long[] {correlation.messageKey(), correlation.processInstanceKeys().get(0)};
       }
-      case BroadcastSignal c -> signals.broadcast(ctx, c.signalName(), orEmpty(c.variables()));
+      case BroadcastSignal c -> signals.broadcast(ctx, c.signalName(), orEmpty(c.variables()), c.tenantId());
       case EvaluateConditionals c -> conditionalStarts.evaluate(ctx, c.processDefinitionKey(), orEmpty(c.variables()));
       case AssignUserTask c -> {
         userTasks.assign(ctx, c.userTaskKey(), c.assignee(), c.allowOverride(), c.action(), c.reply());

@@ -44,9 +44,10 @@ final class ConditionalStartCommands {
                   "Expected to evaluate the conditional start events of process definition with key '" + processDefinitionKey
                       + "', but no such process definition was found")));
     } else {
-      Set<String> ids = new LinkedHashSet<>();
-      state.definitions().forEach(d -> ids.add(d.bpmnProcessId()));
-      ids.forEach(id -> definitions.add(state.latestDefinition(id).orElseThrow()));
+      // the latest version in each tenant (process ids are versioned per tenant)
+      Set<List<String>> ids = new LinkedHashSet<>();
+      state.definitions().forEach(d -> ids.add(List.of(d.bpmnProcessId(), d.tenantId())));
+      ids.forEach(id -> definitions.add(state.latestDefinition(id.get(0), id.get(1)).orElseThrow()));
     }
     List<Map.Entry<ProcessDefinition, ExecutableElement>> triggered = new ArrayList<>();
     for (ProcessDefinition definition : definitions) {

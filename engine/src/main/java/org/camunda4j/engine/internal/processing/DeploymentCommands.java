@@ -86,7 +86,7 @@ final class DeploymentCommands {
     long deploymentKey = state.nextKey();
     List<ProcessDefinition> deployed = new ArrayList<>();
     for (Parsed p : parsed) {
-      Optional<ProcessDefinition> latest = state.latestDefinition(p.process().bpmnProcessId());
+      Optional<ProcessDefinition> latest = state.latestDefinition(p.process().bpmnProcessId(), tenantId);
       if (latest.isPresent() && latest.get().checksum().equals(p.checksum())) {
         deployed.add(latest.get());
         continue;

@@ -16,6 +16,7 @@ import org.camunda4j.engine.internal.log.SnapshotCodec;
 import org.camunda4j.engine.internal.record.EngineEvent;
 import org.camunda4j.engine.internal.state.BatchOperation;
 import org.camunda4j.engine.internal.state.EngineState;
+import org.camunda4j.engine.internal.state.Identities;
 import org.camunda4j.engine.internal.state.StateDump;
 import org.camunda4j.engine.internal.state.KeyRange;
 
@@ -91,7 +92,7 @@ public final class EngineOperations implements AutoCloseable {
     this.handler =
         new CommandHandler(
             deployments, instances, modifications, jobs, incidents, messages, signals, new ConditionalStartCommands(state, feel, bpmn), timers, userTaskCommands, decisions, batchCommands,
-            longPolls, completionWaiters, defaultLongPollTimeout, history);
+            longPolls, completionWaiters, defaultLongPollTimeout, history, new IdentityCommands(state));
     this.processor = new Processor(state, clock, openLog.apply(transformer), handler::process);
     processor.alsoDueAt(history::dueAt);
     handler.bind(processor);
@@ -328,8 +329,21 @@ public final class EngineOperations implements AutoCloseable {
     return processor.submit(new Command.CorrelateMessage(name, correlationKey, variables, tenantId));
   }
 
-  public CompletableFuture<Long> broadcastSignal(String signalName, Map<String, Object> variables) {
-    return processor.submit(new Command.BroadcastSignal(signalName, variables));
+  public CompletableFuture<Long> broadcastSignal(String signalName, Map<String, Object> variables, String tenantId) {
+    return processor.submit(new Command.BroadcastSignal(signalName, variables, tenantId));
+  }
+
+  /** Changes users, tenants, groups, roles, members or authorizations; completes with what the change answers. */
+  public <T> CompletableFuture<T> changeIdentity(IdentityChange change) {
+    return processor.submit(new Command.ChangeIdentity(change));
+  }
+
+  /**
+   * The identity state, which authentication and tenant checks read from network threads without
+   * going through the processor (its maps are concurrent and hold immutable values).
+   */
+  public Identities identities() {
+    return state.identities();
   }
 
   /** Evaluates root-level conditional start events; completes with the evaluation's key and, per started instance, definition and instance key. */

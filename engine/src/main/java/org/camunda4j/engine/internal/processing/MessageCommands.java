@@ -82,7 +82,7 @@ final class MessageCommands {
       ProcessingContext ctx, long messageKey, String name, String correlationKey, Map<String, Object> variables, String tenantId,
       Set<String> reached) {
     List<Long> instances = new ArrayList<>();
-    for (ProcessDefinition definition : latestDefinitions()) {
+    for (ProcessDefinition definition : latestDefinitions(tenantId)) {
       for (ExecutableElement start : definition.process().children()) {
         if (!CatchEventBehavior.isProcessStart(start, EventKind.MESSAGE) || !name.equals(staticName(start))) {
           continue;
@@ -138,8 +138,8 @@ final class MessageCommands {
    * An instance that a keyed message started has ended: the oldest buffered message with that key
    * may now start the next one.
    */
-  void instanceStartedByMessageEnded(ProcessingContext ctx, String bpmnProcessId, String correlationKey) {
-    ProcessDefinition definition = state.latestDefinition(bpmnProcessId).orElse(null);
+  void instanceStartedByMessageEnded(ProcessingContext ctx, String bpmnProcessId, String tenantId, String correlationKey) {
+    ProcessDefinition definition = state.latestDefinition(bpmnProcessId, tenantId).orElse(null);
     if (definition == null) {
       return;
     }
@@ -151,6 +151,7 @@ final class MessageCommands {
       for (BufferedMessage message : state.bufferedMessages()) {
         if (message.name().equals(name)
             && message.correlationKey().equals(correlationKey)
+            && message.tenantId().equals(tenantId)
             && message.deadline() > ctx.now()
             && !state.wasCorrelatedTo(message.key(), bpmnProcessId)) {
           long instance = bpmn.createProcessInstanceAt(ctx, definition, start, message.variables());
@@ -191,10 +192,11 @@ final class MessageCommands {
     return state.messageSubscriptions().stream().anyMatch(s -> s.key() == subscription.key());
   }
 
-  private List<ProcessDefinition> latestDefinitions() {
+  /** A message starts instances of its own tenant's processes only. */
+  private List<ProcessDefinition> latestDefinitions(String tenantId) {
     Set<String> ids = new LinkedHashSet<>();
-    state.definitions().forEach(d -> ids.add(d.bpmnProcessId()));
-    return ids.stream().map(id -> state.latestDefinition(id).orElseThrow()).toList();
+    state.definitions().stream().filter(d -> d.tenantId().equals(tenantId)).forEach(d -> ids.add(d.bpmnProcessId()));
+    return ids.stream().map(id -> state.latestDefinition(id, tenantId).orElseThrow()).toList();
   }
 
   /** Message start events name their message statically (there are no variables yet). */

@@ -24,7 +24,7 @@ final class ProcessInstanceCommands {
   Created createById(ProcessingContext ctx, String bpmnProcessId, Integer version, NewInstance request) {
     boolean latest = version == null || version < 0;
     ProcessDefinition definition =
-        (latest ? state.latestDefinition(bpmnProcessId) : state.definition(bpmnProcessId, version))
+        (latest ? state.latestDefinition(bpmnProcessId, request.tenantId()) : state.definition(bpmnProcessId, version, request.tenantId()))
             .orElseThrow(
                 () ->
                     Rejection.notFound(
@@ -43,6 +43,10 @@ final class ProcessInstanceCommands {
                 () ->
                     Rejection.notFound(
                         "Expected to find process definition with key '" + processDefinitionKey + "', but none found"));
+    if (!definition.tenantId().equals(request.tenantId())) {
+      throw Rejection.notFound("Expected to find process definition with key '" + processDefinitionKey + "' in tenant '"
+          + request.tenantId() + "', but none found");
+    }
     return new Created(bpmn.createProcessInstance(ctx, definition, request), definition);
   }
 

@@ -102,7 +102,7 @@ final class ProcessProcessor extends ElementProcessor {
     completionWaiters.completed(ctx, key, rootVariables);
     Optional<String> startedBy = state.startingCorrelationKey(key);
     ctx.emit(new ElementCompleted(key, ctx.now()));
-    startedBy.ifPresent(k -> messages.instanceStartedByMessageEnded(ctx, instance.process().bpmnProcessId(), k));
+    startedBy.ifPresent(k -> messages.instanceStartedByMessageEnded(ctx, instance.process().bpmnProcessId(), instance.process().tenantId(), k));
     long caller = state.processInstance(key).map(p -> p.parentElementInstanceKey()).orElse(-1L);
     if (caller >= 0) {
       callActivities.returnToCaller(ctx, caller, rootVariables);
@@ -114,6 +114,6 @@ final class ProcessProcessor extends ElementProcessor {
     Optional<String> startedBy = state.startingCorrelationKey(instance.key());
     ctx.emit(new ElementTerminated(instance.key(), ctx.now()));
     completionWaiters.terminated(ctx, instance.key());
-    startedBy.ifPresent(k -> messages.instanceStartedByMessageEnded(ctx, instance.process().bpmnProcessId(), k));
+    startedBy.ifPresent(k -> messages.instanceStartedByMessageEnded(ctx, instance.process().bpmnProcessId(), instance.process().tenantId(), k));
   }
 }

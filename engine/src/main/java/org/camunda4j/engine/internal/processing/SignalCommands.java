@@ -27,23 +27,30 @@ final class SignalCommands {
     this.catchEvents = catchEvents;
   }
 
-  long broadcast(ProcessingContext ctx, String signalName, Map<String, Object> variables) {
+  /** A signal reaches the start events and the waiting instances of its own tenant only. */
+  long broadcast(ProcessingContext ctx, String signalName, Map<String, Object> variables, String tenantId) {
     long signalKey = state.nextKey();
     Set<String> ids = new LinkedHashSet<>();
-    state.definitions().forEach(d -> ids.add(d.bpmnProcessId()));
+    state.definitions().stream().filter(d -> d.tenantId().equals(tenantId)).forEach(d -> ids.add(d.bpmnProcessId()));
     for (String id : ids) {
-      ProcessDefinition definition = state.latestDefinition(id).orElseThrow();
+      ProcessDefinition definition = state.latestDefinition(id, tenantId).orElseThrow();
       for (ExecutableElement start : definition.process().children()) {
         if (CatchEventBehavior.isProcessStart(start, EventKind.SIGNAL) && signalName.equals(name(start))) {
           bpmn.createProcessInstanceAt(ctx, definition, start, variables);
         }
       }
     }
-    List<SignalSubscription> waiting = state.signalSubscriptions().stream().filter(s -> s.signalName().equals(signalName)).toList();
+    List<SignalSubscription> waiting = state.signalSubscriptions().stream()
+        .filter(s -> s.signalName().equals(signalName) && tenantOf(s).equals(tenantId))
+        .toList();
     for (SignalSubscription subscription : waiting) {
       catchEvents.trigger(ctx, subscription.ownerKey(), subscription.catchElementId(), variables, false);
     }
     return signalKey;
+  }
+
+  private String tenantOf(SignalSubscription subscription) {
+    return state.processInstance(subscription.processInstanceKey()).map(p -> p.definition().tenantId()).orElse("");
   }
 
   private String name(ExecutableElement start) {

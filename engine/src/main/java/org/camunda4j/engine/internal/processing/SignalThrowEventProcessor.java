@@ -35,7 +35,7 @@ final class SignalThrowEventProcessor extends ElementProcessor {
     Map<String, Object> payload = new HashMap<>();
     state.localVariables(instance.key()).forEach((variable, value) -> payload.put(variable, value.value()));
     ctx.emit(new ElementActivated(instance.key()));
-    signals.broadcast(ctx, name, payload);
+    signals.broadcast(ctx, name, payload, instance.process().tenantId());
     ctx.followUp(() -> bpmn.complete(ctx, instance.key()));
   }
 }

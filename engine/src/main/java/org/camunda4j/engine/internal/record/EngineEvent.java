@@ -5,6 +5,7 @@ import java.util.Map;
 import org.camunda4j.engine.internal.model.ProcessDefinition;
 import org.camunda4j.engine.internal.state.BatchOperation;
 import org.camunda4j.engine.internal.state.CompensationSubscription;
+import org.camunda4j.engine.internal.state.Identities;
 import org.camunda4j.engine.internal.state.Incident;
 import org.camunda4j.engine.internal.state.JobKind;
 
@@ -234,4 +235,26 @@ public sealed interface EngineEvent {
    * and message correlations.
    */
   record ProcessInstancesRemoved(List<Long> processInstanceKeys) implements EngineEvent {}
+
+  // --- identity: users, tenants, groups, roles, their members, authorizations
+  /** A user created or changed through the identity API (its password as a salted hash only). */
+  record UserSaved(Identities.User user) implements EngineEvent {}
+
+  /** A user deleted: it leaves every tenant, group and role, and its authorizations go. */
+  record UserDeleted(String username) implements EngineEvent {}
+
+  /** A tenant, group or role created or changed. */
+  record IdentityEntitySaved(Identities.Entity entity) implements EngineEvent {}
+
+  /** A tenant, group or role deleted, with its members; a group or role also leaves every entity and its authorizations go. */
+  record IdentityEntityDeleted(Identities.EntityType type, String id) implements EngineEvent {}
+
+  record MemberAdded(Identities.EntityType type, String id, Identities.Member member) implements EngineEvent {}
+
+  record MemberRemoved(Identities.EntityType type, String id, Identities.Member member) implements EngineEvent {}
+
+  /** An authorization created or changed. */
+  record AuthorizationSaved(Identities.Authorization authorization) implements EngineEvent {}
+
+  record AuthorizationDeleted(long authorizationKey) implements EngineEvent {}
 }

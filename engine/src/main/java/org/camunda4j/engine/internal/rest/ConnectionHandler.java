@@ -133,7 +133,7 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
     }
     try {
       // Before routing, so that an unauthenticated caller learns nothing about which paths exist.
-      authentication.authenticate(request);
+      request.caller(authentication.authenticate(request));
     } catch (RuntimeException e) {
       fail(pending, e);
       return;

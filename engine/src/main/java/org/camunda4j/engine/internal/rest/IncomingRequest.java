@@ -28,6 +28,7 @@ final class IncomingRequest implements Request {
   private final byte[] body;
   private final long receivedNanos = System.nanoTime();
   private Map<String, String> pathParams = Map.of();
+  private volatile Caller caller = Caller.ANONYMOUS;
 
   // Connection state, guarded by `this`: callbacks may be registered from any thread while the
   // network thread reports the disconnect or the written reply.
@@ -62,6 +63,15 @@ final class IncomingRequest implements Request {
   @Override
   public void actor(Actor actor) {
     this.actor = actor;
+  }
+
+  void caller(Caller caller) {
+    this.caller = caller;
+  }
+
+  @Override
+  public Caller caller() {
+    return caller;
   }
 
   void pathParams(Map<String, String> pathParams) {

@@ -16,6 +16,9 @@ public interface Request {
   /** The decoded path without the query string, e.g. {@code /v2/jobs/123/completion}. */
   String path();
 
+  /** Who sent the request: {@link Caller#ANONYMOUS} without authentication. */
+  Caller caller();
+
   /** The first value of a header (case-insensitive name), or {@code null}. */
   String header(String name);
 

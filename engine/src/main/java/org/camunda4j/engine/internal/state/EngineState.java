@@ -89,6 +89,13 @@ public final class EngineState implements java.io.Serializable {
     return decisions;
   }
 
+  final Identities identities = new Identities();
+
+  /** Users, tenants, groups, roles and authorizations; also read from network threads (see there). */
+  public Identities identities() {
+    return identities;
+  }
+
   /** Element instances that opened a message, signal or timer wait, so an ending element without one skips the scan. */
   final Set<Long> waitOwners = new java.util.HashSet<>();
   final Map<Long, MessageSubscription> messageSubscriptions = new LinkedHashMap<>();
@@ -194,6 +201,7 @@ public final class EngineState implements java.io.Serializable {
     userTasks.clear();
     forms.clear();
     decisions.clear();
+    identities.clear();
     triggeredStarts.clear();
     startInstructions.clear();
     waitOwners.clear();
@@ -234,13 +242,18 @@ public final class EngineState implements java.io.Serializable {
     return Optional.ofNullable(definitionsByKey.get(key));
   }
 
-  public Optional<ProcessDefinition> latestDefinition(String bpmnProcessId) {
-    TreeMap<Integer, ProcessDefinition> versions = definitionsById.get(bpmnProcessId);
+  /** Process ids are per tenant: each tenant has its own versions of a process id. */
+  static String scoped(String bpmnProcessId, String tenantId) {
+    return bpmnProcessId + "\0" + tenantId;
+  }
+
+  public Optional<ProcessDefinition> latestDefinition(String bpmnProcessId, String tenantId) {
+    TreeMap<Integer, ProcessDefinition> versions = definitionsById.get(scoped(bpmnProcessId, tenantId));
     return versions == null ? Optional.empty() : Optional.of(versions.lastEntry().getValue());
   }
 
-  public Optional<ProcessDefinition> definition(String bpmnProcessId, int version) {
-    TreeMap<Integer, ProcessDefinition> versions = definitionsById.get(bpmnProcessId);
+  public Optional<ProcessDefinition> definition(String bpmnProcessId, int version, String tenantId) {
+    TreeMap<Integer, ProcessDefinition> versions = definitionsById.get(scoped(bpmnProcessId, tenantId));
     return versions == null ? Optional.empty() : Optional.ofNullable(versions.get(version));
   }
 

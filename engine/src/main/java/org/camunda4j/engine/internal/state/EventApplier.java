@@ -290,6 +290,15 @@ public final class EventApplier {
       case DecisionRequirementsDeployed e -> state.decisions.add(e.requirements(), e.decisions());
       case DecisionRequirementsKept e -> state.decisions.linkDeployment(e.decisionRequirementsKey(), e.deploymentKey());
       case DecisionEvaluated e -> state.decisions.addInstances(e.instances());
+      // --- identity
+      case UserSaved e -> state.identities.saveUser(e.user());
+      case UserDeleted e -> state.identities.deleteUser(e.username());
+      case IdentityEntitySaved e -> state.identities.saveEntity(e.entity());
+      case IdentityEntityDeleted e -> state.identities.deleteEntity(e.type(), e.id());
+      case MemberAdded e -> state.identities.addMember(e.type(), e.id(), e.member());
+      case MemberRemoved e -> state.identities.removeMember(e.type(), e.id(), e.member());
+      case AuthorizationSaved e -> state.identities.saveAuthorization(e.authorization());
+      case AuthorizationDeleted e -> state.identities.deleteAuthorization(e.authorizationKey());
     }
   }
 
@@ -314,7 +323,7 @@ public final class EventApplier {
 
   private void deployed(ProcessDefinition definition) {
     state.definitionsByKey.put(definition.key(), definition);
-    state.definitionsById.computeIfAbsent(definition.bpmnProcessId(), id -> new TreeMap<>()).put(definition.version(), definition);
+    state.definitionsById.computeIfAbsent(EngineState.scoped(definition.bpmnProcessId(), definition.tenantId()), id -> new TreeMap<>()).put(definition.version(), definition);
   }
 
   private void activating(ElementActivating e) {

@@ -51,7 +51,7 @@ class CommandAtomicityTest {
   }
 
   private CompletableFuture<Long> signal(String name) {
-    return processor.submit(new BroadcastSignal(name, Map.of()));
+    return processor.submit(new BroadcastSignal(name, Map.of(), "<default>"));
   }
 
   @Test

@@ -49,12 +49,12 @@ class CommandQueueTest {
   @Test
   void aFullQueueRefusesClientCommandsButNotTheEnginesOwn() throws InterruptedException {
     processor.start(KeyRange.lastKeyBeforeStartAt(System.currentTimeMillis()));
-    CompletableFuture<Object> blocking = processor.submit(new BroadcastSignal("block", Map.of()));
+    CompletableFuture<Object> blocking = processor.submit(new BroadcastSignal("block", Map.of(), "<default>"));
     busy.await();
-    CompletableFuture<Object> queued1 = processor.submit(new BroadcastSignal("a", Map.of()));
-    CompletableFuture<Object> queued2 = processor.submit(new BroadcastSignal("b", Map.of()));
+    CompletableFuture<Object> queued1 = processor.submit(new BroadcastSignal("a", Map.of(), "<default>"));
+    CompletableFuture<Object> queued2 = processor.submit(new BroadcastSignal("b", Map.of(), "<default>"));
 
-    CompletableFuture<Object> refused = processor.submit(new BroadcastSignal("c", Map.of()));
+    CompletableFuture<Object> refused = processor.submit(new BroadcastSignal("c", Map.of(), "<default>"));
     CompletableFuture<Object> dueWork = processor.submit(new Command.ProcessDueWork());
 
     assertThatThrownBy(refused::join)
@@ -64,6 +64,6 @@ class CommandQueueTest {
         .hasMessageContaining("back off and retry");
     release.countDown();
     CompletableFuture.allOf(blocking, queued1, queued2, dueWork).join();
-    assertThat(processor.submit(new BroadcastSignal("after", Map.of())).join()).as("room again once the queue drains").isNull();
+    assertThat(processor.submit(new BroadcastSignal("after", Map.of(), "<default>")).join()).as("room again once the queue drains").isNull();
   }
 }

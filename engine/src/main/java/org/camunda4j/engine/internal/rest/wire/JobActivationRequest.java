@@ -9,7 +9,7 @@ import org.camunda4j.engine.internal.rest.Validatable;
  * @param timeout the activation lease in ms
  * @param fetchVariable names of the variables to return; null or empty means all
  * @param requestTimeout long-poll time in ms: null or 0 the server default, negative no waiting
- * @param tenantIds null or empty means {@code [<default>]}
+ * @param tenantIds the tenants to poll, checked with the caller's ({@code TenantAccess})
  */
 public record JobActivationRequest(
     String type,
@@ -30,13 +30,7 @@ public record JobActivationRequest(
             .required("timeout", timeout)
             .positive("timeout", timeout)
             .required("maxJobsToActivate", maxJobsToActivate)
-            .positive("maxJobsToActivate", maxJobsToActivate)
-            .defaultTenants("tenant identifier", tenantIds);
-    if (tenantFilter == TenantFilter.ASSIGNED) {
-      violations.add(
-          "The value for tenantFilter is 'ASSIGNED' but must be 'PROVIDED', as multi-tenancy is"
-              + " disabled");
-    }
+            .positive("maxJobsToActivate", maxJobsToActivate);
     violations.throwIfAny();
   }
 

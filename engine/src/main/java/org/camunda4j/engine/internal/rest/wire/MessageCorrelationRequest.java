@@ -16,7 +16,6 @@ public record MessageCorrelationRequest(
   public void validate() {
     new Violations()
         .required("name", name)
-        .defaultTenant("tenant identifier", tenantId)
         .throwIfAny();
   }
 

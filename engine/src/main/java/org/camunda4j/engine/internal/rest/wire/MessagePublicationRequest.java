@@ -24,7 +24,6 @@ public record MessagePublicationRequest(
     new Violations()
         .required("name", name)
         .notNegative("timeToLive", timeToLive)
-        .defaultTenant("tenant identifier", tenantId)
         .throwIfAny();
   }
 

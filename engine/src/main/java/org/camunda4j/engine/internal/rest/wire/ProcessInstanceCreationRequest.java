@@ -47,7 +47,6 @@ public record ProcessInstanceCreationRequest(
     }
     violations
         .key("processDefinitionKey", processDefinitionKey)
-        .defaultTenant("tenant identifier", tenantId)
         .operationReference(operationReference)
         .tags(tags);
     if (startInstructions != null) {

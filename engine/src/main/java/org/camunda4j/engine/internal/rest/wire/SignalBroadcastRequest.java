@@ -11,7 +11,6 @@ public record SignalBroadcastRequest(
   public void validate() {
     new Violations()
         .required("signalName", signalName)
-        .defaultTenant("tenant identifier", tenantId)
         .throwIfAny();
   }
 }

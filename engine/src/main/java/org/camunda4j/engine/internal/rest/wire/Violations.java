@@ -14,8 +14,6 @@ import org.camunda4j.engine.internal.rest.ApiException;
  */
 public final class Violations {
 
-  /** The only tenant while multi-tenancy is off, which it always is in this engine. */
-  public static final String DEFAULT_TENANT = "<default>";
 
   private static final Pattern TAG = Pattern.compile("^[A-Za-z][A-Za-z0-9_\\-:.]{0,99}$");
   private static final int MAX_TAGS = 10;
@@ -83,30 +81,6 @@ public final class Violations {
               + " '"
               + value
               + "' cannot be parsed as a date according to RFC 3339, section 5.6");
-    }
-    return this;
-  }
-
-  /** Multi-tenancy is off: a tenant may be absent or {@code <default>}. */
-  public Violations defaultTenant(String name, String tenantId) {
-    if (tenantId != null && !tenantId.equals(DEFAULT_TENANT)) {
-      add(
-          "Expected to handle request with "
-              + name
-              + " '"
-              + tenantId
-              + "', but multi-tenancy is disabled; omit it or use '"
-              + DEFAULT_TENANT
-              + "'");
-    }
-    return this;
-  }
-
-  public Violations defaultTenants(String name, Collection<String> tenantIds) {
-    if (tenantIds != null) {
-      for (String tenantId : tenantIds) {
-        defaultTenant(name, tenantId);
-      }
     }
     return this;
   }

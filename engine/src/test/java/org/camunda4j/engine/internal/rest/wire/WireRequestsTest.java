@@ -70,16 +70,6 @@ class WireRequestsTest {
     }
 
     @Test
-    void rejectsOtherTenantsWhileMultiTenancyIsOff() {
-      assertThatThrownBy(() -> decode(
-              "{\"type\":\"t\",\"timeout\":1,\"maxJobsToActivate\":1,\"tenantIds\":[\"acme\"]}",
-              JobActivationRequest.class))
-          .isInstanceOf(ApiException.class)
-          .hasMessageContaining("'acme'")
-          .hasMessageContaining("multi-tenancy is disabled");
-    }
-
-    @Test
     void rejectsAnUnknownTenantFilterNamingTheChoices() {
       assertRejected("{\"type\":\"t\",\"timeout\":1,\"maxJobsToActivate\":1,\"tenantFilter\":\"MINE\"}",
           JobActivationRequest.class,

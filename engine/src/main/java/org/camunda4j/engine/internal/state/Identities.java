@@ -1,0 +1,193 @@
+package org.camunda4j.engine.internal.state;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Users, tenants, groups, roles, their members and authorizations, as the identity API manages
+ * them. Changed only by {@link EventApplier}; unlike the rest of the state it is also read from
+ * network threads, since authentication (passwords of users created here) and tenant checks run
+ * there before a request reaches the processor. So every map is concurrent and every value in it
+ * is immutable: a change replaces the value.
+ */
+public final class Identities {
+
+  /** A user created through the API; the password only as a salted hash. */
+  public record User(String username, String name, String email, String passwordHash) {}
+
+  /** The kinds of identity entity that have an id, a name, a description and members. */
+  public enum EntityType {
+    TENANT,
+    GROUP,
+    ROLE
+  }
+
+  /** What can be a member of an entity (8.9's owner types, less UNSPECIFIED). */
+  public enum MemberType {
+    USER,
+    CLIENT,
+    GROUP,
+    ROLE,
+    MAPPING_RULE
+  }
+
+  public record Entity(EntityType type, String id, String name, String description) {}
+
+  public record Member(MemberType type, String id) {}
+
+  /** A permission grant; exactly one of {@code resourceId} and {@code resourcePropertyName} is set. */
+  public record Authorization(
+      long key, String ownerId, String ownerType, String resourceType, String resourceId, String resourcePropertyName,
+      List<String> permissionTypes) {}
+
+  /** The tenant every engine has, as in Camunda: it exists without being created and cannot be deleted. */
+  public static final Entity DEFAULT_TENANT = new Entity(EntityType.TENANT, "<default>", "Default", "");
+
+  private static final Comparator<Member> MEMBER_ORDER = Comparator.comparing(Member::type).thenComparing(Member::id);
+
+  final Map<String, User> users = new ConcurrentHashMap<>();
+  /** Entities by {@link #id(EntityType, String)}. */
+  final Map<String, Entity> entities = new ConcurrentHashMap<>();
+  /** The members of an entity, sorted, by {@link #id(EntityType, String)}. */
+  final Map<String, List<Member>> members = new ConcurrentHashMap<>();
+  final Map<Long, Authorization> authorizations = new ConcurrentHashMap<>();
+
+  private static String id(EntityType type, String id) {
+    return type + "/" + id;
+  }
+
+  public Optional<User> user(String username) {
+    return Optional.ofNullable(users.get(username));
+  }
+
+  public Collection<User> users() {
+    return List.copyOf(users.values());
+  }
+
+  public Optional<Entity> entity(EntityType type, String id) {
+    if (type == EntityType.TENANT && id.equals(DEFAULT_TENANT.id())) {
+      return Optional.of(entities.getOrDefault(id(type, id), DEFAULT_TENANT));
+    }
+    return Optional.ofNullable(entities.get(id(type, id)));
+  }
+
+  public List<Entity> entities(EntityType type) {
+    List<Entity> found = new ArrayList<>(entities.values().stream().filter(e -> e.type() == type).toList());
+    if (type == EntityType.TENANT && !entities.containsKey(id(type, DEFAULT_TENANT.id()))) {
+      found.add(DEFAULT_TENANT);
+    }
+    return found;
+  }
+
+  public List<Member> members(EntityType type, String id) {
+    return members.getOrDefault(id(type, id), List.of());
+  }
+
+  public boolean isMember(EntityType type, String id, Member member) {
+    return members(type, id).contains(member);
+  }
+
+  public Optional<Authorization> authorization(long key) {
+    return Optional.ofNullable(authorizations.get(key));
+  }
+
+  public Collection<Authorization> authorizations() {
+    return List.copyOf(authorizations.values());
+  }
+
+  /**
+   * The tenants a user or client belongs to: directly, through its groups, through its roles, and
+   * through the roles of its groups.
+   */
+  public Set<String> tenantsOf(MemberType type, String id) {
+    Set<Member> identities = new TreeSet<>(MEMBER_ORDER);
+    identities.add(new Member(type, id));
+    for (Entity group : entities(EntityType.GROUP)) {
+      if (members(EntityType.GROUP, group.id()).contains(new Member(type, id))) {
+        identities.add(new Member(MemberType.GROUP, group.id()));
+      }
+    }
+    for (Entity role : entities(EntityType.ROLE)) {
+      if (members(EntityType.ROLE, role.id()).stream().anyMatch(identities::contains)) {
+        identities.add(new Member(MemberType.ROLE, role.id()));
+      }
+    }
+    Set<String> tenants = new TreeSet<>();
+    for (Entity tenant : entities(EntityType.TENANT)) {
+      if (members(EntityType.TENANT, tenant.id()).stream().anyMatch(identities::contains)) {
+        tenants.add(tenant.id());
+      }
+    }
+    return tenants;
+  }
+
+  // --- changed by EventApplier only
+
+  void saveUser(User user) {
+    users.put(user.username(), user);
+  }
+
+  void deleteUser(String username) {
+    users.remove(username);
+    forget(new Member(MemberType.USER, username), "USER", username);
+  }
+
+  void saveEntity(Entity entity) {
+    entities.put(id(entity.type(), entity.id()), entity);
+  }
+
+  void deleteEntity(EntityType type, String id) {
+    entities.remove(id(type, id));
+    members.remove(id(type, id));
+    if (type != EntityType.TENANT) {
+      forget(new Member(MemberType.valueOf(type.name()), id), type.name(), id);
+    }
+  }
+
+  void addMember(EntityType type, String id, Member member) {
+    members.compute(id(type, id), (key, old) -> {
+      List<Member> next = new ArrayList<>(old == null ? List.of() : old);
+      next.add(member);
+      next.sort(MEMBER_ORDER);
+      return List.copyOf(next);
+    });
+  }
+
+  void removeMember(EntityType type, String id, Member member) {
+    members.computeIfPresent(id(type, id), (key, old) -> {
+      List<Member> next = old.stream().filter(m -> !m.equals(member)).toList();
+      return next.isEmpty() ? null : next;
+    });
+  }
+
+  void saveAuthorization(Authorization authorization) {
+    authorizations.put(authorization.key(), authorization);
+  }
+
+  void deleteAuthorization(long key) {
+    authorizations.remove(key);
+  }
+
+  /** A deleted user, group or role is no member anywhere and owns no authorization any more. */
+  private void forget(Member member, String ownerType, String ownerId) {
+    for (String entity : List.copyOf(members.keySet())) {
+      String[] typeAndId = entity.split("/", 2);
+      removeMember(EntityType.valueOf(typeAndId[0]), typeAndId[1], member);
+    }
+    authorizations.values().removeIf(a -> a.ownerType().equals(ownerType) && a.ownerId().equals(ownerId));
+  }
+
+  void clear() {
+    users.clear();
+    entities.clear();
+    members.clear();
+    authorizations.clear();
+  }
+}
