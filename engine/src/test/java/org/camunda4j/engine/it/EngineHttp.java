@@ -104,8 +104,21 @@ public final class EngineHttp {
     return deployFiles(files);
   }
 
+  /** Deploys classpath resources to a tenant (null: no tenantId part at all). */
+  public Response deployTo(String tenantId, String... classpathResources) {
+    Map<String, byte[]> files = new LinkedHashMap<>();
+    for (String resource : classpathResources) {
+      files.put(resource.substring(resource.lastIndexOf('/') + 1), readResource(resource));
+    }
+    return deployFiles(files, tenantId);
+  }
+
   /** Deploys the given files (name → content) in one multipart call, as the TS SDK does. */
   public Response deployFiles(Map<String, byte[]> files) {
+    return deployFiles(files, "<default>");
+  }
+
+  private Response deployFiles(Map<String, byte[]> files, String tenantId) {
     String boundary = "scenario-" + UUID.randomUUID();
     var parts = new ArrayList<byte[]>();
     for (var file : files.entrySet()) {
@@ -119,12 +132,14 @@ public final class EngineHttp {
       parts.add(file.getValue());
       parts.add("\r\n".getBytes(StandardCharsets.UTF_8));
     }
-    parts.add(
-        ("--" + boundary + "\r\n"
-                + "Content-Disposition: form-data; name=\"tenantId\"\r\n\r\n"
-                + "<default>\r\n"
-                + "--" + boundary + "--\r\n")
-            .getBytes(StandardCharsets.UTF_8));
+    if (tenantId != null) {
+      parts.add(
+          ("--" + boundary + "\r\n"
+                  + "Content-Disposition: form-data; name=\"tenantId\"\r\n\r\n"
+                  + tenantId + "\r\n")
+              .getBytes(StandardCharsets.UTF_8));
+    }
+    parts.add(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
     return send(
         request("/deployments")
             .header("Content-Type", "multipart/form-data; boundary=" + boundary)
