@@ -92,7 +92,8 @@ public final class Engine implements AutoCloseable {
       Router router =
           Routes.create(operations, config.host(), port::get, tokenIssuer, console, ClusterId.of(config.dataDirectory()),
               config.multiTenancy());
-      Authentication authentication = RestAuthentication.create(config.auth(), tokenIssuer, operations.identities());
+      Authentication authentication = RestAuthentication.create(
+          config.auth(), tokenIssuer, username -> operations.identities().user(username).map(user -> user.passwordHash()));
       SslContext tls = config.tls() == null ? null : ServerTls.context(config.tls());
       netty.join();
       RestServer server = RestServer.start(config.host(), config.port(), router, authentication, tls);

@@ -190,6 +190,61 @@ class MultiTenancyTest {
     assertThat(carol.search("process-definitions", Map.of())).extracting(d -> d.get("tenantId").asText()).containsExactly("globex");
   }
 
+  @Test
+  void aClientOfTheTokenEndpointGetsTenantsByMembershipToo() {
+    try (Engine oidc = Engine.start(EngineConfig.builder()
+        .auth(EngineAuth.builtInIssuer(List.of(EngineCredential.parse("admin:admin-secret:acme"), EngineCredential.parse("worker:w-secret")))
+            .withAudience("camunda4j"))
+        .multiTenancy(true)
+        .build())) {
+      EngineHttp admin = new EngineHttp(oidc.restAddress(), "Bearer " + token(oidc, "admin", "admin-secret"));
+      EngineHttp worker = new EngineHttp(oidc.restAddress(), "Bearer " + token(oidc, "worker", "w-secret"));
+      assertThat(worker.deployTo("<default>", "bpmn/service-task-headers.bpmn").status()).as("no tenants given: <default>").isEqualTo(200);
+      assertThat(worker.deployTo("acme", "bpmn/service-task-headers.bpmn").status()).isEqualTo(403);
+
+      assertThat(admin.post("/tenants", Map.of("tenantId", "acme", "name", "ACME")).status()).isEqualTo(201);
+      assertThat(admin.put("/tenants/acme/clients/worker", Map.of()).status()).isEqualTo(204);
+
+      assertThat(worker.deployTo("acme", "bpmn/service-task-headers.bpmn").status()).isEqualTo(200);
+      assertThat(admin.search("process-definitions", Map.of())).extracting(d -> d.get("tenantId").asText()).containsExactly("acme");
+    }
+  }
+
+  @Test
+  void withoutMultiTenancyOnlyTheDefaultTenantExists() {
+    try (Engine plain = Engine.start(EngineConfig.builder().auth(EngineAuth.basic(List.of(EngineCredential.parse("ana:pw-a:acme")))).build())) {
+      EngineHttp caller = new EngineHttp(plain.restAddress(), basic("ana", "pw-a"));
+      EngineHttp.Response acme = caller.deployTo("acme", "bpmn/service-task-headers.bpmn");
+      assertThat(acme.status()).isEqualTo(400);
+      assertThat(acme.json().get("detail").asText()).contains("'acme'").contains("multi-tenancy is disabled");
+      assertThat(caller.deployTo(null, "bpmn/service-task-headers.bpmn").status()).isEqualTo(200);
+      assertThat(caller.post("/jobs/activation", activation(Map.of("tenantIds", List.of("acme")))).status()).isEqualTo(400);
+      EngineHttp.Response assigned = caller.post("/jobs/activation", activation(Map.of("tenantFilter", "ASSIGNED")));
+      assertThat(assigned.status()).isEqualTo(400);
+      assertThat(assigned.json().get("detail").asText()).contains("ASSIGNED");
+      assertThat(caller.post("/process-instances", Map.of("processDefinitionId", "service-task-headers")).json().get("tenantId").asText())
+          .isEqualTo("<default>");
+    }
+    assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> EngineConfig.builder().multiTenancy(true).build()))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("--auth basic or oidc");
+  }
+
+  private static String token(Engine engine, String clientId, String secret) {
+    try {
+      var response = java.net.http.HttpClient.newHttpClient().send(
+          java.net.http.HttpRequest.newBuilder(engine.restAddress().resolve("/oauth/token"))
+              .header("Content-Type", "application/x-www-form-urlencoded")
+              .POST(java.net.http.HttpRequest.BodyPublishers.ofString(
+                  "grant_type=client_credentials&client_id=" + clientId + "&client_secret=" + secret))
+              .build(),
+          java.net.http.HttpResponse.BodyHandlers.ofString());
+      assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+      return new com.fasterxml.jackson.databind.ObjectMapper().readTree(response.body()).get("access_token").asText();
+    } catch (java.io.IOException | InterruptedException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   private static JsonNode deployed(EngineHttp caller, String tenantId, String resource) {
     EngineHttp.Response response = caller.deployTo(tenantId, resource);
     assertThat(response.status()).as(response.body()).isEqualTo(200);

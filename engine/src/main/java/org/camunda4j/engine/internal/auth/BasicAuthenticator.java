@@ -6,10 +6,11 @@ import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
 import org.camunda4j.engine.EngineCredential;
 import org.camunda4j.engine.internal.rest.ApiException;
 import org.camunda4j.engine.internal.rest.Caller;
-import org.camunda4j.engine.internal.state.Identities;
 
 /**
  * Checks {@code Authorization: Basic ...} against the configured users, then the users created
@@ -19,13 +20,14 @@ import org.camunda4j.engine.internal.state.Identities;
 final class BasicAuthenticator {
 
   private final Map<String, Entry> users = new HashMap<>();
-  private final Identities identities;
+  /** The stored password hash of a user created through the identity API, by username. */
+  private final Function<String, Optional<String>> storedPasswordHash;
   private final Passwords passwords = new Passwords();
 
   private record Entry(byte[] passwordDigest, Caller caller) {}
 
-  BasicAuthenticator(List<EngineCredential> credentials, Identities identities) {
-    this.identities = identities;
+  BasicAuthenticator(List<EngineCredential> credentials, Function<String, Optional<String>> storedPasswordHash) {
+    this.storedPasswordHash = storedPasswordHash;
     for (EngineCredential credential : credentials) {
       users.put(credential.name(),
           new Entry(sha256(credential.secret()), new Caller(credential.name(), Caller.Kind.USER, defaultIfNone(credential.tenants()))));
@@ -34,7 +36,7 @@ final class BasicAuthenticator {
 
   /** A configured credential without tenants has the default tenant. */
   static List<String> defaultIfNone(List<String> tenants) {
-    return tenants.isEmpty() ? List.of(Identities.DEFAULT_TENANT.id()) : tenants;
+    return tenants.isEmpty() ? List.of("<default>") : tenants;
   }
 
   /**
@@ -62,8 +64,8 @@ final class BasicAuthenticator {
     String password = decoded.substring(colon + 1);
     Entry entry = users.get(username);
     if (entry == null) {
-      Identities.User created = identities.user(username).orElse(null);
-      if (created != null && passwords.matches(password, created.passwordHash())) {
+      String stored = storedPasswordHash.apply(username).orElse(null);
+      if (stored != null && passwords.matches(password, stored)) {
         return new Caller(username, Caller.Kind.USER, List.of());
       }
     }

@@ -1,14 +1,15 @@
 package org.camunda4j.engine.internal.auth;
 
 import java.time.Clock;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import org.camunda4j.engine.EngineAuth;
 import org.camunda4j.engine.internal.rest.Actor;
 import org.camunda4j.engine.internal.rest.Authentication;
 import org.camunda4j.engine.internal.rest.Caller;
 import org.camunda4j.engine.internal.rest.Request;
-import org.camunda4j.engine.internal.state.Identities;
 
 /**
  * The engine's {@link Authentication}: the configured scheme on every request, except the public
@@ -44,12 +45,15 @@ public final class RestAuthentication {
     return auth instanceof EngineAuth.Oidc oidc && !oidc.clients().isEmpty() ? new TokenIssuer(oidc, Clock.systemUTC()) : null;
   }
 
-  /** {@code identities} holds the users created through the API, who may sign in with Basic too. */
-  public static Authentication create(EngineAuth auth, TokenIssuer issuer, Identities identities) {
+  /**
+   * {@code storedPasswordHash} finds the users created through the identity API, who may sign in
+   * with Basic too.
+   */
+  public static Authentication create(EngineAuth auth, TokenIssuer issuer, Function<String, Optional<String>> storedPasswordHash) {
     return switch (auth) {
       case EngineAuth.None none -> Authentication.NONE;
       case EngineAuth.Basic basic ->
-          guarded(new BasicAuthenticator(basic.users(), identities)::authenticate, "USER", Set.of(HEALTH), request -> false);
+          guarded(new BasicAuthenticator(basic.users(), storedPasswordHash)::authenticate, "USER", Set.of(HEALTH), request -> false);
       case EngineAuth.Oidc oidc -> guarded(new BearerAuthenticator(oidc, issuer)::authenticate, "CLIENT",
           issuer == null ? Set.of(HEALTH) : Set.of(HEALTH, TOKEN), RestAuthentication::isConsoleFile);
     };
