@@ -17,10 +17,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * there before a request reaches the processor. So every map is concurrent and every value in it
  * is immutable: a change replaces the value.
  */
-public final class Identities {
+public final class Identities implements java.io.Serializable {
 
   /** A user created through the API; the password only as a salted hash. */
-  public record User(String username, String name, String email, String passwordHash) {}
+  public record User(String username, String name, String email, String passwordHash) implements java.io.Serializable {}
 
   /** The kinds of identity entity that have an id, a name, a description and members. */
   public enum EntityType {
@@ -38,14 +38,14 @@ public final class Identities {
     MAPPING_RULE
   }
 
-  public record Entity(EntityType type, String id, String name, String description) {}
+  public record Entity(EntityType type, String id, String name, String description) implements java.io.Serializable {}
 
-  public record Member(MemberType type, String id) {}
+  public record Member(MemberType type, String id) implements java.io.Serializable {}
 
   /** A permission grant; exactly one of {@code resourceId} and {@code resourcePropertyName} is set. */
   public record Authorization(
       long key, String ownerId, String ownerType, String resourceType, String resourceId, String resourcePropertyName,
-      List<String> permissionTypes) {}
+      List<String> permissionTypes) implements java.io.Serializable {}
 
   /** The tenant every engine has, as in Camunda: it exists without being created and cannot be deleted. */
   public static final Entity DEFAULT_TENANT = new Entity(EntityType.TENANT, "<default>", "Default", "");
