@@ -15,9 +15,11 @@ import org.camunda4j.engine.internal.rest.wire.ConditionalEvaluationResult.Proce
 final class ConditionalsApi {
 
   private final EngineOperations engine;
+  private final TenantAccess tenants;
 
-  ConditionalsApi(EngineOperations engine) {
+  ConditionalsApi(EngineOperations engine, TenantAccess tenants) {
     this.engine = engine;
+    this.tenants = tenants;
   }
 
   void register(Router router) {
@@ -26,7 +28,7 @@ final class ConditionalsApi {
 
   private CompletionStage<Reply> evaluate(Request request) {
     ConditionalEvaluationRequest body = request.body(ConditionalEvaluationRequest.class);
-    String tenantId = Tenants.checked(body.tenantId());
+    String tenantId = tenants.forCommand(request, body.tenantId());
     Long definitionKey = body.processDefinitionKey() == null ? null : Outcomes.parseKey("processDefinitionKey", body.processDefinitionKey());
     return Outcomes.reply(
         engine.evaluateConditionals(definitionKey, body.variables()),

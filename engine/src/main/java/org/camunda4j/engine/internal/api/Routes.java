@@ -38,7 +38,7 @@ public final class Routes {
     new SearchApi(engine, tenants).register(router);
     new UserTasksApi(engine, tenants).register(router); // --- user tasks
     new MessagesApi(engine, tenants).register(router);
-    new ConditionalsApi(engine).register(router);
+    new ConditionalsApi(engine, tenants).register(router);
     new ElementInstancesApi(engine, tenants).register(router);
     new StartFormsApi(engine, tenants).register(router);
     new CorrelatedSubscriptionsApi(engine, tenants).register(router);

@@ -12,7 +12,6 @@ public record ConditionalEvaluationRequest(String processDefinitionKey, Map<Stri
     new Violations()
         .required("variables", variables)
         .key("processDefinitionKey", processDefinitionKey)
-        .defaultTenant("tenant identifier", tenantId)
         .throwIfAny();
   }
 }
