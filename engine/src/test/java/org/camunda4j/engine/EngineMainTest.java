@@ -54,7 +54,9 @@ class EngineMainTest {
       assertThat(topology.body()).contains("\"brokers\"");
       assertThat(out.readLine()).as("on loopback the console is on").isEqualTo("camunda4j console at " + address + "/console/");
     } finally {
-      engine.destroy();
+      // SIGTERM through the handle: Process.destroy() also closes the pipes at once, which races the
+      // reader of standard error ("Stream closed") before it has read the engine's last words
+      engine.toHandle().destroy();
       assertThat(engine.waitFor(20, TimeUnit.SECONDS)).as("the engine stops when asked to").isTrue();
     }
     assertThat(errors.join()).as("no SLF4J initialisation warnings").doesNotContain("SLF4J");

@@ -135,6 +135,22 @@ class MultiTenancyTest {
   }
 
   @Test
+  void aKeyedMessageStartsOneInstancePerTenantNotOneInAll() {
+    deployed(ana, "acme", "bpmn/message-start-event.bpmn");
+    deployed(bob, "globex", "bpmn/message-start-event.bpmn");
+    Map<String, Object> acmeOrder = Map.of("name", "order-placed", "correlationKey", "o-1", "tenantId", "acme");
+    Map<String, Object> globexOrder = Map.of("name", "order-placed", "correlationKey", "o-1", "tenantId", "globex");
+
+    assertThat(ana.post("/messages/publication", acmeOrder).status()).isEqualTo(200);
+    assertThat(bob.post("/messages/publication", globexOrder).status()).isEqualTo(200);
+    assertThat(ana.post("/messages/publication", acmeOrder).status()).isEqualTo(200); // waits: acme's o-1 is active
+
+    root.awaitJobCount("process-placed-order", 2);
+    assertThat(root.search("process-instances", Map.of()))
+        .extracting(i -> i.get("tenantId").asText()).containsExactlyInAnyOrder("acme", "globex");
+  }
+
+  @Test
   void aSignalStartsInstancesOnlyInItsTenant() {
     deployed(ana, "acme", "bpmn/signal-start-event.bpmn");
     deployed(bob, "globex", "bpmn/signal-start-event.bpmn");

@@ -87,7 +87,7 @@ final class MessageCommands {
         if (!CatchEventBehavior.isProcessStart(start, EventKind.MESSAGE) || !name.equals(staticName(start))) {
           continue;
         }
-        if (!correlationKey.isEmpty() && state.instanceStartedByMessage(definition.bpmnProcessId(), correlationKey) >= 0) {
+        if (!correlationKey.isEmpty() && state.instanceStartedByMessage(definition.bpmnProcessId(), definition.tenantId(), correlationKey) >= 0) {
           continue;
         }
         long instance = bpmn.createProcessInstanceAt(ctx, definition, start, variables);

@@ -452,16 +452,23 @@ public final class EngineState implements java.io.Serializable {
     return processes != null && processes.contains(bpmnProcessId);
   }
 
-  /** The active instance of a process that a message with this correlation key started, or -1. */
-  public long instanceStartedByMessage(String bpmnProcessId, String correlationKey) {
-    return messageStartedInstances.getOrDefault(bpmnProcessId + "\0" + correlationKey, -1L);
+  /** The active instance of a tenant's process that a message with this correlation key started, or -1. */
+  public long instanceStartedByMessage(String bpmnProcessId, String tenantId, String correlationKey) {
+    return messageStartedInstances.getOrDefault(messageStartKey(bpmnProcessId, tenantId, correlationKey), -1L);
+  }
+
+  /** Tenants may deploy the same process id, and each keeps its own one-instance-per-key rule. */
+  static String messageStartKey(String bpmnProcessId, String tenantId, String correlationKey) {
+    return tenantId + "\0" + bpmnProcessId + "\0" + correlationKey;
   }
 
   /** The correlation key of the message that started this instance, if a keyed message did. */
   public Optional<String> startingCorrelationKey(long processInstanceKey) {
     for (Map.Entry<String, Long> entry : messageStartedInstances.entrySet()) {
       if (entry.getValue() == processInstanceKey) {
-        return Optional.of(entry.getKey().substring(entry.getKey().indexOf('\0') + 1));
+        // the key is tenant \0 process id \0 correlation key, and only the last may hold anything
+        int afterTenant = entry.getKey().indexOf('\0') + 1;
+        return Optional.of(entry.getKey().substring(entry.getKey().indexOf('\0', afterTenant) + 1));
       }
     }
     return Optional.empty();

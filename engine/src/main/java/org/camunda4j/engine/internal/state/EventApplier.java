@@ -231,8 +231,12 @@ public final class EventApplier {
           record.lastUpdated = e.correlation().correlationTime();
         }
       }
-      case ProcessInstanceStartedByMessage e ->
-          state.messageStartedInstances.put(e.bpmnProcessId() + "\0" + e.correlationKey(), e.processInstanceKey());
+      case ProcessInstanceStartedByMessage e -> {
+        // the instance was created by an earlier event of the same command, so its tenant is known
+        String tenantId = state.processInstances.get(e.processInstanceKey()).definition().tenantId();
+        state.messageStartedInstances.put(
+            EngineState.messageStartKey(e.bpmnProcessId(), tenantId, e.correlationKey()), e.processInstanceKey());
+      }
       case IncidentCreated e -> {
         state.incidents.put(e.incident().key(), e.incident());
         ProcessInstance instance = state.processInstances.get(e.incident().processInstanceKey());
