@@ -62,7 +62,7 @@ class OfficialClientAuthenticationTest {
     try (Engine engine = Engine.start(EngineConfig.builder()
             .auth(EngineAuth.basic(List.of(EngineCredential.parse("demo:demo-password"))))
             .build());
-        CamundaClient client = builder(engine).build()) {
+        CamundaClient client = OfficialClients.builderFor(engine).build()) {
       Throwable failure = org.assertj.core.api.Assertions.catchThrowable(() -> client.newTopologyRequest().send().join());
 
       assertThat(failure).hasMessageContaining("401");
@@ -70,7 +70,7 @@ class OfficialClientAuthenticationTest {
   }
 
   private static void runsOneInstance(Engine engine, CredentialsProvider credentials) {
-    try (CamundaClient client = builder(engine).credentialsProvider(credentials).build()) {
+    try (CamundaClient client = OfficialClients.builderFor(engine).credentialsProvider(credentials).build()) {
       client.newDeployResourceCommand().addResourceFromClasspath("bpmn/single-service-task.bpmn").send().join();
       client.newWorker().jobType("work")
           .handler((jobClient, job) -> jobClient.newCompleteCommand(job).variables(Map.of("done", true)).send().join())
@@ -83,12 +83,4 @@ class OfficialClientAuthenticationTest {
     }
   }
 
-  private static io.camunda.client.CamundaClientBuilder builder(Engine engine) {
-    return CamundaClient.newClientBuilder()
-        .restAddress(engine.restAddress())
-        .preferRestOverGrpc(true)
-        .defaultJobWorkerStreamEnabled(false)
-        .defaultJobPollInterval(Duration.ofMillis(50))
-        .defaultRequestTimeout(Duration.ofSeconds(30));
-  }
 }

@@ -104,12 +104,7 @@ class OfficialClientMultiTenancyTest {
   }
 
   private static CamundaClient client(Engine engine, String username, String password, String tenantId) {
-    return CamundaClient.newClientBuilder()
-        .restAddress(engine.restAddress())
-        .preferRestOverGrpc(true)
-        .defaultJobWorkerStreamEnabled(false)
-        .defaultJobPollInterval(Duration.ofMillis(50))
-        .defaultRequestTimeout(Duration.ofSeconds(30))
+    return OfficialClients.builderFor(engine)
         .credentialsProvider(CredentialsProvider.newBasicAuthCredentialsProviderBuilder()
             .username(username).password(password).applyEnvironmentOverrides(false).build())
         .defaultTenantId(tenantId)

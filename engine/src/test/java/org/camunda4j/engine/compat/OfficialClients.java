@@ -3,6 +3,7 @@ package org.camunda4j.engine.compat;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.camunda.client.CamundaClient;
+import io.camunda.client.CamundaClientBuilder;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.function.Predicate;
@@ -15,6 +16,11 @@ final class OfficialClients {
   private OfficialClients() {}
 
   static CamundaClient connectTo(Engine engine) {
+    return builderFor(engine).build();
+  }
+
+  /** The settings every compatibility test uses, for tests that add credentials or tenants. */
+  static CamundaClientBuilder builderFor(Engine engine) {
     return CamundaClient.newClientBuilder()
         .restAddress(engine.restAddress())
         .preferRestOverGrpc(true)
@@ -25,8 +31,7 @@ final class OfficialClients {
         // test machine (load averages above 20 were seen on 2 cores) a few commands crossed it,
         // so give every call 30 s. This changes no request shape; workers then long-poll with
         // requestTimeout 30000, which the engine treats like any other value.
-        .defaultRequestTimeout(Duration.ofSeconds(30))
-        .build();
+        .defaultRequestTimeout(Duration.ofSeconds(30));
   }
 
   /**
