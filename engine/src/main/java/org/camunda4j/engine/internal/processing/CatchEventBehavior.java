@@ -161,7 +161,9 @@ final class CatchEventBehavior {
     }
     ExecutableElement catchEvent = owner.process().element(catchElementId);
     if (catchEvent == owner.element()) {
-      // an intermediate catch event or receive task: it completes with the payload
+      // an intermediate catch event or receive task: it completes with the payload, and is completing
+      // before the payload is set, so its own conditional boundary events do not react to it
+      ctx.emit(new ElementCompleting(owner.key()));
       setVariables(ctx, owner, catchEvent, payload, localVariables);
       ctx.followUp(() -> bpmn.complete(ctx, owner.key()));
     } else if (owner.element().type() == ElementType.EVENT_BASED_GATEWAY) {

@@ -14,6 +14,7 @@ import org.camunda4j.engine.internal.model.TaskListenerDefinition;
 import org.camunda4j.engine.internal.model.TaskListenerEventType;
 import org.camunda4j.engine.internal.model.UserTaskDefinition;
 import org.camunda4j.engine.internal.record.EngineEvent.ElementActivated;
+import org.camunda4j.engine.internal.record.EngineEvent.ElementCompleting;
 import org.camunda4j.engine.internal.record.EngineEvent.JobCompleted;
 import org.camunda4j.engine.internal.record.EngineEvent.TaskListenerJobDenied;
 import org.camunda4j.engine.internal.record.EngineEvent.JobCreated;
@@ -287,6 +288,8 @@ final class UserTaskBehavior {
         emit(ctx, new TransitionFinished(key, UserTaskState.COMPLETED, ctx.now()));
         ElementInstance instance = state.elementInstance(task.elementInstanceKey()).orElseThrow();
         String tenantId = task.process().tenantId();
+        // completing before its variables are set: they must not trigger the element's own conditional boundary events
+        ctx.emit(new ElementCompleting(instance.key()));
         // merged as a job completion's variables are: up the scopes, or locally when output mappings pick them
         if (instance.element().outputs().isEmpty()) {
           variables.propagate(ctx, instance.key(), instance.processInstanceKey(), tenantId, completionVariables);
