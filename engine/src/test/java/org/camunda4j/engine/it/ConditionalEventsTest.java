@@ -95,6 +95,44 @@ class ConditionalEventsTest extends EngineScenario {
   }
 
   @Test
+  void theVariablesOfAUserTaskCompletionOrAMessageDoNotTriggerTheirOwnTasksBoundaryEvents() {
+    http.deployOk(bpmn("conditional-boundary-own-output.bpmn"));
+    String instance = http.createInstance("conditional-boundary-own-output", Map.of("orderId", "o-1", "approved", false, "paid", false));
+    JsonNode task = UserTaskTest.awaitTaskOf(http, instance);
+
+    EngineHttp.Response completion =
+        http.post("/user-tasks/" + UserTaskTest.key(task) + "/completion", Map.of("variables", Map.of("approved", true)));
+    assertThat(completion.status()).as(completion.body()).isEqualTo(204);
+    Eventually.get("the payment is awaited", () -> elementStates(instance), states -> "ACTIVE".equals(states.get("Task_ReceivePayment")));
+    EngineHttp.Response published =
+        http.post("/messages/publication", Map.of("name", "payment", "correlationKey", "o-1", "variables", Map.of("paid", true)));
+    assertThat(published.status()).as(published.body()).isEqualTo(200);
+
+    http.awaitInstanceState(instance, "COMPLETED");
+    Map<String, String> states = elementStates(instance);
+    assertThat(states).containsEntry("Task_Approve", "COMPLETED").containsEntry("Task_ReceivePayment", "COMPLETED")
+        .containsEntry("EndEvent_Done", "COMPLETED");
+    assertThat(states).as("neither boundary event reacted to its own task's output")
+        .doesNotContainKeys("Event_Approved", "Event_Paid", "EndEvent_ApprovedElsewhere", "EndEvent_PaidElsewhere");
+  }
+
+  @Test
+  void aConditionIncidentOnATaskIsResolvedWhenItsJobCompletesTheTask() {
+    http.deployOk(bpmn("conditional-boundary-incident.bpmn"));
+    String instance = http.createInstance("conditional-boundary-incident", Map.of("hold", "maybe"));
+    JsonNode incident = http.awaitActiveIncident(instance);
+    assertThat(incident.path("errorType").asText()).isEqualTo("CONDITION_ERROR");
+    assertThat(incident.path("elementId").asText()).isEqualTo("Task_Ship");
+
+    http.completeNext("ship", Map.of());
+
+    http.awaitInstanceState(instance, "COMPLETED");
+    JsonNode resolved = http.get("/incidents/" + incident.path("incidentKey").asText()).json();
+    assertThat(resolved.path("state").asText()).as("its owner completed, the condition has nothing left to wait for").isEqualTo("RESOLVED");
+    assertThat(http.search("incidents", Map.of("filter", Map.of("processInstanceKey", instance, "state", "ACTIVE")))).isEmpty();
+  }
+
+  @Test
   void anInterruptingEventSubProcessStartsWhenItsConditionBecomesTrue() {
     http.deployOk(bpmn("conditional-event-subprocess.bpmn"));
     String instance = http.createInstance("conditional-event-subprocess", Map.of("canceled", false));
@@ -172,6 +210,15 @@ class ConditionalEventsTest extends EngineScenario {
     String detail = assertProblem(http.deploy(bpmn("invalid/conditional-unparseable.bpmn")), 400, "INVALID_ARGUMENT");
 
     assertThat(detail).contains("Event_Broken").contains("condition");
+  }
+
+  /** The state of each element of an instance, by element id (the last instance of each). */
+  private Map<String, String> elementStates(String instance) {
+    Map<String, String> states = new java.util.HashMap<>();
+    for (JsonNode element : http.elementInstancesOf(instance)) {
+      states.put(element.path("elementId").asText(), element.path("state").asText());
+    }
+    return states;
   }
 
   private void setVariables(String scopeKey, Map<String, ?> variables) {

@@ -218,6 +218,7 @@ final class BpmnBehavior {
     if (instance.state() == ElementState.ACTIVATED) {
       ctx.emit(new ElementCompleting(key));
     }
+    resolveConditionIncidents(ctx, key);
     ExecutableElement element = instance.element();
     if (instance.isMultiInstanceBody()) {
       multiInstance.propagateOutput(ctx, instance);
@@ -236,6 +237,18 @@ final class BpmnBehavior {
       variables.propagate(ctx, target, instance.processInstanceKey(), instance.process().tenantId(), outputs);
     }
     finishCompletion(ctx, key);
+  }
+
+  /**
+   * A completing element waits for no conditional event any more, so a CONDITION_ERROR raised on
+   * them (a job may complete the element meanwhile) has nothing left to retry: it is resolved.
+   */
+  private void resolveConditionIncidents(ProcessingContext ctx, long key) {
+    for (Incident incident : state.activeIncidentsOf(key)) {
+      if (incident.step() == IncidentStep.EVALUATE_CONDITIONS) {
+        ctx.emit(new IncidentResolved(incident.key(), ctx.now()));
+      }
+    }
   }
 
   /** After output mappings: end listeners, then the element's own completion. Runs again after each end listener. */
