@@ -339,11 +339,11 @@ public final class EngineOperations implements AutoCloseable {
   }
 
   /**
-   * The identity state, which authentication and tenant checks read from network threads without
-   * going through the processor (its maps are concurrent and hold immutable values).
+   * The identities as of the last batch, which authentication and tenant checks read from network
+   * threads without going through the processor: an immutable copy, so never half a command.
    */
   public Identities identities() {
-    return state.identities();
+    return processor.identities();
   }
 
   /** Evaluates root-level conditional start events; completes with the evaluation's key and, per started instance, definition and instance key. */

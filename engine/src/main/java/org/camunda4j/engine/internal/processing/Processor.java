@@ -24,6 +24,7 @@ import org.camunda4j.engine.internal.record.EngineEvent.KeysIssued;
 import org.camunda4j.engine.internal.state.EngineState;
 import org.camunda4j.engine.internal.state.KeyRange;
 import org.camunda4j.engine.internal.state.EventApplier;
+import org.camunda4j.engine.internal.state.Identities;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -73,6 +74,10 @@ public final class Processor implements AutoCloseable {
   private LongSupplier alsoDueAt = () -> -1;
   private ScheduledFuture<?> nextTick;
   private long nextTickAt = Long.MAX_VALUE;
+  /** What network threads read of the identities: a copy of the live ones as the last batch left them. */
+  private volatile Identities identityView;
+  /** The live identities {@link #identityView} was copied from; a snapshot read back replaces them. */
+  private Identities identitySource;
 
   public Processor(EngineState state, ControlledClock clock, EventLog log, Handler handler) {
     this(state, clock, log, handler, DEFAULT_QUEUE_CAPACITY);
@@ -95,6 +100,7 @@ public final class Processor implements AutoCloseable {
             });
     this.thread = new Thread(this::run, "camunda4j-processor");
     this.thread.setDaemon(true);
+    publishIdentities();
   }
 
   /** Wires when due work outside the state's own due times falls due (-1: none), e.g. history removal. */
@@ -116,6 +122,7 @@ public final class Processor implements AutoCloseable {
       log.append(first);
       log.commitAndWait();
     }
+    publishIdentities();
     thread.start();
     submit(new Command.ProcessDueWork()); // what fell due while the engine was down happens now
   }
@@ -185,6 +192,7 @@ public final class Processor implements AutoCloseable {
             query(task, sideEffects);
           }
         }
+        publishIdentities();
         commit(List.copyOf(batch), List.copyOf(sideEffects));
         sideEffects.clear();
         batch.clear();
@@ -238,6 +246,24 @@ public final class Processor implements AutoCloseable {
       log.recover(state, applier::apply);
     } catch (LogUnavailableException e) {
       LOG.error("the engine's state cannot be rebuilt from its event log ({}); restart the engine", e.getMessage());
+    }
+    publishIdentities();
+  }
+
+  /**
+   * The identities as the last batch left them, for authentication and tenant checks on network
+   * threads: never a state in the middle of a command or of its undoing.
+   */
+  public Identities identities() {
+    return identityView;
+  }
+
+  /** Copies the live identities when they changed or were replaced; between batches only. */
+  private void publishIdentities() {
+    Identities live = state.identities();
+    if (live != identitySource | live.takeChanged()) { // both sides run: the flag is reset either way
+      identitySource = live;
+      identityView = live.copy();
     }
   }
 

@@ -3,19 +3,20 @@ package org.camunda4j.engine.internal.state;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Users, tenants, groups, roles, their members and authorizations, as the identity API manages
- * them. Changed only by {@link EventApplier}; unlike the rest of the state it is also read from
- * network threads, since authentication (passwords of users created here) and tenant checks run
- * there before a request reaches the processor. So every map is concurrent and every value in it
- * is immutable: a change replaces the value.
+ * them. Changed only by {@link EventApplier}, on the processor thread. Authentication (passwords of
+ * users created here) and tenant checks run on network threads before a request reaches the
+ * processor, so they read a {@link #copy()} the processor publishes after each batch instead: the
+ * live maps pass through half-done states while a failed command is undone (cleared, then replayed),
+ * and a check reading them then would refuse a caller with a spurious 401 or 403.
  */
 public final class Identities implements java.io.Serializable {
 
@@ -52,12 +53,42 @@ public final class Identities implements java.io.Serializable {
 
   private static final Comparator<Member> MEMBER_ORDER = Comparator.comparing(Member::type).thenComparing(Member::id);
 
-  final Map<String, User> users = new ConcurrentHashMap<>();
+  final Map<String, User> users;
   /** Entities by {@link #id(EntityType, String)}. */
-  final Map<String, Entity> entities = new ConcurrentHashMap<>();
+  final Map<String, Entity> entities;
   /** The members of an entity, sorted, by {@link #id(EntityType, String)}. */
-  final Map<String, List<Member>> members = new ConcurrentHashMap<>();
-  final Map<Long, Authorization> authorizations = new ConcurrentHashMap<>();
+  final Map<String, List<Member>> members;
+  final Map<Long, Authorization> authorizations;
+  /** Whether a change came since the last {@link #takeChanged()}: the processor copies only then. Not state. */
+  private transient boolean changed;
+
+  Identities() {
+    this(new HashMap<>(), new HashMap<>(), new HashMap<>(), new HashMap<>());
+  }
+
+  private Identities(
+      Map<String, User> users, Map<String, Entity> entities, Map<String, List<Member>> members,
+      Map<Long, Authorization> authorizations) {
+    this.users = users;
+    this.entities = entities;
+    this.members = members;
+    this.authorizations = authorizations;
+  }
+
+  /**
+   * An immutable copy, for the threads that read identities outside the processor; its values are
+   * immutable already, so the maps are all there is to copy.
+   */
+  public Identities copy() {
+    return new Identities(Map.copyOf(users), Map.copyOf(entities), Map.copyOf(members), Map.copyOf(authorizations));
+  }
+
+  /** Whether anything changed since the last call (a state read back from a snapshot counts as unchanged). */
+  public boolean takeChanged() {
+    boolean was = changed;
+    changed = false;
+    return was;
+  }
 
   private static String id(EntityType type, String id) {
     return type + "/" + id;
@@ -131,19 +162,23 @@ public final class Identities implements java.io.Serializable {
   // --- changed by EventApplier only
 
   void saveUser(User user) {
+    changed = true;
     users.put(user.username(), user);
   }
 
   void deleteUser(String username) {
+    changed = true;
     users.remove(username);
     forget(new Member(MemberType.USER, username), "USER", username);
   }
 
   void saveEntity(Entity entity) {
+    changed = true;
     entities.put(id(entity.type(), entity.id()), entity);
   }
 
   void deleteEntity(EntityType type, String id) {
+    changed = true;
     entities.remove(id(type, id));
     members.remove(id(type, id));
     if (type != EntityType.TENANT) {
@@ -152,6 +187,7 @@ public final class Identities implements java.io.Serializable {
   }
 
   void addMember(EntityType type, String id, Member member) {
+    changed = true;
     members.compute(id(type, id), (key, old) -> {
       List<Member> next = new ArrayList<>(old == null ? List.of() : old);
       next.add(member);
@@ -161,6 +197,7 @@ public final class Identities implements java.io.Serializable {
   }
 
   void removeMember(EntityType type, String id, Member member) {
+    changed = true;
     members.computeIfPresent(id(type, id), (key, old) -> {
       List<Member> next = old.stream().filter(m -> !m.equals(member)).toList();
       return next.isEmpty() ? null : next;
@@ -168,10 +205,12 @@ public final class Identities implements java.io.Serializable {
   }
 
   void saveAuthorization(Authorization authorization) {
+    changed = true;
     authorizations.put(authorization.key(), authorization);
   }
 
   void deleteAuthorization(long key) {
+    changed = true;
     authorizations.remove(key);
   }
 
@@ -185,6 +224,7 @@ public final class Identities implements java.io.Serializable {
   }
 
   void clear() {
+    changed = true;
     users.clear();
     entities.clear();
     members.clear();
