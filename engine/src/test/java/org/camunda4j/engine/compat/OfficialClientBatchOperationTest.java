@@ -114,11 +114,4 @@ class OfficialClientBatchOperationTest extends OfficialClientScenario {
     assertThatThrownBy(() -> client.newResumeBatchOperationCommand(key).send().join()).hasMessageContaining("409");
     assertThatThrownBy(() -> client.newCancelBatchOperationCommand(key).send().join()).hasMessageContaining("409");
   }
-
-  @Test
-  void batchCallsTheEngineDoesNotRunAreRejectedWithTheirReason() {
-    assertThatThrownBy(() -> client.newCreateBatchOperationCommand().migrateProcessInstance().targetProcessDefinitionKey(1L).addMappingInstruction("a", "b").filter(f -> f.processDefinitionId("x")).send().join())
-        .hasMessageContaining("400")
-        .hasMessageContaining("not supported");
-  }
 }

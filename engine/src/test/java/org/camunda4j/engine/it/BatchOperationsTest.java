@@ -175,9 +175,9 @@ class BatchOperationsTest extends EngineScenario {
   @Test
   void batchCallsTheEngineCannotRunAndCallsWithoutAValidFilterAreClearErrors() {
     assertThat(assertProblem(http.post("/process-instances/migration", Map.of("filter", Map.of())), 400, "INVALID_ARGUMENT"))
-        .contains("migration", "not supported");
-    assertThat(assertProblem(http.post("/process-instances/2251799813685999/migration", Map.of("targetProcessDefinitionKey", "1")), 400, "INVALID_ARGUMENT"))
-        .contains("migration", "not supported");
+        .contains("migrationPlan");
+    assertThat(assertProblem(http.post("/process-instances/migration", Map.of("filter", Map.of(), "migrationPlan", Map.of("targetProcessDefinitionKey", "x", "mappingInstructions", List.of()))), 400, "INVALID_ARGUMENT"))
+        .contains("migrationPlan.targetProcessDefinitionKey");
     assertThat(assertProblem(http.post("/decision-instances/deletion", Map.of("filter", Map.of())), 400, "INVALID_ARGUMENT"))
         .contains("decision instances", "not supported");
     assertThat(assertProblem(http.post("/process-instances/cancellation", Map.of()), 400, "INVALID_ARGUMENT")).contains("filter");

@@ -13,6 +13,7 @@ import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import org.camunda4j.engine.internal.processing.EngineOperations;
+import org.camunda4j.engine.internal.processing.MigrationPlan;
 import org.camunda4j.engine.internal.rest.ApiException;
 import org.camunda4j.engine.internal.rest.Reply;
 import org.camunda4j.engine.internal.rest.Request;
@@ -27,6 +28,7 @@ import org.camunda4j.engine.internal.rest.wire.BatchOperationResult;
 import org.camunda4j.engine.internal.rest.wire.BatchOperationState;
 import org.camunda4j.engine.internal.rest.wire.BatchOperationType;
 import org.camunda4j.engine.internal.rest.wire.ProcessInstanceBatchRequest;
+import org.camunda4j.engine.internal.rest.wire.ProcessInstanceMigrationBatchRequest;
 import org.camunda4j.engine.internal.rest.wire.ProcessInstanceModificationBatchRequest;
 import org.camunda4j.engine.internal.rest.wire.ProcessInstanceResult;
 import org.camunda4j.engine.internal.rest.wire.ProcessInstanceState;
@@ -54,12 +56,7 @@ final class BatchOperationsApi {
     router
         .route("POST", "/v2/process-instances/cancellation", this::cancelInstances)
         .route("POST", "/v2/process-instances/incident-resolution", this::resolveIncidents)
-        .route("POST", "/v2/process-instances/migration", request -> notSupported("migration", "MIGRATE_PROCESS_INSTANCE"))
-        .route("POST", "/v2/process-instances/{processInstanceKey}/migration", request -> {
-          throw ApiException.invalidArgument(
-              "Process instance migration is not supported by the camunda4j engine yet: to move an instance to another"
-                  + " process version, cancel it and start a new one (startInstructions can start it at the element it had reached)");
-        })
+        .route("POST", "/v2/process-instances/migration", this::migrateInstances)
         .route("POST", "/v2/process-instances/modification", this::modifyInstances)
         .route("POST", "/v2/process-instances/deletion", this::deleteInstances)
         .route("POST", "/v2/process-instances/{processInstanceKey}/deletion",
@@ -82,12 +79,6 @@ final class BatchOperationsApi {
         .route("POST", "/v2/batch-operations/{batchOperationKey}/resumption",
             request -> noContent(engine.resumeBatchOperation(request.keyParam("batchOperationKey"))))
         .route("POST", "/v2/batch-operation-items/search", this::searchItems);
-  }
-
-  private static CompletionStage<Reply> notSupported(String what, String type) {
-    throw ApiException.invalidArgument(
-        "The batch " + what + " of process instances (" + type + ") is not supported by the camunda4j engine;"
-            + " it runs /v2/process-instances/cancellation, /incident-resolution, /modification and /deletion");
   }
 
   // --- creating
@@ -116,6 +107,22 @@ final class BatchOperationsApi {
         BatchOperation.Type.MODIFY_PROCESS_INSTANCE,
         body.moveInstructions().stream().map(m -> new BatchOperation.Move(m.sourceElementId(), m.targetElementId())).toList(),
         state -> activeInstances(state, picked));
+  }
+
+  /** The ACTIVE process instances the filter picks, each one an item migrated with the plan. */
+  private CompletionStage<Reply> migrateInstances(Request request) {
+    ProcessInstanceMigrationBatchRequest body = request.body(ProcessInstanceMigrationBatchRequest.class);
+    Predicate<ProcessInstanceSearch.Row> picked = ownTenants(request, ProcessInstanceSearch.filter((ObjectNode) body.filter(), true));
+    MigrationPlan plan = Migrations.of(body.migrationPlan());
+    BatchOperation.Actor actor = new BatchOperation.Actor(request.actor().type(), request.actor().id());
+    return Outcomes.reply(
+        engine.createBatchOperation(
+            BatchOperation.Type.MIGRATE_PROCESS_INSTANCE,
+            plan.mappings().stream().map(m -> new BatchOperation.Move(m.sourceElementId(), m.targetElementId())).toList(),
+            plan.targetProcessDefinitionKey(),
+            actor,
+            state -> activeInstances(state, picked)),
+        key -> Reply.json(new BatchOperationCreatedResult(key(key), BatchOperationType.MIGRATE_PROCESS_INSTANCE)));
   }
 
   /**

@@ -24,13 +24,14 @@ import org.camunda4j.engine.internal.rest.Request;
 import org.camunda4j.engine.internal.rest.Router;
 import org.camunda4j.engine.internal.rest.wire.CreateProcessInstanceResult;
 import org.camunda4j.engine.internal.rest.wire.ProcessInstanceCreationRequest;
+import org.camunda4j.engine.internal.rest.wire.ProcessInstanceMigrationRequest;
 import org.camunda4j.engine.internal.rest.wire.ProcessInstanceModificationRequest;
 import org.camunda4j.engine.internal.rest.wire.ProcessInstanceResult;
 import org.camunda4j.engine.internal.rest.wire.ProcessInstanceState;
 import org.camunda4j.engine.internal.rest.wire.SetVariableRequest;
 import org.camunda4j.engine.internal.state.ProcessInstance;
 
-/** {@code /v2/process-instances} and {@code /v2/element-instances/{key}/variables}. */
+/** {@code /v2/process-instances} (creation, modification, migration, cancellation) and {@code /v2/element-instances/{key}/variables}. */
 final class ProcessInstancesApi {
 
   /** The gateway's default request timeout, used by awaitCompletion when the request gives none. */
@@ -50,6 +51,7 @@ final class ProcessInstancesApi {
         .route("GET", "/v2/process-instances/{processInstanceKey}", this::get)
         .route("POST", "/v2/process-instances/{processInstanceKey}/cancellation", this::cancel)
         .route("POST", "/v2/process-instances/{processInstanceKey}/modification", this::modify)
+        .route("POST", "/v2/process-instances/{processInstanceKey}/migration", this::migrate)
         .route("PUT", "/v2/element-instances/{elementInstanceKey}/variables", this::setVariables);
   }
 
@@ -158,6 +160,14 @@ final class ProcessInstancesApi {
     return noContent(tenants.owned(request, state -> state.processInstance(key).map(p -> p.definition().tenantId()),
         "Expected to modify process instance with key '" + key + "', but no such process instance was found",
         () -> engine.modify(key, Modifications.of(body))));
+  }
+
+  private CompletionStage<Reply> migrate(Request request) {
+    long key = request.keyParam("processInstanceKey");
+    ProcessInstanceMigrationRequest body = request.body(ProcessInstanceMigrationRequest.class);
+    return noContent(tenants.owned(request, state -> state.processInstance(key).map(p -> p.definition().tenantId()),
+        "Expected to migrate process instance with key '" + key + "', but no such process instance was found",
+        () -> engine.migrate(key, Migrations.of(body))));
   }
 
   private CompletionStage<Reply> cancel(Request request) {

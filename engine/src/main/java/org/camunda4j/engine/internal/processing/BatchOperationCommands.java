@@ -28,10 +28,13 @@ final class BatchOperationCommands {
   private final ProcessInstanceCommands instances;
   private final IncidentCommands incidents;
   private final ModificationCommands modifications;
+  private final MigrationCommands migrations;
 
   BatchOperationCommands(
-      EngineState state, ProcessInstanceCommands instances, IncidentCommands incidents, ModificationCommands modifications) {
+      EngineState state, ProcessInstanceCommands instances, IncidentCommands incidents, ModificationCommands modifications,
+      MigrationCommands migrations) {
     this.state = state;
+    this.migrations = migrations;
     this.instances = instances;
     this.incidents = incidents;
     this.modifications = modifications;
@@ -42,11 +45,12 @@ final class BatchOperationCommands {
       ProcessingContext ctx,
       BatchOperation.Type type,
       List<BatchOperation.Move> moves,
+      long targetProcessDefinitionKey,
       BatchOperation.Actor actor,
       Function<EngineState, List<BatchOperation.ItemRef>> pick) {
     List<BatchOperation.ItemRef> items = List.copyOf(pick.apply(state));
     long key = state.nextKey();
-    ctx.emit(new BatchOperationCreated(key, type, items, List.copyOf(moves), actor, ctx.now()));
+    ctx.emit(new BatchOperationCreated(key, type, items, List.copyOf(moves), actor, ctx.now(), targetProcessDefinitionKey));
     return new BatchProgress(key, items.isEmpty() ? BatchProgress.NONE : items.getFirst().itemKey());
   }
 
@@ -126,6 +130,13 @@ final class BatchOperationCommands {
                           -1, m.sourceElementId(), m.targetElementId(), InstanceModification.Ancestor.INFERRED, -1, List.of()))
                       .toList(),
                   List.of()));
+      case MIGRATE_PROCESS_INSTANCE ->
+          migrations.migrate(
+              ctx,
+              item.itemKey(),
+              new MigrationPlan(
+                  batch.targetProcessDefinitionKey(),
+                  batch.moves().stream().map(m -> new MigrationPlan.Mapping(m.sourceElementId(), m.targetElementId())).toList()));
     }
   }
 

@@ -52,12 +52,19 @@ final class CatchEventBehavior {
    * the activity's boundary events; its inner instances wait for everything else.
    */
   List<ExecutableElement> catchEventsOf(ElementInstance owner) {
-    ExecutableElement element = owner.element();
-    if (owner.isMultiInstanceBody()) {
+    return catchEventsOf(owner.element(), owner.isMultiInstanceBody(), isInnerInstance(owner));
+  }
+
+  /** Whether the instance is one of a multi-instance body's inner instances. */
+  boolean isInnerInstance(ElementInstance instance) {
+    return state.elementInstance(instance.flowScopeKey()).map(s -> s.isMultiInstanceBody() && s.element() == instance.element()).orElse(false);
+  }
+
+  /** The events an instance of {@code element} waits for, as a multi-instance {@code body}, an {@code inner} instance or neither. */
+  List<ExecutableElement> catchEventsOf(ExecutableElement element, boolean body, boolean inner) {
+    if (body) {
       return element.boundaryEvents().stream().filter(ExecutableElement::isWaitingEvent).toList();
     }
-    boolean inner =
-        state.elementInstance(owner.flowScopeKey()).map(s -> s.isMultiInstanceBody() && s.element() == element).orElse(false);
     List<ExecutableElement> events = new ArrayList<>();
     switch (element.type()) {
       case INTERMEDIATE_CATCH_EVENT, RECEIVE_TASK -> events.add(element);
@@ -88,7 +95,11 @@ final class CatchEventBehavior {
    * @return the message subscriptions opened, to be offered buffered messages once the owner is active
    */
   List<MessageSubscription> open(ProcessingContext ctx, ElementInstance owner) throws FeelException {
-    List<ExecutableElement> events = catchEventsOf(owner);
+    return open(ctx, owner, catchEventsOf(owner));
+  }
+
+  /** Opens the subscriptions of {@code owner} for {@code events} only (a migration keeps the others). */
+  List<MessageSubscription> open(ProcessingContext ctx, ElementInstance owner, List<ExecutableElement> events) throws FeelException {
     if (events.isEmpty()) {
       return List.of();
     }

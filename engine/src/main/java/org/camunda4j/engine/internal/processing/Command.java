@@ -50,6 +50,9 @@ public sealed interface Command {
   /** Activates, moves and terminates elements of a live instance, all or nothing. */
   record ModifyInstance(long processInstanceKey, InstanceModification modification) implements Command {}
 
+  /** Moves a live instance to another process definition (process instance migration), all or nothing. */
+  record MigrateInstance(long processInstanceKey, MigrationPlan plan) implements Command {}
+
   /** Sets variables on a scope; on a user task's scope they wait for its updating listeners, and {@code reply} with them. */
   record SetVariables(long scopeKey, Map<String, Object> variables, boolean local, CompletableFuture<Void> reply) implements Command {}
 
@@ -90,6 +93,7 @@ public sealed interface Command {
   record CreateBatchOperation(
       BatchOperation.Type type,
       List<BatchOperation.Move> moves,
+      long targetProcessDefinitionKey,
       BatchOperation.Actor actor,
       Function<EngineState, List<BatchOperation.ItemRef>> items)
       implements Command {}

@@ -19,6 +19,7 @@ final class CommandHandler {
   private final DeploymentCommands deployments;
   private final ProcessInstanceCommands instances;
   private final ModificationCommands modifications;
+  private final MigrationCommands migrations;
   private final JobCommands jobs;
   private final IncidentCommands incidents;
   private final MessageCommands messages;
@@ -39,6 +40,7 @@ final class CommandHandler {
       DeploymentCommands deployments,
       ProcessInstanceCommands instances,
       ModificationCommands modifications,
+      MigrationCommands migrations,
       JobCommands jobs,
       IncidentCommands incidents,
       MessageCommands messages,
@@ -56,6 +58,7 @@ final class CommandHandler {
     this.deployments = deployments;
     this.instances = instances;
     this.modifications = modifications;
+    this.migrations = migrations;
     this.jobs = jobs;
     this.incidents = incidents;
     this.messages = messages;
@@ -92,6 +95,10 @@ final class CommandHandler {
       }
       case ModifyInstance c -> {
         modifications.modify(ctx, c.processInstanceKey(), c.modification());
+        yield null;
+      }
+      case MigrateInstance c -> {
+        migrations.migrate(ctx, c.processInstanceKey(), c.plan());
         yield null;
       }
       case SetVariables c -> {
@@ -148,7 +155,7 @@ final class CommandHandler {
         incidents.resolve(ctx, c.incidentKey());
         yield null;
       }
-      case CreateBatchOperation c -> batchOperations.create(ctx, c.type(), c.moves(), c.actor(), c.items());
+      case CreateBatchOperation c -> batchOperations.create(ctx, c.type(), c.moves(), c.targetProcessDefinitionKey(), c.actor(), c.items());
       case ProcessBatchItem c -> batchOperations.processItem(ctx, c.batchOperationKey(), c.itemKey());
       case FailBatchItem c -> batchOperations.failItem(ctx, c.batchOperationKey(), c.itemKey(), c.errorMessage());
       case CancelBatchOperation c -> {

@@ -87,11 +87,12 @@ public final class EngineOperations implements AutoCloseable {
     jobs.bindUserTasks(userTaskBehavior);
     UserTaskCommands userTaskCommands = new UserTaskCommands(state, userTaskBehavior, userTaskWaiters);
     ModificationCommands modifications = new ModificationCommands(state, bpmn, new ElementActivationBehavior(state, bpmn, variables));
-    BatchOperationCommands batchCommands = new BatchOperationCommands(state, instances, incidents, modifications);
+    MigrationCommands migrations = new MigrationCommands(state, catchEvents, messages);
+    BatchOperationCommands batchCommands = new BatchOperationCommands(state, instances, incidents, modifications, migrations);
     HistoryRemoval history = new HistoryRemoval(state, retention);
     this.handler =
         new CommandHandler(
-            deployments, instances, modifications, jobs, incidents, messages, signals, new ConditionalStartCommands(state, feel, bpmn), timers, userTaskCommands, decisions, batchCommands,
+            deployments, instances, modifications, migrations, jobs, incidents, messages, signals, new ConditionalStartCommands(state, feel, bpmn), timers, userTaskCommands, decisions, batchCommands,
             longPolls, completionWaiters, defaultLongPollTimeout, history, new IdentityCommands(state));
     this.processor = new Processor(state, clock, openLog.apply(transformer), handler::process);
     processor.alsoDueAt(history::dueAt);
@@ -201,6 +202,10 @@ public final class EngineOperations implements AutoCloseable {
     return processor.submit(new Command.ModifyInstance(processInstanceKey, modification));
   }
 
+  public CompletableFuture<Void> migrate(long processInstanceKey, MigrationPlan plan) {
+    return processor.submit(new Command.MigrateInstance(processInstanceKey, plan));
+  }
+
   public CompletableFuture<Void> setVariables(long scopeKey, Map<String, Object> variables, boolean local) {
     // --- user tasks: variables on a user task's scope wait for its updating listeners
     return userTasks.setVariables(scopeKey, variables, local);
@@ -294,7 +299,18 @@ public final class EngineOperations implements AutoCloseable {
       List<BatchOperation.Move> moves,
       BatchOperation.Actor actor,
       Function<EngineState, List<BatchOperation.ItemRef>> items) {
-    CompletableFuture<BatchProgress> created = processor.submit(new Command.CreateBatchOperation(type, moves, actor, items));
+    return createBatchOperation(type, moves, 0, actor, items);
+  }
+
+  /** A migration batch: {@code moves} are its mapping instructions, {@code targetProcessDefinitionKey} where it migrates to. */
+  public CompletableFuture<Long> createBatchOperation(
+      BatchOperation.Type type,
+      List<BatchOperation.Move> moves,
+      long targetProcessDefinitionKey,
+      BatchOperation.Actor actor,
+      Function<EngineState, List<BatchOperation.ItemRef>> items) {
+    CompletableFuture<BatchProgress> created =
+        processor.submit(new Command.CreateBatchOperation(type, moves, targetProcessDefinitionKey, actor, items));
     batchOperations.follow(created);
     return created.thenApply(BatchProgress::batchOperationKey);
   }

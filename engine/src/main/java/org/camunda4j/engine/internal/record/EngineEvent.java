@@ -46,6 +46,26 @@ public sealed interface EngineEvent {
    */
   record ProcessInstanceDeleted(long processInstanceKey) implements EngineEvent {}
 
+  /**
+   * A live process instance moved to another process definition (process instance migration). Each
+   * live element instance in {@code elements} (by key) takes the named element of the target, with
+   * its job, its user task and its active incidents; the process instance takes the target's process
+   * element. The subscriptions, timers and compensation subscriptions listed are the moved versions of
+   * those that stay (replacing them by key); those in {@code closedWaits} end. Waits the target adds
+   * are opened by their own events after this one.
+   */
+  record ProcessInstanceMigrated(
+      long processInstanceKey,
+      long targetProcessDefinitionKey,
+      Map<Long, String> elements,
+      List<org.camunda4j.engine.internal.state.MessageSubscription> messageSubscriptions,
+      List<org.camunda4j.engine.internal.state.SignalSubscription> signalSubscriptions,
+      List<org.camunda4j.engine.internal.state.Timer> timers,
+      List<CompensationSubscription> compensationSubscriptions,
+      List<Long> closedWaits,
+      long time)
+      implements EngineEvent {}
+
   /** A process instance started at a message, timer or signal start event, with its payload. */
   record StartEventTriggered(long processInstanceKey, String startElementId, Map<String, Object> payload) implements EngineEvent {}
 
@@ -186,14 +206,19 @@ public sealed interface EngineEvent {
   record IncidentResolved(long key, long time) implements EngineEvent {}
 
   // --- batch operations
-  /** A batch operation with its items (and a modification batch's moves), ACTIVE; without items it is COMPLETED at once. */
+  /**
+   * A batch operation with its items (and a modification batch's moves, or a migration batch's
+   * mapping instructions and target definition; 0 for other batches), ACTIVE; without items it is
+   * COMPLETED at once.
+   */
   record BatchOperationCreated(
       long key,
       BatchOperation.Type type,
       List<BatchOperation.ItemRef> items,
       List<BatchOperation.Move> moves,
       BatchOperation.Actor actor,
-      long time)
+      long time,
+      long targetProcessDefinitionKey)
       implements EngineEvent {}
 
   /** One item was processed: {@code errorMessage} null means it COMPLETED, else it FAILED. */

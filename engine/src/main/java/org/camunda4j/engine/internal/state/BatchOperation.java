@@ -19,13 +19,17 @@ public final class BatchOperation implements java.io.Serializable {
     CANCEL_PROCESS_INSTANCE,
     RESOLVE_INCIDENT,
     MODIFY_PROCESS_INSTANCE,
-    DELETE_PROCESS_INSTANCE
+    DELETE_PROCESS_INSTANCE,
+    MIGRATE_PROCESS_INSTANCE
   }
 
   /** Who created the batch: {@code USER}, {@code CLIENT} or {@code ANONYMOUS} (without an id). */
   public record Actor(String type, String id) implements java.io.Serializable {}
 
-  /** A modification batch's instruction: every active instance of the source element moves to the target. */
+  /**
+   * A modification batch's instruction: every active instance of the source element moves to the
+   * target; a migration batch's mapping instruction: the source element becomes the target element.
+   */
   public record Move(String sourceElementId, String targetElementId) implements java.io.Serializable {}
 
   /** ACTIVE while items wait; SUSPENDED holds them; the others are final. */
@@ -93,13 +97,15 @@ public final class BatchOperation implements java.io.Serializable {
   private final Type type;
   private final long startDate;
   private final List<Move> moves;
+  private final long targetProcessDefinitionKey;
   private final Actor actor;
   final Map<Long, Item> items = new LinkedHashMap<>();
   State state = State.ACTIVE;
   long endDate = -1;
 
-  BatchOperation(long key, Type type, List<Move> moves, Actor actor, long startDate) {
+  BatchOperation(long key, Type type, List<Move> moves, long targetProcessDefinitionKey, Actor actor, long startDate) {
     this.key = key;
+    this.targetProcessDefinitionKey = targetProcessDefinitionKey;
     this.actor = actor;
     this.type = type;
     this.moves = List.copyOf(moves);
@@ -123,9 +129,14 @@ public final class BatchOperation implements java.io.Serializable {
     return startDate;
   }
 
-  /** What a MODIFY_PROCESS_INSTANCE batch does to each instance; empty for the other types. */
+  /** What a MODIFY_PROCESS_INSTANCE batch does to each instance, or a MIGRATE_PROCESS_INSTANCE batch's mapping instructions; else empty. */
   public List<Move> moves() {
     return moves;
+  }
+
+  /** The process definition a MIGRATE_PROCESS_INSTANCE batch migrates each instance to; 0 for the other types. */
+  public long targetProcessDefinitionKey() {
+    return targetProcessDefinitionKey;
   }
 
   /** Epoch millis, or -1 while not final. */

@@ -14,8 +14,9 @@ import org.camunda4j.engine.internal.model.ProcessDefinition;
 public final class ElementInstance implements java.io.Serializable {
 
   private final long key;
-  private final ExecutableElement element;
-  private final ProcessDefinition process;
+  // element and process change when the instance is migrated to another process version
+  ExecutableElement element;
+  ProcessDefinition process;
   private final long flowScopeKey;
   private final long processInstanceKey;
   ElementState state = ElementState.ACTIVATING;

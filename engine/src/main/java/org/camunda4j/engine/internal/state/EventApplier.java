@@ -30,6 +30,7 @@ public final class EventApplier {
       case KeysIssued e -> state.keysIssued(e.lastKey());
       case ProcessDeployed e -> deployed(e.definition());
       case ProcessInstanceDeleted e -> deleted(e.processInstanceKey());
+      case ProcessInstanceMigrated e -> MigrationApplier.apply(state, e);
       case StartInstructionsGiven e -> state.startInstructions.put(e.processInstanceKey(), List.copyOf(e.elementIds()));
       case StartEventTriggered e -> state.triggeredStarts.put(e.processInstanceKey(), new TriggeredStart(e.startElementId(), e.payload()));
       case ProcessInstanceCreated e -> {
@@ -254,7 +255,7 @@ public final class EventApplier {
       }
       // --- batch operations
       case BatchOperationCreated e -> {
-        BatchOperation batch = new BatchOperation(e.key(), e.type(), e.moves(), e.actor(), e.time());
+        BatchOperation batch = new BatchOperation(e.key(), e.type(), e.moves(), e.targetProcessDefinitionKey(), e.actor(), e.time());
         e.items().forEach(ref -> batch.items.put(ref.itemKey(), new BatchOperation.Item(ref)));
         if (e.items().isEmpty()) {
           batch.state = BatchOperation.State.COMPLETED;

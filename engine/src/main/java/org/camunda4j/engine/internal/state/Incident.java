@@ -27,6 +27,13 @@ public record Incident(
         processDefinitionId, jobKey, tenantId, creationTime, step, "RESOLVED");
   }
 
+  /** The incident of a migrated process instance: the same incident, on the element its element instance now has. */
+  Incident migrated(String newElementId, long newProcessDefinitionKey, String newProcessDefinitionId) {
+    return new Incident(
+        key, errorType, errorMessage, elementInstanceKey, newElementId, processInstanceKey, newProcessDefinitionKey,
+        newProcessDefinitionId, jobKey, tenantId, creationTime, step, state);
+  }
+
   public boolean isActive() {
     return "ACTIVE".equals(state);
   }

@@ -14,11 +14,12 @@ public final class Job implements java.io.Serializable {
   private final String type;
   private final Map<String, String> customHeaders;
   private final long elementInstanceKey;
-  private final String elementId;
+  // the element and its process change when the job's instance is migrated; the job keeps its type and retries
+  String elementId;
   private final long processInstanceKey;
-  private final long processDefinitionKey;
-  private final String processDefinitionId;
-  private final int processDefinitionVersion;
+  long processDefinitionKey;
+  String processDefinitionId;
+  int processDefinitionVersion;
   private final String tenantId;
   private final JobKind kind;
   private final String listenerEventType;

@@ -13,7 +13,8 @@ public final class MessageSubscriptionRecord implements java.io.Serializable {
     DELETED
   }
 
-  private final MessageSubscription subscription;
+  /** Replaced when its process instance is migrated and the subscription moves with it. */
+  MessageSubscription subscription;
   State state = State.CREATED;
   long lastUpdated;
 

@@ -7,7 +7,8 @@ import org.camunda4j.engine.internal.model.ProcessDefinition;
 public final class ProcessInstance implements java.io.Serializable {
 
   private final long key;
-  private final ProcessDefinition definition;
+  /** Changes when the instance is migrated to another process version. */
+  ProcessDefinition definition;
   private final List<String> tags;
   private final String businessId;
   private final long startDate;

@@ -20,8 +20,9 @@ public final class UserTask implements java.io.Serializable {
   private final long key;
   private final long elementInstanceKey;
   private final long processInstanceKey;
-  private final ProcessDefinition process;
-  private final ExecutableElement element;
+  // process and element change when the instance is migrated to another process version
+  ProcessDefinition process;
+  ExecutableElement element;
   private final String modelAssignee;
   private final String externalFormReference;
   private final long formKey;
