@@ -17,13 +17,14 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The engine's layers, checked on its sources so the structure cannot rot: api → processing →
- * log → state/records → dmn (decisions) and model (processes) → feel; rest (and auth and console, on top of rest) serve api only.
+ * log → state/records → dmn (decisions) and model (processes) → feel; rest (and auth and console, on top of rest) serve api only;
+ * authorization decides for api who may do what, from the caller (rest) and the identities (state).
  * A package may name only the internal packages listed for it (and itself); the top package (Engine, EngineMain) may name any.
  */
 class LayeringTest {
 
   private static final Map<String, Set<String>> MAY_USE = Map.ofEntries(
-      Map.entry("api", Set.of("processing", "log", "state", "record", "dmn", "model", "feel", "rest", "auth", "console")),
+      Map.entry("api", Set.of("processing", "log", "state", "record", "dmn", "model", "feel", "rest", "auth", "console", "authorization")),
       Map.entry("processing", Set.of("log", "state", "record", "dmn", "model", "feel")),
       Map.entry("log", Set.of("state", "record", "dmn", "model", "feel")),
       Map.entry("state", Set.of("record", "dmn", "model", "feel")),
@@ -33,7 +34,8 @@ class LayeringTest {
       Map.entry("feel", Set.of()),
       Map.entry("rest", Set.of()),
       Map.entry("auth", Set.of("rest")),
-      Map.entry("console", Set.of("rest")));
+      Map.entry("console", Set.of("rest")),
+      Map.entry("authorization", Set.of("rest", "state")));
 
   private static final Path INTERNAL = Path.of("src/main/java/org/camunda4j/engine/internal");
   private static final Pattern REFERENCE = Pattern.compile("org\\.camunda4j\\.engine\\.internal\\.([a-z]+)");

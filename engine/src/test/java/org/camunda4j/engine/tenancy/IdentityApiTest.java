@@ -162,6 +162,30 @@ class IdentityApiTest {
   }
 
   @Test
+  void meDescribesTheSignedInUserAndWhereItBelongs() {
+    admin.post("/users", Map.of("username", "dana", "password", "pw-d", "name", "Dana", "email", "dana@example.com"));
+    admin.post("/tenants", Map.of("tenantId", "acme", "name", "ACME", "description", "ours"));
+    admin.post("/groups", Map.of("groupId", "ops", "name", "Operations"));
+    admin.post("/roles", Map.of("roleId", "auditor", "name", "Auditor"));
+    admin.put("/groups/ops/users/dana", Map.of());
+    admin.put("/roles/auditor/groups/ops", Map.of());
+    admin.put("/tenants/acme/roles/auditor", Map.of());
+
+    EngineHttp.Response me = new EngineHttp(engine.restAddress(), MultiTenancyTest.basic("dana", "pw-d")).get("/authentication/me");
+
+    assertThat(me.status()).isEqualTo(200);
+    assertThat(me.json()).isEqualTo(EngineHttpJson.of(new java.util.LinkedHashMap<>(Map.of(
+        "username", "dana", "displayName", "Dana", "email", "dana@example.com", "authorizedComponents", List.of("*"),
+        "tenants", List.of(Map.of("tenantId", "acme", "name", "ACME", "description", "ours")), "groups", List.of("ops"),
+        "roles", List.of("auditor"), "c8Links", Map.of(), "canLogout", true))).set("salesPlanType", null));
+    JsonNode configured = admin.get("/authentication/me").json();
+    assertThat(configured.get("username").asText()).isEqualTo("admin");
+    assertThat(configured.get("displayName").asText()).as("no user record: the username").isEqualTo("admin");
+    assertThat(configured.get("email").isNull()).isTrue();
+    assertThat(configured.get("tenants")).extracting(t -> t.get("tenantId").asText()).containsExactly("<default>");
+  }
+
+  @Test
   void everythingSurvivesARestart() {
     admin.post("/users", Map.of("username", "dana", "password", "pw-d", "name", "Dana"));
     admin.post("/tenants", Map.of("tenantId", "acme", "name", "ACME"));
@@ -186,7 +210,7 @@ class IdentityApiTest {
 
   /** JSON trees to compare answers with. */
   private static final class EngineHttpJson {
-    static JsonNode of(Map<String, ?> value) {
+    static com.fasterxml.jackson.databind.node.ObjectNode of(Map<String, ?> value) {
       return new com.fasterxml.jackson.databind.ObjectMapper().valueToTree(value);
     }
   }

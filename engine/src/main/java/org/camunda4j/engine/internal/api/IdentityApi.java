@@ -34,7 +34,7 @@ import org.camunda4j.engine.internal.state.Identities.MemberType;
 
 /**
  * The identity part of the 8.9 API: {@code /v2/users}, {@code /v2/tenants}, {@code /v2/groups} and
- * {@code /v2/roles} with their members, and {@code /v2/authorizations}. Everything is kept in the
+ * {@code /v2/roles} with their members, {@code /v2/mapping-rules} and {@code /v2/authorizations}. Everything is kept in the
  * engine's state through events, so it survives a restart with a data directory. Users created here
  * can sign in with HTTP Basic; tenant memberships widen a caller's tenants under multi-tenancy.
  * Authorizations are stored and searchable, not enforced: every authenticated caller may do
@@ -99,6 +99,13 @@ final class IdentityApi {
             .route("POST", members + "/search", request -> searchMembers(request, type, memberType));
       }
     }
+    router
+        .route("POST", "/v2/mapping-rules", this::createMappingRule)
+        .route("POST", "/v2/mapping-rules/search", this::searchMappingRules)
+        .route("GET", "/v2/mapping-rules/{mappingRuleId}", this::getMappingRule)
+        .route("PUT", "/v2/mapping-rules/{mappingRuleId}", this::updateMappingRule)
+        .route("DELETE", "/v2/mapping-rules/{mappingRuleId}", request ->
+            noContent(engine.changeIdentity(new IdentityChange.DeleteMappingRule(request.pathParam("mappingRuleId")))));
     router
         .route("POST", "/v2/authorizations", this::createAuthorization)
         .route("POST", "/v2/authorizations/search", this::searchAuthorizations)
@@ -184,13 +191,18 @@ final class IdentityApi {
         rows -> Reply.json(Search.search(rows, query, fields, fields)));
   }
 
-  /** Members that are users or clients are items with their id; groups and roles are items with their id too, roles with their name. */
+  /**
+   * Members that are users or clients are items with their id; groups and roles are items with their
+   * id too, roles with their name; mapping rules are whole mapping rules.
+   */
   private CompletionStage<Reply> searchMembers(Request request, EntityType type, MemberType memberType) {
     SearchQuery query = request.body(SearchQuery.class);
     String id = request.pathParam(idField(type));
-    SearchFields<Map<String, Object>> fields = memberType == MemberType.ROLE
-        ? stringFields("roleId", "name")
-        : stringFields(idField(memberType));
+    SearchFields<Map<String, Object>> fields = switch (memberType) {
+      case ROLE -> stringFields("roleId", "name");
+      case MAPPING_RULE -> MAPPING_RULE_FIELDS;
+      default -> stringFields(idField(memberType));
+    };
     return Outcomes.reply(
         engine.read(state -> {
           Identities identities = state.identities();
@@ -200,9 +212,12 @@ final class IdentityApi {
           List<Map<String, Object>> rows = new ArrayList<>();
           for (Member member : identities.members(type, id)) {
             if (member.type() == memberType) {
-              rows.add(memberType == MemberType.ROLE
-                  ? identities.entity(EntityType.ROLE, member.id()).map(IdentityApi::toWire).orElse(Map.of("roleId", member.id()))
-                  : Map.of(idField(memberType), member.id()));
+              rows.add(switch (memberType) {
+                case ROLE -> identities.entity(EntityType.ROLE, member.id()).map(IdentityApi::toWire).orElse(Map.of("roleId", member.id()));
+                case MAPPING_RULE -> identities.mappingRule(member.id()).map(IdentityApi::toWire)
+                    .orElse(Map.of("mappingRuleId", member.id()));
+                default -> Map.of(idField(memberType), member.id());
+              });
             }
           }
           return rows;
@@ -226,13 +241,57 @@ final class IdentityApi {
     return new Member(type, id);
   }
 
-  /** What may be a member of each entity, as 8.9 defines it (mapping rules are not supported here). */
+  /** What may be a member of each entity, as 8.9 defines it. */
   private static List<MemberType> membersOf(EntityType type) {
     return switch (type) {
-      case TENANT -> List.of(MemberType.USER, MemberType.CLIENT, MemberType.GROUP, MemberType.ROLE);
-      case GROUP -> List.of(MemberType.USER, MemberType.CLIENT, MemberType.ROLE);
-      case ROLE -> List.of(MemberType.USER, MemberType.CLIENT, MemberType.GROUP);
+      case TENANT -> List.of(MemberType.USER, MemberType.CLIENT, MemberType.GROUP, MemberType.ROLE, MemberType.MAPPING_RULE);
+      case GROUP -> List.of(MemberType.USER, MemberType.CLIENT, MemberType.ROLE, MemberType.MAPPING_RULE);
+      case ROLE -> List.of(MemberType.USER, MemberType.CLIENT, MemberType.GROUP, MemberType.MAPPING_RULE);
     };
+  }
+
+  // --- mapping rules
+
+  private static final SearchFields<Map<String, Object>> MAPPING_RULE_FIELDS =
+      stringFields("mappingRuleId", "claimName", "claimValue", "name");
+
+  private CompletionStage<Reply> createMappingRule(Request request) {
+    JsonNode body = request.bodyTree();
+    Identities.MappingRule rule = mappingRule(body, id(body, "mappingRuleId"));
+    CompletableFuture<Identities.MappingRule> created = engine.changeIdentity(new IdentityChange.CreateMappingRule(rule));
+    return Outcomes.reply(created, r -> Reply.json(201, toWire(r)));
+  }
+
+  private CompletionStage<Reply> updateMappingRule(Request request) {
+    Identities.MappingRule rule = mappingRule(request.bodyTree(), request.pathParam("mappingRuleId"));
+    CompletableFuture<Identities.MappingRule> updated = engine.changeIdentity(new IdentityChange.UpdateMappingRule(rule));
+    return Outcomes.reply(updated, r -> Reply.json(toWire(r)));
+  }
+
+  private CompletionStage<Reply> getMappingRule(Request request) {
+    String id = request.pathParam("mappingRuleId");
+    return Outcomes.reply(engine.read(state -> state.identities().mappingRule(id)), found -> Reply.json(toWire(found.orElseThrow(
+        () -> ApiException.notFound("Mapping rule with mappingRuleId '" + id + "' not found")))));
+  }
+
+  private CompletionStage<Reply> searchMappingRules(Request request) {
+    SearchQuery query = request.body(SearchQuery.class);
+    return Outcomes.reply(
+        engine.read(state -> state.identities().mappingRules().stream().map(IdentityApi::toWire).toList()),
+        rows -> Reply.json(Search.search(rows, query, MAPPING_RULE_FIELDS, MAPPING_RULE_FIELDS)));
+  }
+
+  private static Identities.MappingRule mappingRule(JsonNode body, String mappingRuleId) {
+    return new Identities.MappingRule(mappingRuleId, required(body, "claimName"), required(body, "claimValue"), required(body, "name"));
+  }
+
+  private static Map<String, Object> toWire(Identities.MappingRule rule) {
+    Map<String, Object> wire = new LinkedHashMap<>();
+    wire.put("claimName", rule.claimName());
+    wire.put("claimValue", rule.claimValue());
+    wire.put("mappingRuleId", rule.mappingRuleId());
+    wire.put("name", rule.name());
+    return wire;
   }
 
   // --- authorizations
@@ -333,7 +392,7 @@ final class IdentityApi {
   }
 
   private static String plural(MemberType type) {
-    return type.name().toLowerCase(Locale.ROOT) + "s";
+    return type.name().toLowerCase(Locale.ROOT).replace('_', '-') + "s";
   }
 
   private static String idField(EntityType type) {

@@ -46,6 +46,7 @@ public final class Routes {
     new BatchOperationsApi(engine, tenants).register(router);
     new MessageSubscriptionsApi(engine, tenants).register(router);
     new IdentityApi(engine).register(router);
+    new AuthenticationApi(engine).register(router);
     if (console) {
       ConsoleRoute.register(router);
     }

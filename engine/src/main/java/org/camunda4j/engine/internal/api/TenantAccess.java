@@ -5,12 +5,12 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
+import org.camunda4j.engine.internal.authorization.Principal;
 import org.camunda4j.engine.internal.processing.EngineOperations;
 import org.camunda4j.engine.internal.rest.ApiException;
 import org.camunda4j.engine.internal.rest.Caller;
@@ -23,7 +23,8 @@ import org.camunda4j.engine.internal.state.Identities;
 /**
  * Which tenants a request may use. With multi-tenancy off, only {@code <default>} exists and any
  * other tenant id is a 400. With it on, a caller's tenants are those of its configured credential
- * and those it is a member of through the identity API (directly, by group or by role), and:
+ * and those it is a member of through the identity API (directly, by group, by role or by a mapping
+ * rule its token matches), and:
  * <ul>
  *   <li>a command that names a tenant (deploy, create an instance, publish or correlate a message,
  *       broadcast a signal, evaluate a decision, activate jobs) must name one (400) of the
@@ -56,11 +57,7 @@ final class TenantAccess {
     if (!multiTenancy) {
       return Set.of(DEFAULT);
     }
-    Caller caller = request.caller();
-    Set<String> tenants = new TreeSet<>(caller.tenants());
-    Identities.MemberType type = caller.kind() == Caller.Kind.CLIENT ? Identities.MemberType.CLIENT : Identities.MemberType.USER;
-    tenants.addAll(engine.identities().tenantsOf(type, caller.name()));
-    return tenants;
+    return Principal.of(request.caller(), engine.identities()).tenants();
   }
 
   /** Whether the caller may see what belongs to a tenant. */

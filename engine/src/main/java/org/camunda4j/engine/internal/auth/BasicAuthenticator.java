@@ -30,7 +30,7 @@ final class BasicAuthenticator {
     this.storedPasswordHash = storedPasswordHash;
     for (EngineCredential credential : credentials) {
       users.put(credential.name(),
-          new Entry(sha256(credential.secret()), new Caller(credential.name(), Caller.Kind.USER, defaultIfNone(credential.tenants()))));
+          new Entry(sha256(credential.secret()), new Caller(credential.name(), Caller.Kind.USER, defaultIfNone(credential.tenants()), Map.of(), true)));
     }
   }
 
@@ -66,7 +66,7 @@ final class BasicAuthenticator {
     if (entry == null) {
       String stored = storedPasswordHash.apply(username).orElse(null);
       if (stored != null && passwords.matches(password, stored)) {
-        return new Caller(username, Caller.Kind.USER, List.of());
+        return new Caller(username, Caller.Kind.USER, List.of(), Map.of(), false);
       }
     }
     byte[] given = sha256(password);

@@ -94,10 +94,15 @@ final class BearerAuthenticator {
       throw Challenges.bearerInvalid("The bearer token was rejected: " + e.getMessage());
     }
     String subject = claims.getSubject() != null ? claims.getSubject() : String.valueOf(claims.getClaim("client_id"));
-    List<String> tenants = builtIn != null && EngineAuth.Oidc.BUILT_IN_ISSUER.equals(issuer)
-        ? BasicAuthenticator.defaultIfNone(builtIn.tenantsOf(subject))
-        : List.of();
-    return new Caller(subject, Caller.Kind.CLIENT, tenants);
+    boolean configured = builtIn != null && EngineAuth.Oidc.BUILT_IN_ISSUER.equals(issuer);
+    List<String> tenants = configured ? BasicAuthenticator.defaultIfNone(builtIn.tenantsOf(subject)) : List.of();
+    Map<String, Object> claimValues = new HashMap<>();
+    claims.getClaims().forEach((name, value) -> {
+      if (value != null) {
+        claimValues.put(name, value);
+      }
+    });
+    return new Caller(subject, Caller.Kind.CLIENT, tenants, claimValues, configured);
   }
 
   private static ConfigurableJWTProcessor<SecurityContext> processor(

@@ -33,4 +33,12 @@ public sealed interface IdentityChange {
   record UpdateAuthorization(Identities.Authorization authorization) implements IdentityChange {}
 
   record DeleteAuthorization(long authorizationKey) implements IdentityChange {}
+
+  /** Answers the rule. */
+  record CreateMappingRule(Identities.MappingRule mappingRule) implements IdentityChange {}
+
+  /** Answers the rule as it is now. */
+  record UpdateMappingRule(Identities.MappingRule mappingRule) implements IdentityChange {}
+
+  record DeleteMappingRule(String mappingRuleId) implements IdentityChange {}
 }

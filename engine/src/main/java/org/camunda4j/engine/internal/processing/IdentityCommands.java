@@ -10,7 +10,7 @@ import org.camunda4j.engine.internal.state.Identities.EntityType;
 import org.camunda4j.engine.internal.state.Identities.User;
 
 /**
- * Users, tenants, groups, roles, members and authorizations: each change is checked against the
+ * Users, tenants, groups, roles, mapping rules, members and authorizations: each change is checked against the
  * state (a duplicate is ALREADY_EXISTS, a missing one NOT_FOUND) before its event is emitted.
  */
 final class IdentityCommands {
@@ -71,6 +71,9 @@ final class IdentityCommands {
         if (c.member().type() == Identities.MemberType.GROUP || c.member().type() == Identities.MemberType.ROLE) {
           entity(EntityType.valueOf(c.member().type().name()), c.member().id(), "add to " + noun(c.type()) + " '" + c.id() + "'");
         }
+        if (c.member().type() == Identities.MemberType.MAPPING_RULE) {
+          mappingRule(c.member().id(), "add to " + noun(c.type()) + " '" + c.id() + "'");
+        }
         if (identities.isMember(c.type(), c.id(), c.member())) {
           throw new Rejection(Rejection.Type.ALREADY_EXISTS, "Expected to add " + memberNoun(c.member()) + " to " + noun(c.type()) + " '"
               + c.id() + "', but it is already a member");
@@ -104,6 +107,25 @@ final class IdentityCommands {
         ctx.emit(new EngineEvent.AuthorizationDeleted(c.authorizationKey()));
         yield null;
       }
+      case CreateMappingRule c -> {
+        Identities.MappingRule rule = c.mappingRule();
+        if (identities.mappingRule(rule.mappingRuleId()).isPresent()) {
+          throw new Rejection(Rejection.Type.ALREADY_EXISTS, "Expected to create mapping rule with mappingRuleId '" + rule.mappingRuleId()
+              + "', but a mapping rule with this ID already exists");
+        }
+        ctx.emit(new EngineEvent.MappingRuleSaved(rule));
+        yield rule;
+      }
+      case UpdateMappingRule c -> {
+        mappingRule(c.mappingRule().mappingRuleId(), "update");
+        ctx.emit(new EngineEvent.MappingRuleSaved(c.mappingRule()));
+        yield c.mappingRule();
+      }
+      case DeleteMappingRule c -> {
+        mappingRule(c.mappingRuleId(), "delete");
+        ctx.emit(new EngineEvent.MappingRuleDeleted(c.mappingRuleId()));
+        yield null;
+      }
     };
   }
 
@@ -116,6 +138,13 @@ final class IdentityCommands {
     return state.identities().entity(type, id).orElseThrow(() -> Rejection.notFound(
         "Expected to " + verb + " " + noun(type) + " with " + idName(type) + " '" + id + "', but a " + noun(type)
             + " with this ID does not exist"));
+  }
+
+  private void mappingRule(String mappingRuleId, String verb) {
+    if (state.identities().mappingRule(mappingRuleId).isEmpty()) {
+      throw Rejection.notFound("Expected to " + verb + " mapping rule with mappingRuleId '" + mappingRuleId
+          + "', but a mapping rule with this ID does not exist");
+    }
   }
 
   private void authorization(long key, String verb) {

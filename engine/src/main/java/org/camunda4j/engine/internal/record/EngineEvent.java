@@ -261,7 +261,7 @@ public sealed interface EngineEvent {
    */
   record ProcessInstancesRemoved(List<Long> processInstanceKeys) implements EngineEvent {}
 
-  // --- identity: users, tenants, groups, roles, their members, authorizations
+  // --- identity: users, tenants, groups, roles, mapping rules, their members, authorizations
   /** A user created or changed through the identity API (its password as a salted hash only). */
   record UserSaved(Identities.User user) implements EngineEvent {}
 
@@ -282,4 +282,10 @@ public sealed interface EngineEvent {
   record AuthorizationSaved(Identities.Authorization authorization) implements EngineEvent {}
 
   record AuthorizationDeleted(long authorizationKey) implements EngineEvent {}
+
+  /** A mapping rule created or changed. */
+  record MappingRuleSaved(Identities.MappingRule mappingRule) implements EngineEvent {}
+
+  /** A mapping rule deleted: it leaves every tenant, group and role, and its authorizations go. */
+  record MappingRuleDeleted(String mappingRuleId) implements EngineEvent {}
 }

@@ -304,6 +304,8 @@ public final class EventApplier {
       case MemberRemoved e -> state.identities.removeMember(e.type(), e.id(), e.member());
       case AuthorizationSaved e -> state.identities.saveAuthorization(e.authorization());
       case AuthorizationDeleted e -> state.identities.deleteAuthorization(e.authorizationKey());
+      case MappingRuleSaved e -> state.identities.saveMappingRule(e.mappingRule());
+      case MappingRuleDeleted e -> state.identities.deleteMappingRule(e.mappingRuleId());
     }
   }
 

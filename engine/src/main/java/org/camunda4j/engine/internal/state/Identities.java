@@ -2,6 +2,7 @@ package org.camunda4j.engine.internal.state;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -11,7 +12,7 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * Users, tenants, groups, roles, their members and authorizations, as the identity API manages
+ * Users, tenants, groups, roles, mapping rules, their members and authorizations, as the identity API manages
  * them. Changed only by {@link EventApplier}, on the processor thread. Authentication (passwords of
  * users created here) and tenant checks run on network threads before a request reaches the
  * processor, so they read a {@link #copy()} the processor publishes after each batch instead: the
@@ -43,6 +44,15 @@ public final class Identities implements java.io.Serializable {
 
   public record Member(MemberType type, String id) implements java.io.Serializable {}
 
+  /**
+   * Makes every OIDC caller whose token has {@code claimValue} in claim {@code claimName} a member
+   * wherever the rule is a member, and gives it the rule's authorizations.
+   */
+  public record MappingRule(String mappingRuleId, String claimName, String claimValue, String name) implements java.io.Serializable {}
+
+  /** Where an identity belongs, directly or through its groups and roles. */
+  public record Membership(Set<String> groups, Set<String> roles, Set<String> tenants) {}
+
   /** A permission grant; exactly one of {@code resourceId} and {@code resourcePropertyName} is set. */
   public record Authorization(
       long key, String ownerId, String ownerType, String resourceType, String resourceId, String resourcePropertyName,
@@ -59,20 +69,22 @@ public final class Identities implements java.io.Serializable {
   /** The members of an entity, sorted, by {@link #id(EntityType, String)}. */
   final Map<String, List<Member>> members;
   final Map<Long, Authorization> authorizations;
+  final Map<String, MappingRule> mappingRules;
   /** Whether a change came since the last {@link #takeChanged()}: the processor copies only then. Not state. */
   private transient boolean changed;
 
   Identities() {
-    this(new HashMap<>(), new HashMap<>(), new HashMap<>(), new HashMap<>());
+    this(new HashMap<>(), new HashMap<>(), new HashMap<>(), new HashMap<>(), new HashMap<>());
   }
 
   private Identities(
       Map<String, User> users, Map<String, Entity> entities, Map<String, List<Member>> members,
-      Map<Long, Authorization> authorizations) {
+      Map<Long, Authorization> authorizations, Map<String, MappingRule> mappingRules) {
     this.users = users;
     this.entities = entities;
     this.members = members;
     this.authorizations = authorizations;
+    this.mappingRules = mappingRules;
   }
 
   /**
@@ -80,7 +92,8 @@ public final class Identities implements java.io.Serializable {
    * immutable already, so the maps are all there is to copy.
    */
   public Identities copy() {
-    return new Identities(Map.copyOf(users), Map.copyOf(entities), Map.copyOf(members), Map.copyOf(authorizations));
+    return new Identities(Map.copyOf(users), Map.copyOf(entities), Map.copyOf(members), Map.copyOf(authorizations),
+        Map.copyOf(mappingRules));
   }
 
   /** Whether anything changed since the last call (a state read back from a snapshot counts as unchanged). */
@@ -133,30 +146,43 @@ public final class Identities implements java.io.Serializable {
     return List.copyOf(authorizations.values());
   }
 
+  public Optional<MappingRule> mappingRule(String mappingRuleId) {
+    return Optional.ofNullable(mappingRules.get(mappingRuleId));
+  }
+
+  public Collection<MappingRule> mappingRules() {
+    return List.copyOf(mappingRules.values());
+  }
+
   /**
-   * The tenants a user or client belongs to: directly, through its groups, through its roles, and
-   * through the roles of its groups.
+   * The groups, roles and tenants of a caller that is each of {@code identities} at once (a user or
+   * client, and the mapping rules its token matches): directly, through its groups, through its
+   * roles, and through the roles of its groups.
    */
-  public Set<String> tenantsOf(MemberType type, String id) {
-    Set<Member> identities = new TreeSet<>(MEMBER_ORDER);
-    identities.add(new Member(type, id));
+  public Membership membershipOf(Collection<Member> identities) {
+    Set<Member> all = new TreeSet<>(MEMBER_ORDER);
+    all.addAll(identities);
+    Set<String> groups = new TreeSet<>();
     for (Entity group : entities(EntityType.GROUP)) {
-      if (members(EntityType.GROUP, group.id()).contains(new Member(type, id))) {
-        identities.add(new Member(MemberType.GROUP, group.id()));
+      if (members(EntityType.GROUP, group.id()).stream().anyMatch(all::contains)) {
+        groups.add(group.id());
       }
     }
+    groups.forEach(group -> all.add(new Member(MemberType.GROUP, group)));
+    Set<String> roles = new TreeSet<>();
     for (Entity role : entities(EntityType.ROLE)) {
-      if (members(EntityType.ROLE, role.id()).stream().anyMatch(identities::contains)) {
-        identities.add(new Member(MemberType.ROLE, role.id()));
+      if (members(EntityType.ROLE, role.id()).stream().anyMatch(all::contains)) {
+        roles.add(role.id());
       }
     }
+    roles.forEach(role -> all.add(new Member(MemberType.ROLE, role)));
     Set<String> tenants = new TreeSet<>();
     for (Entity tenant : entities(EntityType.TENANT)) {
-      if (members(EntityType.TENANT, tenant.id()).stream().anyMatch(identities::contains)) {
+      if (members(EntityType.TENANT, tenant.id()).stream().anyMatch(all::contains)) {
         tenants.add(tenant.id());
       }
     }
-    return tenants;
+    return new Membership(Collections.unmodifiableSet(groups), Collections.unmodifiableSet(roles), Collections.unmodifiableSet(tenants));
   }
 
   // --- changed by EventApplier only
@@ -204,6 +230,17 @@ public final class Identities implements java.io.Serializable {
     });
   }
 
+  void saveMappingRule(MappingRule rule) {
+    changed = true;
+    mappingRules.put(rule.mappingRuleId(), rule);
+  }
+
+  void deleteMappingRule(String mappingRuleId) {
+    changed = true;
+    mappingRules.remove(mappingRuleId);
+    forget(new Member(MemberType.MAPPING_RULE, mappingRuleId), "MAPPING_RULE", mappingRuleId);
+  }
+
   void saveAuthorization(Authorization authorization) {
     changed = true;
     authorizations.put(authorization.key(), authorization);
@@ -214,7 +251,7 @@ public final class Identities implements java.io.Serializable {
     authorizations.remove(key);
   }
 
-  /** A deleted user, group or role is no member anywhere and owns no authorization any more. */
+  /** A deleted user, group, role or mapping rule is no member anywhere and owns no authorization any more. */
   private void forget(Member member, String ownerType, String ownerId) {
     for (String entity : List.copyOf(members.keySet())) {
       String[] typeAndId = entity.split("/", 2);
@@ -229,5 +266,6 @@ public final class Identities implements java.io.Serializable {
     entities.clear();
     members.clear();
     authorizations.clear();
+    mappingRules.clear();
   }
 }
