@@ -75,6 +75,14 @@ public final class EngineHttp {
     return send(jsonRequest(path, "PATCH", body));
   }
 
+  /** Sends a JSON body with extra request headers, e.g. a job command naming its cluster. */
+  public Response send(String method, String path, Object body, Map<String, String> headers) {
+    String json = body instanceof String s ? s : write(body);
+    HttpRequest.Builder builder = request(path).header("Content-Type", "application/json");
+    headers.forEach(builder::header);
+    return send(builder.method(method, HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)).build());
+  }
+
   public Response delete(String path) {
     return send(request(path).DELETE().build());
   }

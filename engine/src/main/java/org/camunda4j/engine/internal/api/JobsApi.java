@@ -14,6 +14,8 @@ import org.camunda4j.engine.internal.processing.AdHocActivation;
 import org.camunda4j.engine.internal.processing.ActivationRequest;
 import org.camunda4j.engine.internal.processing.EngineOperations;
 import org.camunda4j.engine.internal.processing.TaskListenerResult;
+import org.camunda4j.engine.internal.rest.ApiException;
+import org.camunda4j.engine.internal.rest.ProblemStatus;
 import org.camunda4j.engine.internal.rest.Reply;
 import org.camunda4j.engine.internal.rest.Request;
 import org.camunda4j.engine.internal.rest.Router;
@@ -29,15 +31,26 @@ import org.camunda4j.engine.internal.rest.wire.JobResult;
 import org.camunda4j.engine.internal.rest.wire.JobUpdateRequest;
 import org.camunda4j.engine.internal.state.Job;
 
-/** {@code /v2/jobs}: activation (long poll), completion, failure, BPMN errors and updates. */
+/**
+ * {@code /v2/jobs}: activation (long poll), completion, failure, BPMN errors and updates.
+ *
+ * <p>A command on a job may name the cluster that handed the job out in a {@value #CLUSTER_ID_HEADER}
+ * header (camunda4j's workers do; the official clients send none, and are not checked). Another
+ * cluster's id is refused with 412: an engine replaced behind a proxy that keeps the worker's
+ * connections would otherwise take the outcome of a job it never handed out.
+ */
 final class JobsApi {
+
+  static final String CLUSTER_ID_HEADER = "Camunda4j-Cluster-Id";
 
   private final EngineOperations engine;
   private final TenantAccess tenants;
+  private final String clusterId;
 
-  JobsApi(EngineOperations engine, TenantAccess tenants) {
+  JobsApi(EngineOperations engine, TenantAccess tenants, String clusterId) {
     this.engine = engine;
     this.tenants = tenants;
+    this.clusterId = clusterId;
   }
 
   void register(Router router) {
@@ -95,6 +108,7 @@ final class JobsApi {
 
   private CompletionStage<Reply> complete(Request request) {
     long jobKey = request.keyParam("jobKey");
+    requireThisCluster(request, jobKey);
     JobCompletionRequest body = request.body(JobCompletionRequest.class);
     if (body.result() instanceof JobResult.AdHocSubProcess adHoc) {
       return noContent(engine.completeAdHocJob(jobKey, body.variables(), adHocActivation(adHoc)));
@@ -119,6 +133,7 @@ final class JobsApi {
 
   private CompletionStage<Reply> fail(Request request) {
     long jobKey = request.keyParam("jobKey");
+    requireThisCluster(request, jobKey);
     JobFailRequest body = request.body(JobFailRequest.class);
     return noContent(ownJob(request, jobKey, "fail", () ->
         engine.failJob(
@@ -131,6 +146,7 @@ final class JobsApi {
 
   private CompletionStage<Reply> throwError(Request request) {
     long jobKey = request.keyParam("jobKey");
+    requireThisCluster(request, jobKey);
     JobErrorRequest body = request.body(JobErrorRequest.class);
     return noContent(ownJob(request, jobKey, "throw an error for", () ->
         engine.throwError(jobKey, body.errorCode(), body.errorMessage(), body.variables())));
@@ -138,10 +154,21 @@ final class JobsApi {
 
   private CompletionStage<Reply> update(Request request) {
     long jobKey = request.keyParam("jobKey");
+    requireThisCluster(request, jobKey);
     JobUpdateRequest body = request.body(JobUpdateRequest.class);
     JobUpdateRequest.Changeset changes = body.changeset();
     return noContent(ownJob(request, jobKey, "update", () ->
         engine.updateJob(jobKey, changes == null ? null : changes.retries(), changes == null ? null : changes.timeout())));
+  }
+
+  private void requireThisCluster(Request request, long jobKey) {
+    String sentBy = request.header(CLUSTER_ID_HEADER);
+    if (sentBy != null && !sentBy.equals(clusterId)) {
+      throw new ApiException(ProblemStatus.FAILED_PRECONDITION, "Job " + jobKey + " was handed out by the cluster '" + sentBy
+          + "' (" + CLUSTER_ID_HEADER + "), but this is the cluster '" + clusterId + "': another engine answers at this"
+          + " address now, which never handed out that job. Drop the job's outcome; the engine that handed it out"
+          + " hands the job out again when its lock expires");
+    }
   }
 
   /** A job of a tenant the caller lacks is not found, as if it did not exist. */

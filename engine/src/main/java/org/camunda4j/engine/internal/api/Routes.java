@@ -30,7 +30,7 @@ public final class Routes {
     new ProcessDefinitionsApi(engine, tenants).register(router);
     new DeploymentsApi(engine, tenants).register(router);
     new ProcessInstancesApi(engine, tenants).register(router);
-    new JobsApi(engine, tenants).register(router);
+    new JobsApi(engine, tenants, clusterId).register(router);
     new IncidentsApi(engine, tenants).register(router);
     new VariablesApi(engine, tenants).register(router);
     new ClusterApi(host, port, clusterId).register(router);

@@ -13,6 +13,8 @@ public enum ProblemStatus {
   METHOD_NOT_ALLOWED(405),
   ALREADY_EXISTS(409),
   INVALID_STATE(409),
+  /** A precondition the request states does not hold, e.g. that a job came from this cluster. */
+  FAILED_PRECONDITION(412),
   PAYLOAD_TOO_LARGE(413),
   UNSUPPORTED_MEDIA_TYPE(415),
   INTERNAL(500),
