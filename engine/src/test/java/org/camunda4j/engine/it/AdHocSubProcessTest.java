@@ -32,6 +32,64 @@ class AdHocSubProcessTest extends EngineScenario {
     assertThat(results).as("one output per completed inner flow, propagated on completion").hasSize(2);
     assertThat(results.get(0).asText()).isEqualTo("web");
     assertThat(results.get(1).asText()).isEqualTo("summary");
+    assertThat(http.variablesOfScope(instance)).as("what the inner flows wrote stayed in their inner instances").doesNotContainKey("result");
+  }
+
+  @Test
+  void eachActivationRunsInAnInnerInstanceThatKeepsItsVariablesAndGivesTheOutputElement() {
+    http.deployOk(bpmn("adhoc-tool-calls.bpmn"));
+    String instance = http.createInstance("adhoc-tool-calls");
+    complete(http.activateOne("agent"), Map.of("type", "adHocSubProcess", "activateElements", List.of(
+        Map.of("elementId", "Task_Multiply", "variables", Map.of("toolCall", Map.of("id", "call-1", "a", 2, "b", 3))),
+        Map.of("elementId", "Task_Multiply", "variables", Map.of("toolCall", Map.of("id", "call-2", "a", 4, "b", 5))))));
+
+    List<JsonNode> calls = http.activateJobs("multiply", 2);
+    assertThat(calls).hasSize(2);
+    for (JsonNode call : calls) {
+      JsonNode toolCall = call.path("variables").path("toolCall");
+      http.completeJob(call.path("jobKey").asText(), Map.of("toolCallResult", toolCall.path("a").asInt() * toolCall.path("b").asInt()));
+    }
+
+    JsonNode agent = http.activateOne("agent");
+    JsonNode results = agent.path("variables").path("toolCallResults");
+    Map<String, Integer> byId = new java.util.HashMap<>();
+    results.forEach(r -> byId.put(r.path("id").asText(), r.path("content").asInt()));
+    assertThat(byId).as("each output element was evaluated in its own inner instance").containsExactlyInAnyOrderEntriesOf(Map.of("call-1", 6, "call-2", 20));
+    assertThat(agent.path("variables").has("toolCallResult")).as("a tool's result stays in its inner instance").isFalse();
+    assertThat(agent.path("variables").has("toolCall")).isFalse();
+
+    List<JsonNode> inner = http.elementInstancesOf(instance).stream()
+        .filter(e -> e.path("type").asText().equals("AD_HOC_SUB_PROCESS_INNER_INSTANCE")).toList();
+    assertThat(inner).hasSize(2).allSatisfy(e -> {
+      assertThat(e.path("elementId").asText()).isEqualTo("Activity_AdHoc");
+      assertThat(e.path("state").asText()).isEqualTo("COMPLETED");
+    });
+    Map<String, JsonNode> innerVariables = http.variablesOfScope(inner.getFirst().path("elementInstanceKey").asText());
+    assertThat(innerVariables).containsKeys("toolCall", "toolCallResult");
+
+    complete(agent, Map.of("type", "adHocSubProcess", "isCompletionConditionFulfilled", true));
+    http.awaitInstanceState(instance, "COMPLETED");
+    assertThat(http.variablesOfScope(instance)).containsKey("toolCallResults").doesNotContainKeys("toolCallResult", "toolCall");
+  }
+
+  @Test
+  void resolvingACompletionConditionIncidentEvaluatesTheConditionAgainWithoutCollectingTheOutputTwice() {
+    http.deployOk(bpmn("adhoc-completion-incident.bpmn"));
+    String instance = http.createInstance("adhoc-completion-incident", Map.of("done", "not yet"));
+    http.completeNext("check-stock", Map.of("result", "in stock"));
+    JsonNode incident = http.awaitActiveIncident(instance);
+    assertThat(incident.path("errorType").asText()).isEqualTo("CONDITION_ERROR");
+    assertThat(incident.path("elementId").asText()).isEqualTo("Activity_AdHoc");
+
+    EngineHttp.Response update = http.put("/element-instances/" + instance + "/variables", Map.of("variables", Map.of("done", true)));
+    assertThat(update.status()).as(update.body()).isEqualTo(204);
+    EngineHttp.Response resolution = http.post("/incidents/" + incident.path("incidentKey").asText() + "/resolution", Map.of());
+    assertThat(resolution.status()).as(resolution.body()).isEqualTo(204);
+
+    http.awaitInstanceState(instance, "COMPLETED");
+    JsonNode results = http.variablesOfScope(instance).get("results");
+    assertThat(results).as("the one completed flow's output, once").hasSize(1);
+    assertThat(results.get(0).asText()).isEqualTo("in stock");
   }
 
   @Test
@@ -135,7 +193,8 @@ class AdHocSubProcessTest extends EngineScenario {
 
     JsonNode next = http.activateOne("agent");
     assertThat(next.path("jobKey").asText()).isNotEqualTo(agent.path("jobKey").asText());
-    assertThat(next.path("variables").path("status").asText()).isEqualTo("shipped");
+    assertThat(next.path("variables").has("status")).as("what an activated element writes stays in its inner instance").isFalse();
+    assertThat(next.path("variables").path("findings").get(0).asText()).as("the output collection carries it").isEqualTo("shipped");
     complete(next, Map.of("type", "adHocSubProcess", "isCompletionConditionFulfilled", true));
 
     http.awaitInstanceState(instance, "COMPLETED");
@@ -160,6 +219,53 @@ class AdHocSubProcessTest extends EngineScenario {
         400, "INVALID_ARGUMENT");
 
     assertThat(http.activateNow("lookup")).as("nothing was activated").isEmpty();
+  }
+
+  @Test
+  void anErrorThrownInsideAnInnerInstanceIsCaughtByTheSubProcessBoundaryEvent() {
+    http.deployOk(bpmn("adhoc-events.bpmn"));
+    String instance = http.createInstance("adhoc-events", Map.of("orderId", "o-1", "toDo", List.of("Task_Work")));
+    JsonNode work = http.activateOne("work");
+
+    EngineHttp.Response thrown = http.post("/jobs/" + work.path("jobKey").asText() + "/error", Map.of("errorCode", "failed"));
+    assertThat(thrown.status()).as(thrown.body()).isEqualTo(204);
+
+    http.awaitInstanceState(instance, "COMPLETED");
+    assertThat(elementState(instance, "Activity_AdHoc")).isEqualTo("TERMINATED");
+    assertThat(elementState(instance, "EndEvent_Failed")).isEqualTo("COMPLETED");
+  }
+
+  @Test
+  void anEventSubProcessCompletingInsideTheSubProcessEvaluatesItsCompletionCondition() {
+    http.deployOk(bpmn("adhoc-events.bpmn"));
+    String instance = http.createInstance("adhoc-events", Map.of("orderId", "o-2", "toDo", List.of("Task_Work")));
+    http.awaitJobExists("work");
+
+    EngineHttp.Response published = http.post("/messages/publication", Map.of("name", "escalate", "correlationKey", "o-2"));
+    assertThat(published.status()).as(published.body()).isEqualTo(200);
+    http.completeNext("handle-escalation", Map.of("escalated", true));
+
+    http.awaitInstanceState(instance, "COMPLETED");
+    assertThat(http.activateNow("work")).as("the condition held: the running work was canceled").isEmpty();
+    assertThat(elementState(instance, "EndEvent_1")).isEqualTo("COMPLETED");
+  }
+
+  @Test
+  void anElementActivatedByModificationInsideTheSubProcessGetsAnInnerInstance() {
+    http.deployOk(bpmn("adhoc-events.bpmn"));
+    String instance = http.createInstance("adhoc-events", Map.of("orderId", "o-3", "toDo", List.of()));
+    String adHocKey = adHocInstanceKey(instance);
+
+    EngineHttp.Response modified =
+        http.post("/process-instances/" + instance + "/modification", Map.of("activateInstructions", List.of(Map.of("elementId", "Task_Work"))));
+    assertThat(modified.status()).as(modified.body()).isEqualTo(204);
+    http.completeNext("work", Map.of("result", "done"));
+
+    JsonNode results = Eventually.get("the output collected", () -> http.variablesOfScope(adHocKey).get("results"), r -> r != null && r.size() == 1);
+    assertThat(results.get(0).asText()).isEqualTo("done");
+    assertThat(http.variablesOfScope(instance)).as("the work's result stayed in its inner instance").doesNotContainKey("result");
+    assertThat(http.elementInstancesOf(instance).stream().filter(e -> e.path("type").asText().equals("AD_HOC_SUB_PROCESS_INNER_INSTANCE")))
+        .hasSize(1);
   }
 
   @Test

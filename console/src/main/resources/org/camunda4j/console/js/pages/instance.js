@@ -8,7 +8,7 @@ import { countBy, diagram } from '../diagram.js';
 import { poll } from '../live.js';
 import { publishMessage } from './instances.js';
 
-const CONTAINERS = ['PROCESS', 'SUB_PROCESS', 'EVENT_SUB_PROCESS', 'AD_HOC_SUB_PROCESS', 'MULTI_INSTANCE_BODY', 'SEQUENCE_FLOW'];
+const CONTAINERS = ['PROCESS', 'SUB_PROCESS', 'EVENT_SUB_PROCESS', 'AD_HOC_SUB_PROCESS', 'AD_HOC_SUB_PROCESS_INNER_INSTANCE', 'MULTI_INSTANCE_BODY', 'SEQUENCE_FLOW'];
 
 export async function instancePage(view, key) {
   let instance = await call('GET', `/process-instances/${key}`);
@@ -83,7 +83,12 @@ function tokens(elements, jobs, tasks) {
 /** A readable name for each variable scope key. */
 function scopeNames(instanceKey, elements, jobs, tasks, shown) {
   const names = new Map([[instanceKey, 'Process instance']]);
-  for (const e of elements ?? []) if (e.elementInstanceKey !== instanceKey) names.set(e.elementInstanceKey, shown.elementName(e.elementId));
+  for (const e of elements ?? []) {
+    if (e.elementInstanceKey === instanceKey) continue;
+    // an ad-hoc sub-process's inner instance has the sub-process's id; it holds one activation's variables
+    const inner = e.type === 'AD_HOC_SUB_PROCESS_INNER_INSTANCE' ? ` (activation ${e.elementInstanceKey})` : '';
+    names.set(e.elementInstanceKey, shown.elementName(e.elementId) + inner);
+  }
   for (const x of [...jobs, ...tasks]) if (!names.has(x.elementInstanceKey)) names.set(x.elementInstanceKey, shown.elementName(x.elementId));
   return names;
 }

@@ -61,7 +61,7 @@ async function activeElements(processDefinitionKey) {
   const elements = await elementInstances({ processDefinitionKey, state: 'ACTIVE' });
   if (elements) {
     // Only where a token rests: a sub-process or the process itself is active around it.
-    return countBy(elements.filter(e => !['PROCESS', 'SUB_PROCESS', 'EVENT_SUB_PROCESS', 'AD_HOC_SUB_PROCESS', 'MULTI_INSTANCE_BODY', 'SEQUENCE_FLOW'].includes(e.type)), 'elementId');
+    return countBy(elements.filter(e => !['PROCESS', 'SUB_PROCESS', 'EVENT_SUB_PROCESS', 'AD_HOC_SUB_PROCESS', 'AD_HOC_SUB_PROCESS_INNER_INSTANCE', 'MULTI_INSTANCE_BODY', 'SEQUENCE_FLOW'].includes(e.type)), 'elementId');
   }
   const [jobs, tasks] = await Promise.all([
     searchAll('jobs', { processDefinitionKey, kind: 'BPMN_ELEMENT' }),

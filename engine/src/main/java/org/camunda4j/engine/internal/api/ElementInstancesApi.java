@@ -115,7 +115,11 @@ final class ElementInstancesApi {
         date(record.endDate()),
         record.element().id(),
         name == null || name.isBlank() ? record.element().id() : name,
-        record.isMultiInstanceBody() ? ElementInstanceType.MULTI_INSTANCE_BODY : ElementInstanceType.of(record.element().type().name()),
+        record.isMultiInstanceBody()
+            ? ElementInstanceType.MULTI_INSTANCE_BODY
+            : record.isAdHocInnerInstance()
+                ? ElementInstanceType.AD_HOC_SUB_PROCESS_INNER_INSTANCE
+                : ElementInstanceType.of(record.element().type().name()),
         wireState(record.state()),
         incidentKey != null,
         record.process().tenantId(),

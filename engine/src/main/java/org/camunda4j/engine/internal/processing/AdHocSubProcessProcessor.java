@@ -9,6 +9,7 @@ import java.util.Optional;
 import org.camunda4j.engine.internal.feel.Feel;
 import org.camunda4j.engine.internal.feel.FeelException;
 import org.camunda4j.engine.internal.model.AdHocDefinition;
+import org.camunda4j.engine.internal.model.ElementType;
 import org.camunda4j.engine.internal.model.ExecutableElement;
 import org.camunda4j.engine.internal.model.SequenceFlow;
 import org.camunda4j.engine.internal.record.EngineEvent.AdHocCompletionFulfilled;
@@ -27,9 +28,11 @@ import org.camunda4j.engine.internal.state.JobKind;
  * {@code adHocSubProcessElements} (id and name of each element it can activate: those without an
  * incoming flow) and, with an output collection, that collection as an empty list.
  *
+ * <p>Each activation runs in an inner instance of its own ({@link AdHocInnerInstanceProcessor}), which
+ * adds its {@code outputElement} to the output collection when its flow has completed.
+ *
  * <p>In the BPMN form it activates the elements its {@code activeElementsCollection} names; each time
- * an inner flow completes (an element completes and takes no flow on) it adds the flow's
- * {@code outputElement} to the output collection and evaluates the completion condition: when it
+ * an inner flow completes it evaluates the completion condition: when it
  * holds, the sub-process completes, terminating what still runs if {@code cancelRemainingInstances};
  * without a condition it completes when everything it activated has.
  *
@@ -48,10 +51,11 @@ final class AdHocSubProcessProcessor extends ElementProcessor {
   private final VariableBehavior variables;
   private final IncidentBehavior incidents;
   private final JobBehavior jobs;
+  private final AdHocInnerInstanceProcessor innerInstances;
 
   AdHocSubProcessProcessor(
       BpmnBehavior bpmn, EngineState state, Feel feel, ElementExpressions expressions, VariableBehavior variables,
-      IncidentBehavior incidents, JobBehavior jobs) {
+      IncidentBehavior incidents, JobBehavior jobs, AdHocInnerInstanceProcessor innerInstances) {
     super(bpmn);
     this.state = state;
     this.feel = feel;
@@ -59,6 +63,7 @@ final class AdHocSubProcessProcessor extends ElementProcessor {
     this.variables = variables;
     this.incidents = incidents;
     this.jobs = jobs;
+    this.innerInstances = innerInstances;
   }
 
   @Override
@@ -85,7 +90,7 @@ final class AdHocSubProcessProcessor extends ElementProcessor {
     }
     ctx.emit(new ElementActivated(instance.key()));
     for (ExecutableElement target : toActivate) {
-      bpmn.activateElement(ctx, instance, target, 0);
+      innerInstances.activate(ctx, state.elementInstance(instance.key()).orElseThrow(), target, Map.of());
     }
   }
 
@@ -138,29 +143,69 @@ final class AdHocSubProcessProcessor extends ElementProcessor {
     return adHoc.activatableElements().stream().map(ExecutableElement::id).toList();
   }
 
+  /**
+   * A child ended its flow: an inner instance, which evaluated the completion condition in its own
+   * scope before it ended, or an event sub-process, after which the condition is evaluated here.
+   */
   @Override
-  void onChildLeft(ProcessingContext ctx, ElementInstance scope, List<SequenceFlow> flows) {
-    if (flows.isEmpty()) {
+  void onChildLeft(ProcessingContext ctx, ElementInstance scope, ElementInstance child, List<SequenceFlow> flows) {
+    if (!flows.isEmpty()) {
+      return;
+    }
+    if (child.isAdHocInnerInstance() || evaluateCompletionCondition(ctx, scope, scope)) {
       flowCompleted(ctx, scope.key());
     }
   }
 
   /**
-   * An inner flow completed: collect its output, then let the completion condition (or the worker,
-   * through a new job) decide. Resolving an incident raised here runs it again.
+   * Evaluates the BPMN form's completion condition in the variables of {@code context} (the inner
+   * instance whose flow completes, so it sees what that flow wrote, or the sub-process itself) and
+   * records that it holds. Once it held it is not evaluated again.
+   *
+   * @return false when it failed: a CONDITION_ERROR incident on {@code context}, whose resolution
+   *     runs {@link #resumeCompletionCondition}
    */
-  void flowCompleted(ProcessingContext ctx, long key) {
+  boolean evaluateCompletionCondition(ProcessingContext ctx, ElementInstance adHoc, ElementInstance context) {
+    AdHocDefinition definition = adHoc.element().adHoc();
+    if (adHoc.element().jobDefinition() != null || definition.completionCondition() == null || adHoc.adHocCompletionFulfilled()) {
+      return true;
+    }
+    boolean fulfilled;
+    try {
+      fulfilled = feel.evaluateBoolean(definition.completionCondition(), state.visibleVariables(context.key()));
+    } catch (FeelException e) {
+      incidents.raiseOnElement(ctx, context, "CONDITION_ERROR", e.getMessage(), IncidentStep.AD_HOC_COMPLETION_CONDITION);
+      return false;
+    }
+    if (fulfilled) {
+      ctx.emit(new AdHocCompletionFulfilled(adHoc.key()));
+    }
+    return true;
+  }
+
+  /** Resolving a completion-condition incident evaluates the condition again where it failed, and goes on from there. */
+  void resumeCompletionCondition(ProcessingContext ctx, long key) {
+    ElementInstance instance = state.elementInstance(key).orElse(null);
+    if (instance == null) {
+      return;
+    }
+    if (instance.isAdHocInnerInstance()) {
+      innerInstances.finishFlow(ctx, instance);
+    } else if (instance.state() == ElementState.ACTIVATED && evaluateCompletionCondition(ctx, instance, instance)) {
+      flowCompleted(ctx, key);
+    }
+  }
+
+  /**
+   * An inner flow completed, the completion condition evaluated: complete when it held (or, without
+   * one, when nothing runs any more); in the job-worker form, the worker decides through a new job.
+   */
+  private void flowCompleted(ProcessingContext ctx, long key) {
     ElementInstance adHoc = state.elementInstance(key).orElse(null);
     if (adHoc == null || adHoc.state() != ElementState.ACTIVATED) {
       return;
     }
     AdHocDefinition definition = adHoc.element().adHoc();
-    try {
-      collectOutput(ctx, adHoc, definition);
-    } catch (FeelException e) {
-      incidents.raiseOnElement(ctx, adHoc, "EXTRACT_VALUE_ERROR", e.getMessage(), IncidentStep.EVALUATE_CONDITIONS);
-      return;
-    }
     if (adHoc.element().jobDefinition() != null) {
       if (adHoc.adHocCompletionFulfilled()) {
         bpmn.completeScopeIfDone(ctx, adHoc);
@@ -174,38 +219,16 @@ final class AdHocSubProcessProcessor extends ElementProcessor {
     }
     if (definition.completionCondition() == null) {
       bpmn.completeScopeIfDone(ctx, adHoc);
-      return;
-    }
-    boolean fulfilled;
-    try {
-      fulfilled = feel.evaluateBoolean(definition.completionCondition(), state.visibleVariables(key));
-    } catch (FeelException e) {
-      incidents.raiseOnElement(ctx, adHoc, "CONDITION_ERROR", e.getMessage(), IncidentStep.EVALUATE_CONDITIONS);
-      return;
-    }
-    if (fulfilled) {
+    } else if (adHoc.adHocCompletionFulfilled()) {
       finish(ctx, adHoc, definition.cancelRemainingInstances());
     }
   }
 
-  private void collectOutput(ProcessingContext ctx, ElementInstance adHoc, AdHocDefinition definition) throws FeelException {
-    if (definition.outputCollection() == null || definition.outputElement() == null) {
-      return;
-    }
-    Object output = feel.evaluate(definition.outputElement(), state.visibleVariables(adHoc.key()));
-    var current = state.localVariables(adHoc.key()).get(definition.outputCollection());
-    List<Object> collected = new ArrayList<>();
-    if (current != null && current.value() instanceof List<?> list) {
-      collected.addAll(list);
-    }
-    collected.add(output);
-    Map<String, Object> update = new HashMap<>();
-    update.put(definition.outputCollection(), collected);
-    variables.setLocal(ctx, adHoc.key(), adHoc.processInstanceKey(), adHoc.process().tenantId(), update);
-  }
-
   /** The completion condition holds: complete now (terminating what runs) or once the last inner element has. */
   private void finish(ProcessingContext ctx, ElementInstance adHoc, boolean cancelRemaining) {
+    if (!adHoc.adHocCompletionFulfilled()) {
+      ctx.emit(new AdHocCompletionFulfilled(adHoc.key()));
+    }
     if (cancelRemaining) {
       for (ElementInstance child : state.children(adHoc.key())) {
         bpmn.terminate(ctx, child.key());
@@ -213,10 +236,16 @@ final class AdHocSubProcessProcessor extends ElementProcessor {
       ctx.followUp(() -> bpmn.complete(ctx, adHoc.key()));
       return;
     }
-    if (adHoc.element().jobDefinition() != null && !adHoc.adHocCompletionFulfilled()) {
-      ctx.emit(new AdHocCompletionFulfilled(adHoc.key()));
-    }
     bpmn.completeScopeIfDone(ctx, adHoc);
+  }
+
+  /**
+   * The scope to activate something in below {@code scope}: a new inner instance when {@code scope}
+   * is an ad-hoc sub-process (instance modification activates inside it), else {@code scope} itself.
+   */
+  ElementInstance activationScope(ProcessingContext ctx, ElementInstance scope) {
+    boolean adHoc = scope.element().type() == ElementType.AD_HOC_SUB_PROCESS && !scope.isAdHocInnerInstance() && !scope.isMultiInstanceBody();
+    return adHoc ? innerInstances.create(ctx, scope) : scope;
   }
 
   /**
@@ -247,7 +276,10 @@ final class AdHocSubProcessProcessor extends ElementProcessor {
     apply(ctx, adHoc, activation);
   }
 
-  /** Activates the elements of an activation, each with its variables; a fulfilled completion condition finishes the sub-process. */
+  /**
+   * Activates the elements of an activation, each in an inner instance holding its variables; a
+   * fulfilled completion condition finishes the sub-process.
+   */
   void apply(ProcessingContext ctx, ElementInstance adHoc, AdHocActivation activation) {
     if (activation.completionConditionFulfilled()) {
       finish(ctx, adHoc, activation.cancelRemainingInstances());
@@ -260,8 +292,7 @@ final class AdHocSubProcessProcessor extends ElementProcessor {
     }
     for (AdHocActivation.Element element : activation.elements()) {
       ExecutableElement target = adHoc.process().element(element.elementId());
-      long key = bpmn.activateElement(ctx, state.elementInstance(adHoc.key()).orElseThrow(), target, 0);
-      variables.setLocal(ctx, key, adHoc.processInstanceKey(), adHoc.process().tenantId(), element.variables());
+      innerInstances.activate(ctx, state.elementInstance(adHoc.key()).orElseThrow(), target, element.variables());
     }
   }
 }

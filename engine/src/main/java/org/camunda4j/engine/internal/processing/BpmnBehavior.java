@@ -68,8 +68,6 @@ final class BpmnBehavior {
   /** Evaluates the conditions of the conditional events {@code ownerKey} waits for; those that hold trigger. */
   void evaluateConditions(ProcessingContext ctx, long ownerKey) {
     conditions.evaluateOwner(ctx, ownerKey);
-    state.elementInstance(ownerKey).filter(o -> o.element().type() == org.camunda4j.engine.internal.model.ElementType.AD_HOC_SUB_PROCESS)
-        .ifPresent(adHoc -> processors.adHocSubProcess().flowCompleted(ctx, ownerKey));
   }
 
   /** The ad-hoc sub-processes, whose jobs and activation requests come from outside the element lifecycle. */
@@ -185,7 +183,7 @@ final class BpmnBehavior {
     }
     // queued before what the element queues: a condition that already holds triggers before the element moves on
     ctx.followUp(() -> conditions.evaluateOwner(ctx, key));
-    processors.of(instance.element()).onActivate(ctx, instance);
+    processors.of(instance).onActivate(ctx, instance);
     offerBufferedMessages(ctx, opened);
   }
 
@@ -225,7 +223,7 @@ final class BpmnBehavior {
       finishCompletion(ctx, key);
       return;
     }
-    if (!element.outputs().isEmpty()) {
+    if (!element.outputs().isEmpty() && !instance.isAdHocInnerInstance()) {
       Map<String, Object> outputs;
       try {
         outputs = variables.evaluate(element.outputs(), state.visibleVariables(key));
@@ -245,7 +243,7 @@ final class BpmnBehavior {
    */
   private void resolveConditionIncidents(ProcessingContext ctx, long key) {
     for (Incident incident : state.activeIncidentsOf(key)) {
-      if (incident.step() == IncidentStep.EVALUATE_CONDITIONS) {
+      if (incident.step() == IncidentStep.EVALUATE_CONDITIONS || incident.step() == IncidentStep.AD_HOC_COMPLETION_CONDITION) {
         ctx.emit(new IncidentResolved(incident.key(), ctx.now()));
       }
     }
@@ -257,7 +255,8 @@ final class BpmnBehavior {
     if (instance == null || instance.state() != ElementState.COMPLETING) {
       return;
     }
-    if (!instance.isMultiInstanceBody() && executionListeners.awaitEndListener(ctx, instance)) {
+    boolean ownListeners = !instance.isMultiInstanceBody() && !instance.isAdHocInnerInstance();
+    if (ownListeners && executionListeners.awaitEndListener(ctx, instance)) {
       return;
     }
     if (multiInstance.isInner(instance)) {
@@ -272,7 +271,7 @@ final class BpmnBehavior {
       leave(ctx, instance, instance.element().outgoing());
       return;
     }
-    processors.of(instance.element()).onComplete(ctx, instance);
+    processors.of(instance).onComplete(ctx, instance);
   }
 
   /**
@@ -281,7 +280,8 @@ final class BpmnBehavior {
    */
   void leave(ProcessingContext ctx, ElementInstance instance, List<SequenceFlow> flows) {
     ctx.emit(new ElementCompleted(instance.key(), ctx.now()));
-    compensation.completed(ctx, instance, false);
+    // an ad-hoc inner instance carries the sub-process's element but is not the sub-process: no handler of its own
+    compensation.completed(ctx, instance, instance.isAdHocInnerInstance());
     ElementInstance flowScope = state.elementInstance(instance.flowScopeKey()).orElseThrow();
     for (SequenceFlow flow : flows) {
       ExecutableElement target = flowScope.process().element(flow.targetId());
@@ -292,7 +292,7 @@ final class BpmnBehavior {
       }
     }
     activateReadyJoins(ctx, flowScope);
-    processors.of(flowScope.element()).onChildLeft(ctx, state.elementInstance(flowScope.key()).orElseThrow(), flows);
+    processors.of(flowScope).onChildLeft(ctx, state.elementInstance(flowScope.key()).orElseThrow(), instance, flows);
   }
 
   /** The element completes and its token goes on at {@code target} in the same scope, without a sequence flow (a link). */
@@ -343,7 +343,7 @@ final class BpmnBehavior {
     if (instance.jobKey() >= 0) {
       ctx.emit(new JobCanceled(instance.jobKey(), ctx.now()));
     }
-    if (!instance.isMultiInstanceBody() && processors.of(instance.element()).onTerminate(ctx, instance)) {
+    if (!instance.isMultiInstanceBody() && processors.of(instance).onTerminate(ctx, instance)) {
       return; // the processor finishes the termination later
     }
     List<ElementInstance> children = state.children(key);

@@ -49,9 +49,13 @@ final class CatchEventBehavior {
 
   /**
    * The events an element instance waits for once it is active. A multi-instance body waits only for
-   * the activity's boundary events; its inner instances wait for everything else.
+   * the activity's boundary events; its inner instances wait for everything else. An ad-hoc
+   * sub-process's inner instance waits for nothing: the sub-process owns its events.
    */
   List<ExecutableElement> catchEventsOf(ElementInstance owner) {
+    if (owner.isAdHocInnerInstance()) {
+      return List.of();
+    }
     return catchEventsOf(owner.element(), owner.isMultiInstanceBody(), isInnerInstance(owner));
   }
 

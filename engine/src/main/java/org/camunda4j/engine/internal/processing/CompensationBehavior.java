@@ -42,14 +42,14 @@ final class CompensationBehavior {
 
   /**
    * An element instance completed: it may become compensable, and it may be a handler a throw event
-   * waits for. {@code multiInstanceInner}: one instance of a multi-instance activity, whose
-   * compensation boundary event belongs to the body.
+   * waits for. {@code innerInstance}: one instance of a multi-instance activity, whose compensation
+   * boundary event belongs to the body, or an ad-hoc sub-process's inner instance, whose belongs to the sub-process.
    */
-  void completed(ProcessingContext ctx, ElementInstance instance, boolean multiInstanceInner) {
+  void completed(ProcessingContext ctx, ElementInstance instance, boolean innerInstance) {
     ExecutableElement element = instance.element();
     List<CompensationSubscription> subscriptions = List.copyOf(state.compensationSubscriptions(instance.processInstanceKey()));
     String handlerId =
-        multiInstanceInner ? null : element.compensationBoundaryEvent().map(b -> b.compensationHandler().id()).orElse(null);
+        innerInstance ? null : element.compensationBoundaryEvent().map(b -> b.compensationHandler().id()).orElse(null);
     boolean container =
         (element.type() == ElementType.SUB_PROCESS || instance.isMultiInstanceBody())
             && subscriptions.stream().anyMatch(s -> s.scopeKey() == instance.key() && !s.triggered());

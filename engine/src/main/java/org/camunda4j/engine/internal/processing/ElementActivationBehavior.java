@@ -18,7 +18,8 @@ import org.camunda4j.engine.internal.state.EngineState;
  * live instance of its flow scope; a flow scope that has no live instance is created on the way
  * (without its start event, with its boundary events and event sub-processes). Start events,
  * boundary events, events after an event-based gateway and elements inside a multi-instance body
- * cannot be activated this way.
+ * cannot be activated this way. Inside an ad-hoc sub-process the element gets an inner instance of
+ * its own, as an activation of the sub-process would.
  */
 final class ElementActivationBehavior {
 
@@ -99,7 +100,8 @@ final class ElementActivationBehavior {
     if (ancestorKey >= 0) {
       ancestor =
           state.elementInstance(ancestorKey)
-              .filter(i -> i.processInstanceKey() == root.key() && i.state() == ElementState.ACTIVATED && !i.isMultiInstanceBody())
+              .filter(i -> i.processInstanceKey() == root.key() && i.state() == ElementState.ACTIVATED && !i.isMultiInstanceBody()
+                  && !i.isAdHocInnerInstance())
               .orElseThrow(() -> invalid(instruction, "the ancestor element instance '" + ancestorKey
                   + "' is not an active element instance of process instance '" + root.key() + "'"));
       level = indexOf(scopes, ancestor.element());
@@ -124,18 +126,20 @@ final class ElementActivationBehavior {
     }
     Map<String, Long> scopeKeys = new HashMap<>();
     for (ElementInstance e = ancestor; e != null; e = e.flowScopeKey() < 0 ? null : state.elementInstance(e.flowScopeKey()).orElse(null)) {
-      scopeKeys.putIfAbsent(e.element().id(), e.key());
+      if (!e.isAdHocInnerInstance()) {
+        scopeKeys.putIfAbsent(e.element().id(), e.key());
+      }
     }
     ElementInstance scope = ancestor;
     for (int i = level + 1; i < scopes.size(); i++) {
       try {
-        scope = bpmn.createScope(ctx, scope, scopes.get(i));
+        scope = bpmn.createScope(ctx, bpmn.adHocSubProcesses().activationScope(ctx, scope), scopes.get(i));
       } catch (FeelException e) {
         throw invalid(instruction, "the flow scope '" + scopes.get(i).id() + "' cannot be created: " + e.getMessage());
       }
       scopeKeys.put(scope.element().id(), scope.key());
     }
-    long key = bpmn.activateElement(ctx, scope, element, 0);
+    long key = bpmn.activateElement(ctx, bpmn.adHocSubProcesses().activationScope(ctx, scope), element, 0);
     scopeKeys.put(element.id(), key);
     String tenantId = root.process().tenantId();
     for (InstanceModification.VariableInstruction v : variableInstructions) {
@@ -163,7 +167,7 @@ final class ElementActivationBehavior {
 
   private void collect(long scopeKey, String elementId, List<ElementInstance> found) {
     for (ElementInstance child : state.children(scopeKey)) {
-      if (child.element().id().equals(elementId) && !child.isMultiInstanceBody() && child.isAlive()
+      if (child.element().id().equals(elementId) && !child.isMultiInstanceBody() && !child.isAdHocInnerInstance() && child.isAlive()
           && child.state() != ElementState.TERMINATING) {
         found.add(child);
       }

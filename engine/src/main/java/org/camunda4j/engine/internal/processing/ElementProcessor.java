@@ -53,7 +53,7 @@ abstract class ElementProcessor {
    * A child of this container instance completed and took {@code flows} (none when its path ended
    * there): by default the container completes once nothing runs in it any more.
    */
-  void onChildLeft(ProcessingContext ctx, ElementInstance scope, List<SequenceFlow> flows) {
+  void onChildLeft(ProcessingContext ctx, ElementInstance scope, ElementInstance child, List<SequenceFlow> flows) {
     bpmn.completeScopeIfDone(ctx, scope);
   }
 

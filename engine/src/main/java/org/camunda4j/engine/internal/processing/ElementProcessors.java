@@ -3,6 +3,7 @@ package org.camunda4j.engine.internal.processing;
 import org.camunda4j.engine.internal.feel.Feel;
 import org.camunda4j.engine.internal.model.EventKind;
 import org.camunda4j.engine.internal.model.ExecutableElement;
+import org.camunda4j.engine.internal.state.ElementInstance;
 import org.camunda4j.engine.internal.state.EngineState;
 
 /**
@@ -31,6 +32,7 @@ final class ElementProcessors {
   private final ErrorEndEventProcessor errorEndEvent;
   private final CompensationThrowEventProcessor compensationThrowEvent;
   private final AdHocSubProcessProcessor adHocSubProcess;
+  private final AdHocInnerInstanceProcessor adHocInnerInstance;
 
   /** The behaviours the processors share. */
   record Behaviors(
@@ -69,8 +71,10 @@ final class ElementProcessors {
     this.terminateEndEvent = new TerminateEndEventProcessor(bpmn, b.state());
     this.errorEndEvent = new ErrorEndEventProcessor(bpmn, b.errors(), b.incidents());
     this.compensationThrowEvent = new CompensationThrowEventProcessor(bpmn, b.compensation());
+    this.adHocInnerInstance = new AdHocInnerInstanceProcessor(bpmn, b.state(), b.feel(), b.variables(), b.incidents());
     this.adHocSubProcess =
-        new AdHocSubProcessProcessor(bpmn, b.state(), b.feel(), b.expressions(), b.variables(), b.incidents(), b.jobs());
+        new AdHocSubProcessProcessor(
+            bpmn, b.state(), b.feel(), b.expressions(), b.variables(), b.incidents(), b.jobs(), adHocInnerInstance);
   }
 
   ProcessProcessor process() {
@@ -79,6 +83,11 @@ final class ElementProcessors {
 
   AdHocSubProcessProcessor adHocSubProcess() {
     return adHocSubProcess;
+  }
+
+  /** The processor of an instance: by its element, except an ad-hoc inner instance, which has the sub-process's element. */
+  ElementProcessor of(ElementInstance instance) {
+    return instance.isAdHocInnerInstance() ? adHocInnerInstance : of(instance.element());
   }
 
   ElementProcessor of(ExecutableElement element) {

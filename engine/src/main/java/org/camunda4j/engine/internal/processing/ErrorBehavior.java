@@ -38,7 +38,8 @@ final class ErrorBehavior {
     ElementInstance current = thrower;
     while (current != null) {
       ElementInstance scope = state.elementInstance(current.flowScopeKey()).orElse(null);
-      boolean inner = scope != null && scope.isMultiInstanceBody() && scope.element() == current.element();
+      boolean inner =
+          current.isAdHocInnerInstance() || (scope != null && scope.isMultiInstanceBody() && scope.element() == current.element());
       ExecutableElement boundary = inner ? null : pick(current.element().boundaryEvents(), kind, errorCode);
       if (boundary != null) {
         return new Catch(current, boundary); // on a multi-instance activity, the body owns the boundary events
@@ -51,7 +52,7 @@ final class ErrorBehavior {
         continue;
       }
       List<ExecutableElement> starts =
-          container.isMultiInstanceBody()
+          container.isMultiInstanceBody() || container.isAdHocInnerInstance()
               ? List.of()
               : container.element().eventSubProcesses().stream().flatMap(e -> e.eventSubProcessStart().stream()).toList();
       ExecutableElement start = pick(starts, kind, errorCode);

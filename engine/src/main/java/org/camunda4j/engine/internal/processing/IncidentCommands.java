@@ -47,6 +47,10 @@ final class IncidentCommands {
         ctx.emit(new IncidentResolved(key, ctx.now()));
         ctx.followUp(() -> bpmn.evaluateConditions(ctx, incident.elementInstanceKey()));
       }
+      case AD_HOC_COMPLETION_CONDITION -> {
+        ctx.emit(new IncidentResolved(key, ctx.now()));
+        ctx.followUp(() -> bpmn.adHocSubProcesses().resumeCompletionCondition(ctx, incident.elementInstanceKey()));
+      }
       // --- user tasks
       case USER_TASK_LISTENER -> {
         ctx.emit(new IncidentResolved(key, ctx.now()));

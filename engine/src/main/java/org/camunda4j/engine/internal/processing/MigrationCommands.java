@@ -88,8 +88,9 @@ final class MigrationCommands {
       ElementInstance instance = queue.removeFirst();
       ExecutableElement element = instance.element();
       boolean inner = catchEvents.isInnerInstance(instance);
+      // an ad-hoc sub-process's inner instance carries the sub-process's element too, and follows it
       ExecutableElement targetElement =
-          inner ? targets.get(instance.flowScopeKey()) : checkedTarget(instance, mapping, target, targets.get(instance.flowScopeKey()), prefix);
+          inner || instance.isAdHocInnerInstance() ? targets.get(instance.flowScopeKey()) : checkedTarget(instance, mapping, target, targets.get(instance.flowScopeKey()), prefix);
       rejectJoinTokens(instance, prefix);
       targets.put(instance.key(), targetElement);
       moved.add(new Moved(instance, targetElement, instance.isMultiInstanceBody(), inner));
@@ -116,7 +117,9 @@ final class MigrationCommands {
     for (Moved m : moved) {
       ElementInstance owner = m.instance();
       List<ExecutableElement> targetEvents =
-          catchEvents.catchEventsOf(m.target(), m.body(), m.inner()).stream().filter(e -> SUBSCRIBED.contains(e.eventKind())).toList();
+          owner.isAdHocInnerInstance()
+              ? List.of() // it waits for nothing: its sub-process owns the events
+              : catchEvents.catchEventsOf(m.target(), m.body(), m.inner()).stream().filter(e -> SUBSCRIBED.contains(e.eventKind())).toList();
       Set<String> taken = new HashSet<>();
       for (MessageSubscription s : messagesByOwner.getOrDefault(owner.key(), List.of())) {
         String to = waitTarget(owner, m.target(), s.catchElementId(), mapping, targetEvents, taken, source, target, prefix);

@@ -40,7 +40,8 @@ final class VariableBehavior {
 
   /**
    * Sets each variable on the nearest scope, from {@code startScopeKey} outwards, that already
-   * defines it, and on the process instance otherwise.
+   * defines it, and on the process instance otherwise; inside an ad-hoc sub-process, on the
+   * activation's inner instance at the furthest ({@link EngineState#propagationScope}).
    */
   void propagate(ProcessingContext ctx, long startScopeKey, long processInstanceKey, String tenantId, Map<String, Object> variables) {
     if (variables == null) {
@@ -48,7 +49,7 @@ final class VariableBehavior {
     }
     variables.forEach(
         (name, value) -> {
-          long scope = state.scopeDefining(startScopeKey, name);
+          long scope = state.propagationScope(startScopeKey, name);
           set(ctx, scope >= 0 ? scope : processInstanceKey, processInstanceKey, tenantId, name, value);
         });
   }

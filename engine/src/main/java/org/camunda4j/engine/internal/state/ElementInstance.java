@@ -26,6 +26,7 @@ public final class ElementInstance implements java.io.Serializable {
   long jobKey = -1;
   long calledInstanceKey = -1;
   boolean multiInstanceBody;
+  boolean adHocInnerInstance;
   int startListenersDone;
   int endListenersDone;
   boolean adHocCompletionFulfilled;
@@ -104,6 +105,14 @@ public final class ElementInstance implements java.io.Serializable {
   /** The instance that runs a multi-instance activity's inner instances (it has the activity's element). */
   public boolean isMultiInstanceBody() {
     return multiInstanceBody;
+  }
+
+  /**
+   * The instance an ad-hoc sub-process wraps each activation in (8.9's AD_HOC_SUB_PROCESS_INNER_INSTANCE):
+   * it has the sub-process's element, holds the activation's variables and keeps what its elements write.
+   */
+  public boolean isAdHocInnerInstance() {
+    return adHocInnerInstance;
   }
 
   /** For an ad-hoc sub-process: its worker declared the completion condition fulfilled without canceling what runs. */

@@ -15,6 +15,7 @@ public final class ElementRecord implements java.io.Serializable {
   ExecutableElement element;
   ProcessDefinition process;
   private final boolean multiInstanceBody;
+  private final boolean adHocInnerInstance;
   private final long flowScopeKey;
   private final long processInstanceKey;
   private final long startDate;
@@ -22,12 +23,13 @@ public final class ElementRecord implements java.io.Serializable {
   long endDate = -1;
 
   ElementRecord(
-      long key, ExecutableElement element, ProcessDefinition process, boolean multiInstanceBody, long flowScopeKey,
-      long processInstanceKey, long startDate) {
+      long key, ExecutableElement element, ProcessDefinition process, boolean multiInstanceBody, boolean adHocInnerInstance,
+      long flowScopeKey, long processInstanceKey, long startDate) {
     this.key = key;
     this.element = element;
     this.process = process;
     this.multiInstanceBody = multiInstanceBody;
+    this.adHocInnerInstance = adHocInnerInstance;
     this.flowScopeKey = flowScopeKey;
     this.processInstanceKey = processInstanceKey;
     this.startDate = startDate;
@@ -38,6 +40,8 @@ public final class ElementRecord implements java.io.Serializable {
   public ProcessDefinition process() { return process; }
   /** The instance that runs a multi-instance activity's inner instances. */
   public boolean isMultiInstanceBody() { return multiInstanceBody; }
+  /** The instance an ad-hoc sub-process wraps one activation in. */
+  public boolean isAdHocInnerInstance() { return adHocInnerInstance; }
   /** The enclosing element instance, or the process instance for a top-level element. */
   public long flowScopeKey() { return flowScopeKey; }
   public long processInstanceKey() { return processInstanceKey; }

@@ -357,11 +357,16 @@ public final class EngineState implements java.io.Serializable {
     return visible;
   }
 
-  /** The nearest scope, starting at {@code scopeKey} and going outwards, that defines {@code name}; -1 if none. */
-  public long scopeDefining(long scopeKey, String name) {
+  /**
+   * Where a propagated variable goes: the nearest scope from {@code scopeKey} outwards that defines
+   * {@code name}, but no further than an ad-hoc sub-process's inner instance, which keeps what its
+   * activation writes (8.9); -1 when no scope up to the process instance defines it.
+   */
+  public long propagationScope(long scopeKey, String name) {
     for (long key = scopeKey; key >= 0; key = flowScopeOf(key)) {
       Map<String, Variable> local = variablesByScope.get(key);
-      if (local != null && local.containsKey(name)) {
+      ElementInstance instance = elementInstances.get(key);
+      if ((local != null && local.containsKey(name)) || (instance != null && instance.adHocInnerInstance)) {
         return key;
       }
     }

@@ -340,9 +340,17 @@ public final class EventApplier {
     instance.multiInstanceBody = e.multiInstanceBody();
     state.elementInstances.put(e.key(), instance);
     if (e.flowScopeKey() >= 0) {
+      // an ad-hoc sub-process's inner instance has the sub-process's element, as a multi-instance
+      // activity's inner instances have the body's; unlike those, its flow scope is no body
+      ElementInstance flowScope = instance(e.flowScopeKey());
+      instance.adHocInnerInstance =
+          element.type() == org.camunda4j.engine.internal.model.ElementType.AD_HOC_SUB_PROCESS
+              && flowScope.element() == element && !flowScope.multiInstanceBody;
       state.elementRecords.put(
           e.key(),
-          new ElementRecord(e.key(), element, definition, e.multiInstanceBody(), e.flowScopeKey(), e.processInstanceKey(), e.time()));
+          new ElementRecord(
+              e.key(), element, definition, e.multiInstanceBody(), instance.adHocInnerInstance, e.flowScopeKey(), e.processInstanceKey(),
+              e.time()));
       state.elementRecordsByInstance.computeIfAbsent(e.processInstanceKey(), k -> new java.util.ArrayList<>()).add(e.key());
       ElementInstance scope = instance(e.flowScopeKey());
       scope.childCount++;

@@ -11,5 +11,7 @@ public enum IncidentStep {
   /** Create the job of a user task's current task listener again (its type or retries expression failed). */
   USER_TASK_LISTENER,
   /** Evaluate the conditions of the element's conditional events again (CONDITION_ERROR). */
-  EVALUATE_CONDITIONS
+  EVALUATE_CONDITIONS,
+  /** Evaluate an ad-hoc sub-process's completion condition again where it failed, then go on (CONDITION_ERROR). */
+  AD_HOC_COMPLETION_CONDITION
 }
