@@ -54,6 +54,9 @@ public interface CamundaAsyncClient extends AutoCloseable {
 
   CompletableFuture<Void> cancelProcessInstance(long processInstanceKey);
 
+  /** Moves a running instance to another process definition, keeping its keys; rejected as a whole (400, 404, 409) if the plan does not fit. */
+  CompletableFuture<Void> migrateProcessInstance(long processInstanceKey, ProcessInstanceMigrationRequest request);
+
   // --- messages
 
   CompletableFuture<MessagePublicationResult> publishMessage(MessagePublicationRequest request);

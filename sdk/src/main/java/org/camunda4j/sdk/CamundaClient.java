@@ -40,6 +40,9 @@ public interface CamundaClient extends AutoCloseable {
 
   void cancelProcessInstance(long processInstanceKey);
 
+  /** Moves a running instance to another process definition, keeping its keys; rejected as a whole (400, 404, 409) if the plan does not fit. */
+  void migrateProcessInstance(long processInstanceKey, ProcessInstanceMigrationRequest request);
+
   MessagePublicationResult publishMessage(MessagePublicationRequest request);
 
   MessageCorrelationResult correlateMessage(MessageCorrelationRequest request);

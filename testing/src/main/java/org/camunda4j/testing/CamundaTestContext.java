@@ -22,6 +22,7 @@ import org.camunda4j.sdk.MessagePublicationRequest;
 import org.camunda4j.sdk.MessagePublicationResult;
 import org.camunda4j.sdk.ProcessInstanceCreationRequest;
 import org.camunda4j.sdk.ProcessInstanceCreationResult;
+import org.camunda4j.sdk.ProcessInstanceMigrationRequest;
 import org.camunda4j.sdk.UserTask;
 import org.camunda4j.testing.internal.ClusterReads;
 import org.camunda4j.testing.internal.KitCredentials;
@@ -160,6 +161,32 @@ public final class CamundaTestContext implements AutoCloseable {
 
   public ProcessInstanceAssert assertThat(long processInstanceKey) {
     return new ProcessInstanceAssert(processInstanceKey, reads, waiter);
+  }
+
+  // --- migration
+
+  /**
+   * Migrates a running instance to the version of its process that {@code target} deployed, each
+   * source element id mapped to the target element id it becomes ({@link
+   * org.camunda4j.sdk.CamundaApiException} 400, 404 or 409 when the plan does not fit: nothing
+   * changes then).
+   */
+  public void migrate(ProcessInstanceCreationResult instance, DeploymentResult target, Map<String, String> mappings) {
+    long targetKey =
+        target.process(instance.processDefinitionId())
+            .orElseThrow(() -> new IllegalArgumentException(
+                "the deployment " + target.deploymentKey() + " has no process '" + instance.processDefinitionId() + "' to migrate to"))
+            .processDefinitionKey();
+    ProcessInstanceMigrationRequest request = ProcessInstanceMigrationRequest.to(targetKey);
+    for (Map.Entry<String, String> mapping : mappings.entrySet()) {
+      request = request.map(mapping.getKey(), mapping.getValue());
+    }
+    migrate(instance.processInstanceKey(), request);
+  }
+
+  /** Migrates a running instance as {@code request} says (to any process definition). */
+  public void migrate(long processInstanceKey, ProcessInstanceMigrationRequest request) {
+    client().migrateProcessInstance(processInstanceKey, request);
   }
 
   // --- driving jobs by hand

@@ -33,6 +33,7 @@ import org.camunda4j.sdk.MessagePublicationResult;
 import org.camunda4j.sdk.ProcessInstance;
 import org.camunda4j.sdk.ProcessInstanceCreationRequest;
 import org.camunda4j.sdk.ProcessInstanceCreationResult;
+import org.camunda4j.sdk.ProcessInstanceMigrationRequest;
 import org.camunda4j.sdk.SearchRequest;
 import org.camunda4j.sdk.SearchResult;
 import org.camunda4j.sdk.Topology;
@@ -173,6 +174,15 @@ public final class DefaultCamundaAsyncClient implements CamundaAsyncClient {
   public CompletableFuture<Void> cancelProcessInstance(long processInstanceKey) {
     return call(Call.json("POST", "/process-instances/" + processInstanceKey + "/cancellation", new Wire.Empty(),
         null, RetryMode.IDEMPOTENT));
+  }
+
+  /** Not idempotent: a migration done once no longer fits its own plan, so only a request proven unprocessed is retried. */
+  @Override
+  public CompletableFuture<Void> migrateProcessInstance(long processInstanceKey, ProcessInstanceMigrationRequest request) {
+    Wire.MigrateProcessInstance body = new Wire.MigrateProcessInstance(
+        Long.toString(request.targetProcessDefinitionKey()),
+        request.mappingInstructions().stream().map(m -> new Wire.MappingInstruction(m.sourceElementId(), m.targetElementId())).toList());
+    return call(Call.json("POST", "/process-instances/" + processInstanceKey + "/migration", body, null, RetryMode.REJECTED_ONLY));
   }
 
   // --- messages

@@ -27,6 +27,7 @@ import org.camunda4j.sdk.MessagePublicationResult;
 import org.camunda4j.sdk.ProcessInstance;
 import org.camunda4j.sdk.ProcessInstanceCreationRequest;
 import org.camunda4j.sdk.ProcessInstanceCreationResult;
+import org.camunda4j.sdk.ProcessInstanceMigrationRequest;
 import org.camunda4j.sdk.SearchRequest;
 import org.camunda4j.sdk.SearchResult;
 import org.camunda4j.sdk.Topology;
@@ -97,6 +98,11 @@ final class DefaultCamundaClient implements CamundaClient {
   @Override
   public void cancelProcessInstance(long processInstanceKey) {
     await(async.cancelProcessInstance(processInstanceKey));
+  }
+
+  @Override
+  public void migrateProcessInstance(long processInstanceKey, ProcessInstanceMigrationRequest request) {
+    await(async.migrateProcessInstance(processInstanceKey, request));
   }
 
   @Override

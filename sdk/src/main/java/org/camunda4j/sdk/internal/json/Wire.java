@@ -48,4 +48,9 @@ public final class Wire {
   public record UpdateUserTask(Map<String, Object> changeset, String action) {}
 
   public record Empty() {}
+
+  /** {@code POST /process-instances/{key}/migration}; keys are strings on the wire. */
+  public record MigrateProcessInstance(String targetProcessDefinitionKey, List<MappingInstruction> mappingInstructions) {}
+
+  public record MappingInstruction(String sourceElementId, String targetElementId) {}
 }
