@@ -7,8 +7,24 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** None start/end events, terminate end events, parallel fork/join and embedded sub-processes. */
+/**
+ * None start/end events, terminate end events, parallel fork/join, embedded sub-processes, and data
+ * objects and data stores, which deploy and do nothing at runtime.
+ */
 class FlowElementsTest extends EngineScenario {
+
+  @Test
+  void dataObjectsAndDataStoresDeployAndAreIgnoredAtRuntime() {
+    http.deployOk(bpmn("data-objects.bpmn"));
+    String instance = http.createInstance("data-objects");
+
+    http.completeNext("record-order", Map.of("orderId", "o-1"));
+
+    http.awaitInstanceState(instance, "COMPLETED");
+    assertThat(http.elementInstancesOf(instance).stream().map(e -> e.path("elementId").asText()))
+        .as("data objects and stores are no element instances")
+        .doesNotContain("DataObjectReference_Order", "DataObject_Order", "DataStoreReference_Archive", "DataObjectReference_Receipt");
+  }
 
   @Test
   void aProcessFromNoneStartToNoneEndCompletesOnItsOwn() {

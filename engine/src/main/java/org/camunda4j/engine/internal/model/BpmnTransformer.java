@@ -147,6 +147,16 @@ public final class BpmnTransformer {
         process.getId(), process.getName(), versionTag == null ? null : versionTag.getValue(), root, Map.copyOf(elements));
   }
 
+  /**
+   * Data objects and data stores (and the references the Modeler draws) document what a process
+   * handles; Camunda 8.9 deploys them and ignores them at runtime, and so does this engine.
+   */
+  private static boolean isData(FlowElement element) {
+    return element instanceof io.camunda.zeebe.model.bpmn.instance.DataObject
+        || element instanceof io.camunda.zeebe.model.bpmn.instance.DataObjectReference
+        || element instanceof io.camunda.zeebe.model.bpmn.instance.DataStoreReference;
+  }
+
   private void readScope(
       String resourceName, Collection<FlowElement> flowElements, ExecutableElement scope, Map<String, ExecutableElement> elements)
       throws DeploymentException {
@@ -172,7 +182,7 @@ public final class BpmnTransformer {
             throw unsupported(node, "an event sub-process needs exactly one start event");
           }
         }
-      } else {
+      } else if (!isData(flowElement)) {
         throw unsupported(flowElement, NOT_EXECUTED);
       }
     }
