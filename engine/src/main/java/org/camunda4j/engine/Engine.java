@@ -91,7 +91,7 @@ public final class Engine implements AutoCloseable {
       TokenIssuer tokenIssuer = RestAuthentication.issuerFor(config.auth());
       Router router =
           Routes.create(operations, config.host(), port::get, tokenIssuer, console, ClusterId.of(config.dataDirectory()),
-              config.multiTenancy());
+              config.multiTenancy(), config.authorizations());
       Authentication authentication = RestAuthentication.create(
           config.auth(), tokenIssuer, username -> operations.identities().user(username).map(user -> user.passwordHash()));
       SslContext tls = config.tls() == null ? null : ServerTls.context(config.tls());

@@ -29,11 +29,15 @@ import org.jspecify.annotations.Nullable;
  *     its {@link EngineCredential} and those it is a member of through {@code /v2/tenants}); needs
  *     authentication, since the tenants are the caller's. Off, everything is in {@code <default>}
  *     and any other tenant id is refused
+ * @param authorizations whether {@code /v2/authorizations} are enforced: the callers the
+ *     configuration names ({@link EngineCredential}s) may still do everything, any other caller only
+ *     what its authorizations grant; needs authentication. Off (the default), every caller may do
+ *     everything within its tenants
  */
 public record EngineConfig(
     String host, int port, Duration longPollTimeout, EngineAuth auth, @Nullable EngineTls tls,
     boolean allowUnauthenticated, boolean console, @Nullable Path dataDirectory, @Nullable Duration historyRetention,
-    int historyMaxInstances, boolean multiTenancy) {
+    int historyMaxInstances, boolean multiTenancy, boolean authorizations) {
 
   public EngineConfig {
     Objects.requireNonNull(host, "host");
@@ -59,6 +63,10 @@ public record EngineConfig(
     if (multiTenancy && auth instanceof EngineAuth.None) {
       throw new IllegalArgumentException(
           "Multi-tenancy confines each caller to its tenants, so it needs to know the caller: choose --auth basic or oidc");
+    }
+    if (authorizations && auth instanceof EngineAuth.None) {
+      throw new IllegalArgumentException(
+          "Authorizations say what each caller may do, so they need to know the caller: choose --auth basic or oidc");
     }
   }
 
@@ -97,6 +105,7 @@ public record EngineConfig(
     private @Nullable Duration historyRetention;
     private int historyMaxInstances = Integer.MAX_VALUE;
     private boolean multiTenancy;
+    private boolean authorizations;
 
     private Builder() {}
 
@@ -161,9 +170,15 @@ public record EngineConfig(
       return this;
     }
 
+    /** Enforces {@code /v2/authorizations} for callers the configuration does not name; needs {@link #auth} basic or oidc. */
+    public Builder authorizations(boolean authorizations) {
+      this.authorizations = authorizations;
+      return this;
+    }
+
     public EngineConfig build() {
       return new EngineConfig(host, port, longPollTimeout, auth, tls, allowUnauthenticated, console != null ? console : isLoopback(host),
-          dataDirectory, historyRetention, historyMaxInstances, multiTenancy);
+          dataDirectory, historyRetention, historyMaxInstances, multiTenancy, authorizations);
     }
   }
 }

@@ -49,6 +49,9 @@ public final class EngineMain {
       Option.flag("--multi-tenancy", "confine every call to the caller's tenants (those after --user/--client and its"
               + " memberships through /v2/tenants); needs --auth basic|oidc",
           options -> options.config.multiTenancy(true)),
+      Option.value("--authorizations", "on|off", "enforce /v2/authorizations: callers after --user/--client may do everything,"
+              + " users and tokens from elsewhere only what they are granted (default off); needs --auth basic|oidc",
+          (options, value) -> options.config.authorizations(Values.oneOf(value, "on", "off").equals("on"))),
       Option.flag("--allow-unauthenticated", "allow --auth none on an address other than loopback",
           options -> options.config.allowUnauthenticated(true)),
       Option.value("--console", "on|off", "serve the web console at /console/ (default on for a loopback --host, else off)",

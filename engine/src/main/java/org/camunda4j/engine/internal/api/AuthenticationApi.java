@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import org.camunda4j.engine.internal.authorization.Permission;
 import org.camunda4j.engine.internal.authorization.Principal;
 import org.camunda4j.engine.internal.processing.EngineOperations;
 import org.camunda4j.engine.internal.rest.Caller;
@@ -21,9 +22,11 @@ import org.camunda4j.engine.internal.state.Identities.EntityType;
 final class AuthenticationApi {
 
   private final EngineOperations engine;
+  private final AccessGuard access;
 
-  AuthenticationApi(EngineOperations engine) {
+  AuthenticationApi(EngineOperations engine, AccessGuard access) {
     this.engine = engine;
+    this.access = access;
   }
 
   void register(Router router) {
@@ -46,7 +49,8 @@ final class AuthenticationApi {
         anonymous ? null : caller.name(),
         user != null && user.name() != null && !user.name().isBlank() ? user.name() : (anonymous ? null : caller.name()),
         user == null ? null : user.email(),
-        List.of("*"),
+        // the web components (ACCESS on COMPONENT) its authorizations open; all when they are off
+        access.grants(request).resourceIds(Permission.COMPONENT_ACCESS),
         tenantList,
         List.copyOf(principal.membership().groups()),
         List.copyOf(principal.membership().roles()),

@@ -37,8 +37,7 @@ import org.camunda4j.engine.internal.state.Identities.MemberType;
  * {@code /v2/roles} with their members, {@code /v2/mapping-rules} and {@code /v2/authorizations}. Everything is kept in the
  * engine's state through events, so it survives a restart with a data directory. Users created here
  * can sign in with HTTP Basic; tenant memberships widen a caller's tenants under multi-tenancy.
- * Authorizations are stored and searchable, not enforced: every authenticated caller may do
- * everything within its tenants.
+ * Authorizations are enforced when the engine runs with them on ({@link AccessGuard}).
  */
 final class IdentityApi {
 

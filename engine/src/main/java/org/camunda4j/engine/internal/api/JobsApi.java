@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Supplier;
+import org.camunda4j.engine.internal.authorization.Permission;
 import org.camunda4j.engine.internal.processing.ActivatedJob;
 import org.camunda4j.engine.internal.processing.AdHocActivation;
 import org.camunda4j.engine.internal.processing.ActivationRequest;
@@ -46,11 +47,13 @@ final class JobsApi {
   private final EngineOperations engine;
   private final TenantAccess tenants;
   private final String clusterId;
+  private final AccessGuard access;
 
-  JobsApi(EngineOperations engine, TenantAccess tenants, String clusterId) {
+  JobsApi(EngineOperations engine, TenantAccess tenants, String clusterId, AccessGuard access) {
     this.engine = engine;
     this.tenants = tenants;
     this.clusterId = clusterId;
+    this.access = access;
   }
 
   void register(Router router) {
@@ -72,7 +75,9 @@ final class JobsApi {
             body.maxJobsToActivate(),
             body.fetchVariableOrAll(),
             tenants.forActivation(request, body.tenantIds(), body.tenantFilter()),
-            body.requestTimeout() == null ? 0 : body.requestTimeout());
+            body.requestTimeout() == null ? 0 : body.requestTimeout(),
+            // jobs of processes the caller may not update stay for workers that may
+            access.grants(request).allowed(Permission.UPDATE_PROCESS_INSTANCE));
     CompletableFuture<List<ActivatedJob>> jobs = engine.activate(activation, request::isConnected);
     request.onDisconnect(() -> engine.disconnected(jobs));
     return Outcomes.reply(

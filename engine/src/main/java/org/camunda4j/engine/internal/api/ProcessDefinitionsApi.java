@@ -5,6 +5,7 @@ import static org.camunda4j.engine.internal.api.Outcomes.key;
 import java.util.Map;
 import java.util.concurrent.CompletionStage;
 import org.camunda4j.engine.internal.model.ProcessDefinition;
+import org.camunda4j.engine.internal.authorization.Permission;
 import org.camunda4j.engine.internal.processing.EngineOperations;
 import org.camunda4j.engine.internal.rest.ApiException;
 import org.camunda4j.engine.internal.rest.Reply;
@@ -36,10 +37,12 @@ final class ProcessDefinitionsApi {
 
   private final EngineOperations engine;
   private final TenantAccess tenants;
+  private final AccessGuard access;
 
-  ProcessDefinitionsApi(EngineOperations engine, TenantAccess tenants) {
+  ProcessDefinitionsApi(EngineOperations engine, TenantAccess tenants, AccessGuard access) {
     this.engine = engine;
     this.tenants = tenants;
+    this.access = access;
   }
 
   void register(Router router) {
@@ -74,7 +77,10 @@ final class ProcessDefinitionsApi {
                 state.definitions().stream()
                     .map(d -> new DefinitionRow(toWire(d), state.latestDefinition(d.bpmnProcessId(), d.tenantId()).map(l -> l.key() == d.key()).orElse(false)))
                     .toList()),
-        rows -> Reply.json(Search.search(tenants.visible(request, rows, r -> r.result().tenantId()), query, FIELDS, FIELDS).map(DefinitionRow::result)));
+        rows -> Reply.json(Search.search(
+            access.visible(request, tenants.visible(request, rows, r -> r.result().tenantId()), Permission.READ_PROCESS_DEFINITION,
+                r -> r.result().processDefinitionId()),
+            query, FIELDS, FIELDS).map(DefinitionRow::result)));
   }
 
   private static ApiException notFound(long key) {

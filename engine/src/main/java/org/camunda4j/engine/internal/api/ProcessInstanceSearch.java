@@ -22,6 +22,7 @@ import org.camunda4j.engine.internal.rest.wire.ProcessInstanceResult;
 import org.camunda4j.engine.internal.rest.wire.ProcessInstanceState;
 import org.camunda4j.engine.internal.state.BatchOperation;
 import org.camunda4j.engine.internal.state.EngineState;
+import org.camunda4j.engine.internal.authorization.Permission;
 import org.camunda4j.engine.internal.state.Incident;
 import org.camunda4j.engine.internal.state.Job;
 import org.camunda4j.engine.internal.state.Variable;
@@ -42,8 +43,10 @@ final class ProcessInstanceSearch {
 
   private final EngineOperations engine;
   private final TenantAccess tenants;
+  private final AccessGuard access;
 
-  ProcessInstanceSearch(EngineOperations engine, TenantAccess tenants) {
+  ProcessInstanceSearch(EngineOperations engine, TenantAccess tenants, AccessGuard access) {
+    this.access = access;
     this.engine = engine;
     this.tenants = tenants;
   }
@@ -101,7 +104,10 @@ final class ProcessInstanceSearch {
   CompletionStage<Reply> search(Request request) {
     SearchQuery query = request.body(SearchQuery.class);
     Predicate<Row> filter = query.filter() == null ? row -> true : filter(query.filter(), true);
-    return Outcomes.reply(engine.read(ProcessInstanceSearch::rows), rows -> Reply.json(Search.search(tenants.visible(request, rows, r -> r.result().tenantId()), filter, query, FIELDS).map(Row::result)));
+    return Outcomes.reply(engine.read(ProcessInstanceSearch::rows), rows -> Reply.json(Search.search(
+        access.visible(request, tenants.visible(request, rows, r -> r.result().tenantId()), Permission.READ_PROCESS_INSTANCE,
+            r -> r.result().processDefinitionId()),
+        filter, query, FIELDS).map(Row::result)));
   }
 
   /** The instance's own fields, AND one element instance meeting every element field given, AND the $or branches. */

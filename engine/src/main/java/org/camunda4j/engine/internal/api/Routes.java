@@ -2,6 +2,7 @@ package org.camunda4j.engine.internal.api;
 
 import java.util.function.IntSupplier;
 import org.camunda4j.engine.internal.auth.TokenIssuer;
+import org.camunda4j.engine.internal.authorization.Authorizer;
 import org.camunda4j.engine.internal.console.ConsoleRoute;
 import org.camunda4j.engine.internal.processing.EngineOperations;
 import org.camunda4j.engine.internal.rest.Router;
@@ -12,31 +13,33 @@ public final class Routes {
   private Routes() {}
 
   public static Router create(EngineOperations engine, String host, IntSupplier port) {
-    return create(engine, host, port, null, false, java.util.UUID.randomUUID().toString(), false);
+    return create(engine, host, port, null, false, java.util.UUID.randomUUID().toString(), false, false);
   }
 
   /**
    * With the built-in token endpoint when {@code tokenIssuer} is not null, and the web console's
    * files at {@code /console/} when {@code console} is on; {@code clusterId} is what the topology reports;
-   * {@code multiTenancy} confines every call to the caller's tenants.
+   * {@code multiTenancy} confines every call to the caller's tenants; {@code authorizations} enforces
+   * {@code /v2/authorizations} on every route ({@link AccessGuard}).
    */
   public static Router create(EngineOperations engine, String host, IntSupplier port, TokenIssuer tokenIssuer,
-      boolean console, String clusterId, boolean multiTenancy) {
-    Router router = new Router();
+      boolean console, String clusterId, boolean multiTenancy, boolean authorizations) {
+    AccessGuard access = new AccessGuard(new Authorizer(authorizations), engine);
+    Router router = new Router().guard(access);
     TenantAccess tenants = new TenantAccess(multiTenancy, engine);
     if (tokenIssuer != null) {
       new OAuthTokenApi(tokenIssuer).register(router);
     }
-    new ProcessDefinitionsApi(engine, tenants).register(router);
+    new ProcessDefinitionsApi(engine, tenants, access).register(router);
     new DeploymentsApi(engine, tenants).register(router);
     new ProcessInstancesApi(engine, tenants).register(router);
-    new JobsApi(engine, tenants, clusterId).register(router);
+    new JobsApi(engine, tenants, clusterId, access).register(router);
     new IncidentsApi(engine, tenants).register(router);
     new VariablesApi(engine, tenants).register(router);
     new ClusterApi(host, port, clusterId).register(router);
     new ClockApi(engine).register(router);
-    new SearchApi(engine, tenants).register(router);
-    new UserTasksApi(engine, tenants).register(router); // --- user tasks
+    new SearchApi(engine, tenants, access).register(router);
+    new UserTasksApi(engine, tenants, access).register(router); // --- user tasks
     new MessagesApi(engine, tenants).register(router);
     new ConditionalsApi(engine, tenants).register(router);
     new ElementInstancesApi(engine, tenants).register(router);
@@ -46,7 +49,7 @@ public final class Routes {
     new BatchOperationsApi(engine, tenants).register(router);
     new MessageSubscriptionsApi(engine, tenants).register(router);
     new IdentityApi(engine).register(router);
-    new AuthenticationApi(engine).register(router);
+    new AuthenticationApi(engine, access).register(router);
     if (console) {
       ConsoleRoute.register(router);
     }

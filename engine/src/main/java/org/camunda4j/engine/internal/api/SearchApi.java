@@ -4,8 +4,10 @@ import static org.camunda4j.engine.internal.api.Outcomes.date;
 import static org.camunda4j.engine.internal.api.Outcomes.key;
 
 import java.util.Collection;
+import java.util.List;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
+import org.camunda4j.engine.internal.authorization.Permission;
 import org.camunda4j.engine.internal.processing.EngineOperations;
 import org.camunda4j.engine.internal.rest.Json;
 import org.camunda4j.engine.internal.rest.Reply;
@@ -38,15 +40,17 @@ final class SearchApi {
 
   private final EngineOperations engine;
   private final TenantAccess tenants;
+  private final AccessGuard access;
 
-  SearchApi(EngineOperations engine, TenantAccess tenants) {
+  SearchApi(EngineOperations engine, TenantAccess tenants, AccessGuard access) {
     this.engine = engine;
     this.tenants = tenants;
+    this.access = access;
   }
 
   void register(Router router) {
     router
-        .route("POST", "/v2/process-instances/search", new ProcessInstanceSearch(engine, tenants)::search)
+        .route("POST", "/v2/process-instances/search", new ProcessInstanceSearch(engine, tenants, access)::search)
         .route("POST", "/v2/jobs/search", this::jobs)
         .route("POST", "/v2/incidents/search", this::incidents)
         .route("POST", "/v2/variables/search", this::variables);
@@ -83,7 +87,7 @@ final class SearchApi {
 
   private CompletionStage<Reply> jobs(Request request) {
     return search(request, state -> state.jobs().stream().map(j -> toWire(j, state.rootOf(j.processInstanceKey()))).toList(), JOB_FIELDS,
-        JobSearchResult::tenantId);
+        JobSearchResult::tenantId, JobSearchResult::processDefinitionId);
   }
 
   /**
@@ -143,7 +147,7 @@ final class SearchApi {
 
   private CompletionStage<Reply> incidents(Request request) {
     return search(request, state -> state.incidents().stream().map(i -> IncidentsApi.toWire(i, state.rootOf(i.processInstanceKey()))).toList(),
-        INCIDENT_FIELDS, IncidentResult::tenantId);
+        INCIDENT_FIELDS, IncidentResult::tenantId, IncidentResult::processDefinitionId);
   }
 
   // --- variables
@@ -182,8 +186,19 @@ final class SearchApi {
 
   private <T> CompletionStage<Reply> search(
       Request request, Function<EngineState, Collection<T>> rows, SearchFields<T> fields, Function<T, String> tenantOf) {
+    return search(request, rows, fields, tenantOf, null);
+  }
+
+  /** With {@code processOf}, only rows of processes the caller may read instances of (READ_PROCESS_INSTANCE). */
+  private <T> CompletionStage<Reply> search(Request request, Function<EngineState, Collection<T>> rows, SearchFields<T> fields,
+      Function<T, String> tenantOf, Function<T, String> processOf) {
     SearchQuery query = request.body(SearchQuery.class);
-    return Outcomes.reply(
-        engine.read(rows::apply), items -> Reply.json(Search.search(tenants.visible(request, items, tenantOf), query, fields, fields)));
+    return Outcomes.reply(engine.read(rows::apply), items -> {
+      List<T> visible = tenants.visible(request, items, tenantOf);
+      if (processOf != null) {
+        visible = access.visible(request, visible, Permission.READ_PROCESS_INSTANCE, processOf);
+      }
+      return Reply.json(Search.search(visible, query, fields, fields));
+    });
   }
 }

@@ -15,6 +15,9 @@ import java.util.concurrent.CompletionStage;
 import java.util.function.Supplier;
 import java.util.function.Function;
 import java.util.function.Predicate;
+import org.camunda4j.engine.internal.authorization.Permission;
+import org.camunda4j.engine.internal.authorization.Grants;
+import org.camunda4j.engine.internal.authorization.TaskAccess;
 import org.camunda4j.engine.internal.processing.EngineOperations;
 import org.camunda4j.engine.internal.processing.TaskListenerResult;
 import org.camunda4j.engine.internal.processing.UserTaskChanges;
@@ -51,10 +54,12 @@ final class UserTasksApi {
 
   private final EngineOperations engine;
   private final TenantAccess tenants;
+  private final AccessGuard access;
 
-  UserTasksApi(EngineOperations engine, TenantAccess tenants) {
+  UserTasksApi(EngineOperations engine, TenantAccess tenants, AccessGuard access) {
     this.engine = engine;
     this.tenants = tenants;
+    this.access = access;
   }
 
   void register(Router router) {
@@ -174,7 +179,18 @@ final class UserTasksApi {
     SearchQuery query = request.body(SearchQuery.class);
     return Outcomes.reply(
         engine.read(UserTasksApi::rows),
-        rows -> Reply.json(Search.search(tenants.visible(request, rows, r -> r.result().tenantId()), query, FIELDS, FIELDS).map(TaskRow::result)));
+        rows -> Reply.json(Search.search(readable(request, tenants.visible(request, rows, r -> r.result().tenantId())), query, FIELDS, FIELDS)
+            .map(TaskRow::result)));
+  }
+
+  /** The tasks the caller may read: through their process, themselves, or a property naming it (TaskAccess). */
+  private List<TaskRow> readable(Request request, List<TaskRow> rows) {
+    Grants grants = access.grants(request);
+    if (grants.all()) {
+      return rows;
+    }
+    return rows.stream().filter(row -> TaskAccess.may(grants, Permission.READ_USER_TASK, Permission.TASK_READ, row.result().processDefinitionId(),
+        row.result().userTaskKey(), row.result().assignee(), row.result().candidateUsers(), row.result().candidateGroups())).toList();
   }
 
   private static List<TaskRow> rows(EngineState state) {

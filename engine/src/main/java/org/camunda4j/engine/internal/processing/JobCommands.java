@@ -61,7 +61,7 @@ final class JobCommands {
     List<Job> candidates =
         state
             .activatableJobs(request.type())
-            .filter(job -> request.tenantIds().contains(job.tenantId()))
+            .filter(job -> request.tenantIds().contains(job.tenantId()) && request.processIds().test(job.processDefinitionId()))
             .limit(request.maxJobsToActivate())
             .toList();
     List<Job> jobs = new ArrayList<>(candidates.size());

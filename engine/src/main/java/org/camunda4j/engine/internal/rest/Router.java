@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.CompletionStage;
 
 /**
  * Maps {@code (method, path)} to a {@link Handler}. Templates are literal segments and whole-segment
@@ -20,6 +21,23 @@ import java.util.TreeSet;
 public final class Router {
 
   private final List<Route> routes = new ArrayList<>();
+  private Guard guard = (method, template, request) -> null;
+
+  /**
+   * Runs before the handler of each route: may refuse the request by throwing (e.g. a 403), or hold
+   * it until a check that needs the engine's state is done.
+   */
+  @FunctionalInterface
+  public interface Guard {
+    /** Null to let the request through at once; else a stage the handler waits for, failing it refuses the request. */
+    CompletionStage<?> check(String method, String pathTemplate, Request request) throws Exception;
+  }
+
+  /** Guards every route added from now on. */
+  public Router guard(Guard guard) {
+    this.guard = Objects.requireNonNull(guard, "guard");
+    return this;
+  }
 
   /** Adds a non-blocking route; its handler runs on a network thread. */
   public Router route(String method, String pathTemplate, Handler handler) {
@@ -49,7 +67,21 @@ public final class Router {
   private Router add(String method, String pathTemplate, Handler handler, boolean blocking, boolean tree) {
     Objects.requireNonNull(method, "method");
     Objects.requireNonNull(handler, "handler");
-    Route route = Route.parse(method.toUpperCase(Locale.ROOT), pathTemplate, handler, blocking, tree);
+    Guard routeGuard = guard;
+    String upperMethod = method.toUpperCase(Locale.ROOT);
+    Handler guarded = request -> {
+      CompletionStage<?> check = routeGuard.check(upperMethod, pathTemplate, request);
+      return check == null ? handler.handle(request) : check.thenCompose(ignored -> {
+        try {
+          return handler.handle(request);
+        } catch (RuntimeException e) {
+          throw e;
+        } catch (Exception e) {
+          throw new java.util.concurrent.CompletionException(e);
+        }
+      });
+    };
+    Route route = Route.parse(upperMethod, pathTemplate, guarded, blocking, tree);
     for (Route existing : routes) {
       if (existing.method().equals(route.method()) && existing.sameShape(route) && existing.tree() == route.tree()) {
         throw new IllegalArgumentException(
