@@ -150,6 +150,28 @@ class ProcessInstanceMigrationTest extends EngineScenario {
   }
 
   @Test
+  void aMessageCatchEventForTheSameMessageMustBeMappedToKeepItsSubscription() {
+    http.deployOk(bpmn("migration-order-v1.bpmn"));
+    String instance = http.createInstance("migration-order", Map.of("orderId", "o-1"));
+    http.awaitJobExists("work-a");
+    String target = ProcessInstanceApiTest.definitionKey(http.deployOk(bpmn("migration-order-v3.bpmn")), "migration-order");
+
+    assertThat(assertProblem(migrate(instance, plan(target, "Task_A", "Task_A3", "Timer_A", "Message_A3")), 409, "INVALID_STATE"))
+        .as("a timer cannot become a message catch event").contains("timer boundaryEvent").contains("message boundaryEvent");
+    assertThat(assertProblem(migrate(instance, plan(target, "Task_A", "Task_A3")), 409, "INVALID_STATE"))
+        .contains("cancel-order").contains("Message_A3").contains("map the source catch event");
+    migrateOk(instance, plan(target, "Task_A", "Task_A3", "Message_A", "Message_A3"));
+
+    assertThat(http.search("message-subscriptions", Map.of("filter", Map.of("processInstanceKey", instance))))
+        .singleElement()
+        .satisfies(s -> assertThat(s.path("elementId").asText()).isEqualTo("Message_A3"))
+        .satisfies(s -> assertThat(s.path("messageSubscriptionState").asText()).isEqualTo("MIGRATED"));
+    assertThat(http.post("/messages/correlation", Map.of("name", "cancel-order", "correlationKey", "o-1")).status()).isEqualTo(200);
+    http.awaitInstanceState(instance, "COMPLETED");
+    assertThat(elements(instance, "EndEvent_Cancelled3")).hasSize(1);
+  }
+
+  @Test
   void aPlanNamingElementsThatDoNotExistOrMappingOneTwiceIsA400() {
     String[] setup = instanceAtTaskAAndTargetKey();
     String instance = setup[0];

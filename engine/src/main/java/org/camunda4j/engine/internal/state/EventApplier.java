@@ -390,7 +390,7 @@ public final class EventApplier {
         return false;
       }
       MessageSubscriptionRecord record = state.messageSubscriptionRecords.get(s.key());
-      if (record.state == MessageSubscriptionRecord.State.CREATED) {
+      if (record.state == MessageSubscriptionRecord.State.CREATED || record.state == MessageSubscriptionRecord.State.MIGRATED) {
         record.state = MessageSubscriptionRecord.State.DELETED;
         record.lastUpdated = time;
       }

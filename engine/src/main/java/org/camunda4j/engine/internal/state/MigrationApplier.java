@@ -35,6 +35,7 @@ final class MigrationApplier {
       state.messageSubscriptions.put(subscription.key(), subscription);
       MessageSubscriptionRecord record = state.messageSubscriptionRecords.get(subscription.key());
       record.subscription = subscription;
+      record.state = MessageSubscriptionRecord.State.MIGRATED;
       record.lastUpdated = e.time();
     }
     e.signalSubscriptions().forEach(s -> state.signalSubscriptions.put(s.key(), s));

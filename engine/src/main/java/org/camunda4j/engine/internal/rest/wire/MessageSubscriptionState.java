@@ -1,6 +1,6 @@
 package org.camunda4j.engine.internal.rest.wire;
 
-/** The {@code messageSubscriptionState} of a message subscription (8.9); the engine never migrates, so never MIGRATED. */
+/** The {@code messageSubscriptionState} of a message subscription (8.9); MIGRATED: it moved with its migrated process instance and still waits. */
 public enum MessageSubscriptionState {
   CORRELATED,
   CREATED,
