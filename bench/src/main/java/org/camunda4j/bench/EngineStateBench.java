@@ -21,7 +21,8 @@ import org.camunda4j.engine.EngineConfig;
  * the engine in a child JVM (the newest periodic snapshot and the events after it), and (2) the
  * live heap of an in-memory and of a durable engine while M one-task instances run to their end
  * with a count limit on the ended ones kept, sampled after a full GC at every step: with retention
- * and snapshots it stays flat.
+ * and snapshots it stays flat. Each phase also reports the create-instance latency (p99 and the
+ * slowest), where a snapshot that made commands wait would show.
  */
 final class EngineStateBench {
 
@@ -50,18 +51,35 @@ final class EngineStateBench {
 
   record HeapSample(long ended, double liveHeapMb) {}
 
-  /** One restart: how long the open instances took to create, the data directory's size, the restart until ready. */
-  record Restart(double createSeconds, long dataBytes, double restartSeconds) {}
+  /** One restart: how long the open instances took to create (and each create's latency), the data directory's size, the restart until ready. */
+  record Restart(double createSeconds, Latency create, long dataBytes, double restartSeconds) {}
+
+  /** Create-instance latency in milliseconds: where commands waiting for a snapshot show. */
+  record Latency(double p99, double max) {
+    static final Latency NONE = new Latency(0, 0);
+
+    static Latency of(LatencySamples samples) {
+      synchronized (samples) {
+        return new Latency(samples.percentileMillis(99), samples.maxMillis());
+      }
+    }
+
+    @Override
+    public String toString() {
+      return String.format("create p99 %.1f ms, slowest %.0f ms", p99, max);
+    }
+  }
 
   record Result(
-      Machine.Start machine, Options options, Restart clean, Restart killed, List<HeapSample> heapInMemory, List<HeapSample> heapDurable) {
+      Machine.Start machine, Options options, Restart clean, Restart killed, List<HeapSample> heapInMemory, Latency inMemory,
+      List<HeapSample> heapDurable, Latency durable) {
 
     void print(PrintStream out) {
       out.println("== " + NAME + ": restart with open instances, heap with ended ones ==");
       out.println(Machine.description(machine));
       if (options.open() > 0) {
-        out.printf("durable engine with %,d open instances, stopped cleanly (created in %.1f s; data %.1f MB): restart until ready %.2f s%n",
-            options.open(), clean.createSeconds(), clean.dataBytes() / 1048576.0, clean.restartSeconds());
+        out.printf("durable engine with %,d open instances, stopped cleanly (created in %.1f s, %s; data %.1f MB): restart until ready %.2f s%n",
+            options.open(), clean.createSeconds(), clean.create(), clean.dataBytes() / 1048576.0, clean.restartSeconds());
         out.printf("durable engine with %,d open instances, SIGKILLed (created in %.1f s; data %.1f MB): restart until ready %.2f s%n",
             options.open(), killed.createSeconds(), killed.dataBytes() / 1048576.0, killed.restartSeconds());
       }
@@ -72,7 +90,8 @@ final class EngineStateBench {
               String.format("%.1f", heapDurable.get(i).liveHeapMb()));
         }
         table.print(out);
-        out.println("at most " + options.maxInstances() + " ended instances kept (--history-max-instances)");
+        out.println("at most " + options.maxInstances() + " ended instances kept (--history-max-instances); in memory " + inMemory
+            + "; durable " + durable);
       }
       out.println("reproduce: " + options.commandLine());
     }
@@ -82,27 +101,30 @@ final class EngineStateBench {
 
   static Result run(Options options) {
     Machine.Start machine = Machine.start();
-    Restart clean = new Restart(0, 0, 0);
-    Restart killed = new Restart(0, 0, 0);
+    Restart clean = new Restart(0, Latency.NONE, 0, 0);
+    Restart killed = new Restart(0, Latency.NONE, 0, 0);
     if (options.open() > 0) {
       clean = restartAfterCleanStop(options.open());
-      System.err.printf("  clean stop: restart %.2f s%n", clean.restartSeconds());
+      System.err.printf("  clean stop: restart %.2f s (%s)%n", clean.restartSeconds(), clean.create());
       killed = restartAfterKill(options.open());
       System.err.printf("  SIGKILL: restart %.2f s%n", killed.restartSeconds());
     }
     List<HeapSample> heapInMemory = new ArrayList<>();
     List<HeapSample> heapDurable = new ArrayList<>();
+    LatencySamples inMemory = new LatencySamples();
+    LatencySamples durable = new LatencySamples();
     if (options.ended() > 0) {
-      heapInMemory = heapWhileEnding(EngineConfig.builder().historyMaxInstances(options.maxInstances()).build(), options);
+      heapInMemory = heapWhileEnding(EngineConfig.builder().historyMaxInstances(options.maxInstances()).build(), options, inMemory);
       Path dir = tempDirectory();
-      heapDurable = heapWhileEnding(EngineConfig.builder().dataDirectory(dir).historyMaxInstances(options.maxInstances()).build(), options);
+      heapDurable =
+          heapWhileEnding(EngineConfig.builder().dataDirectory(dir).historyMaxInstances(options.maxInstances()).build(), options, durable);
       deleteRecursively(dir);
     }
-    return new Result(machine, options, clean, killed, heapInMemory, heapDurable);
+    return new Result(machine, options, clean, killed, heapInMemory, Latency.of(inMemory), heapDurable, Latency.of(durable));
   }
 
   /** Runs the instances to their end in an engine of {@code config}: the live heap at each step. */
-  private static List<HeapSample> heapWhileEnding(EngineConfig config, Options options) {
+  private static List<HeapSample> heapWhileEnding(EngineConfig config, Options options, LatencySamples latency) {
     List<HeapSample> heap = new ArrayList<>();
     try (Engine engine = Engine.start(config); RawRest rest = new RawRest(engine.restAddress())) {
       rest.deploy(BenchProcess.RESOURCE, BenchProcess.bpmn());
@@ -112,7 +134,7 @@ final class EngineStateBench {
         long target = (long) options.ended() * step / options.steps();
         while (ended < target) {
           int round = (int) Math.min(256, target - ended);
-          createInstances(rest, round);
+          createInstances(rest, round, latency);
           ended += completeJobs(rest, round);
         }
         heap.add(new HeapSample(ended, liveHeapMb()));
@@ -127,13 +149,14 @@ final class EngineStateBench {
     Path dir = tempDirectory();
     EngineConfig durable = EngineConfig.builder().dataDirectory(dir).build();
     double createSeconds;
+    LatencySamples latency = new LatencySamples();
     try (Engine engine = Engine.start(durable); RawRest rest = new RawRest(engine.restAddress())) {
       rest.deploy(BenchProcess.RESOURCE, BenchProcess.bpmn());
       long started = System.nanoTime();
-      createInstances(rest, open);
+      createInstances(rest, open, latency);
       createSeconds = (System.nanoTime() - started) / 1e9;
     }
-    return timedRestart(dir, createSeconds);
+    return timedRestart(dir, open, createSeconds, Latency.of(latency));
   }
 
   /** The engine as a child JVM on a fresh directory, killed with SIGKILL once the instances are created; then restarted here. */
@@ -152,33 +175,45 @@ final class EngineStateBench {
       try (RawRest rest = new RawRest(java.net.URI.create(address.group(1)))) {
         rest.deploy(BenchProcess.RESOURCE, BenchProcess.bpmn());
         long started = System.nanoTime();
-        createInstances(rest, open);
+        createInstances(rest, open, new LatencySamples());
         createSeconds = (System.nanoTime() - started) / 1e9;
       }
     } finally {
       child.kill();
     }
-    return timedRestart(dir, createSeconds);
+    return timedRestart(dir, open, createSeconds, Latency.NONE);
   }
 
-  private static Restart timedRestart(Path dir, double createSeconds) {
+  private static Restart timedRestart(Path dir, int open, double createSeconds, Latency create) {
     long dataBytes = sizeOf(dir);
     long started = System.nanoTime();
     double restartSeconds;
     try (Engine restarted = Engine.start(EngineConfig.builder().dataDirectory(dir).build())) {
       restartSeconds = (System.nanoTime() - started) / 1e9;
+      try (RawRest rest = new RawRest(restarted.restAddress())) {
+        long active = rest.activeInstances();
+        if (active != open) {
+          throw new IllegalStateException("the restarted engine holds " + active + " active instances, not the " + open + " created");
+        }
+      }
     }
     deleteRecursively(dir);
-    return new Restart(createSeconds, dataBytes, restartSeconds);
+    return new Restart(createSeconds, create, dataBytes, restartSeconds);
   }
 
-  private static void createInstances(RawRest rest, int count) {
+  private static void createInstances(RawRest rest, int count, LatencySamples latency) {
     Semaphore inFlight = new Semaphore(IN_FLIGHT);
     List<CompletableFuture<Long>> pending = new ArrayList<>();
     for (int i = 0; i < count; i++) {
       inFlight.acquireUninterruptibly();
+      long sent = System.nanoTime();
       CompletableFuture<Long> created = rest.createInstanceAsync(BenchProcess.PROCESS_ID);
-      created.whenComplete((key, error) -> inFlight.release());
+      created.whenComplete((key, error) -> {
+        synchronized (latency) {
+          latency.add(System.nanoTime() - sent);
+        }
+        inFlight.release();
+      });
       pending.add(created);
       if (pending.size() >= 10_000) {
         pending.forEach(CompletableFuture::join);

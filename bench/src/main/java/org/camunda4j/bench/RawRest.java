@@ -24,6 +24,7 @@ import org.camunda4j.sdk.internal.http.NettyExchanger;
 final class RawRest implements AutoCloseable {
 
   private static final Pattern JOB_KEY = Pattern.compile("\"jobKey\"\\s*:\\s*\"(-?\\d+)\"");
+  private static final Pattern TOTAL_ITEMS = Pattern.compile("\"totalItems\"\\s*:\\s*\"?(\\d+)");
   private static final Pattern PROCESS_INSTANCE_KEY = Pattern.compile("\"processInstanceKey\"\\s*:\\s*\"(-?\\d+)\"");
   private static final Duration CALL_TIMEOUT = Duration.ofSeconds(60);
   private static final String JSON = "application/json";
@@ -55,6 +56,12 @@ final class RawRest implements AutoCloseable {
   CompletableFuture<Long> createInstanceAsync(String processId) {
     byte[] json = ("{\"processDefinitionId\":\"" + processId + "\"}").getBytes(StandardCharsets.UTF_8);
     return send("/process-instances", JSON, json, CALL_TIMEOUT, 200).thenApply(body -> extractKey(PROCESS_INSTANCE_KEY, body));
+  }
+
+  /** How many process instances are active (the search's total). */
+  long activeInstances() {
+    byte[] json = "{\"filter\":{\"state\":\"ACTIVE\"},\"page\":{\"limit\":1}}".getBytes(StandardCharsets.UTF_8);
+    return join(send("/process-instances/search", JSON, json, CALL_TIMEOUT, 200).thenApply(body -> extractKey(TOTAL_ITEMS, body)));
   }
 
   /** One activation call; {@code requestTimeoutMillis} < 0 answers at once, > 0 long-polls. */

@@ -10,7 +10,8 @@ import org.camunda4j.engine.internal.state.EngineState;
  * when the command succeeds and commits once per batch; the batch's replies are sent from {@code
  * onDurable}, so none leaves before its events are durable. A replay of the log into empty state
  * rebuilds the state, which is how a failed command is undone. A log keeps a snapshot of the state
- * and only the events after it, so neither a rebuild nor the log grows with the whole history.
+ * and only the events after it, so neither a rebuild nor the log grows with the whole history; it
+ * builds the next snapshot in the background, so commands never wait for one.
  *
  * <p>A log may make batches durable in the background while the processor goes on with the next
  * (group commit, pipelined): commits complete in the order they were made. Once one fails, the log
@@ -49,8 +50,9 @@ public interface EventLog extends AutoCloseable {
   void recover(EngineState state, Consumer<EngineEvent> applier);
 
   /**
-   * Whether the processor should now hand the log a {@link #snapshot}: enough events were appended
-   * since the last one, or, when {@code closing}, any were and this log keeps them across a restart.
+   * Whether the processor should now hand the log a {@link #snapshot}: only when {@code closing},
+   * if events were appended since the last snapshot and this log keeps them across a restart. The
+   * periodic snapshots are the log's own business, built off the processor thread.
    */
   boolean snapshotDue(boolean closing);
 

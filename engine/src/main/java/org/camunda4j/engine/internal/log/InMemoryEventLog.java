@@ -1,6 +1,5 @@
 package org.camunda4j.engine.internal.log;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import org.camunda4j.engine.internal.record.EngineEvent;
@@ -9,24 +8,23 @@ import org.camunda4j.engine.internal.state.EngineState;
 /**
  * The log of an engine that keeps nothing on disk, there so that a failed command can be undone by
  * a rebuild: the newest snapshot of the state, as bytes, and the events after it; a commit is done
- * at once. Once {@code snapshotEvery} events follow the snapshot, the processor takes a new one and
- * the events before it go, so the log holds at most one encoded state and that many events.
+ * at once. Once {@code snapshotEvery} events follow the snapshot, the next one is built in the
+ * background ({@link BackgroundSnapshots}) and the events it covers go, so the log holds about one
+ * encoded state and that many events, and commands never wait for a snapshot.
  */
 public final class InMemoryEventLog implements EventLog {
 
-  private final int snapshotEvery;
   private final SnapshotCodec snapshots;
-  private final List<EngineEvent> events = new ArrayList<>();
-  private byte[] snapshot;
+  private final BackgroundSnapshots current;
 
   public InMemoryEventLog(int snapshotEvery, SnapshotCodec snapshots) {
-    this.snapshotEvery = snapshotEvery;
     this.snapshots = snapshots;
+    this.current = new BackgroundSnapshots(snapshots, snapshotEvery, built -> {});
   }
 
   @Override
   public void append(List<EngineEvent> batch) {
-    events.addAll(batch);
+    current.add(batch); // "committed" at once: nothing to make durable
   }
 
   @Override
@@ -36,10 +34,11 @@ public final class InMemoryEventLog implements EventLog {
 
   @Override
   public void replay(EngineState state, Consumer<EngineEvent> applier) {
-    if (snapshot != null) {
-      state.restore(snapshots.read(snapshot));
+    BackgroundSnapshots.Current log = current.current();
+    if (log.snapshot() != null) {
+      state.restore(snapshots.read(log.snapshot().bytes(), log.deployed()));
     }
-    events.forEach(applier);
+    log.events().forEach(applier);
   }
 
   @Override
@@ -54,18 +53,26 @@ public final class InMemoryEventLog implements EventLog {
 
   @Override
   public boolean snapshotDue(boolean closing) {
-    return events.size() >= snapshotEvery; // on close there is nothing to keep
+    return false; // built in the background; on close there is nothing to keep
   }
 
   @Override
   public void snapshot(EngineState state) {
-    snapshot = snapshots.write(state);
-    events.clear();
+    throw new UnsupportedOperationException("an in-memory log builds its snapshots itself");
+  }
+
+  /** The newest snapshot and the events after it. */
+  BackgroundSnapshots.Current current() {
+    return current.current();
+  }
+
+  /** How many events the log has taken. */
+  long position() {
+    return current.position();
   }
 
   @Override
   public void close() {
-    events.clear();
-    snapshot = null;
+    current.close();
   }
 }

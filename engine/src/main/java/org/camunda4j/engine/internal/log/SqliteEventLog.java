@@ -34,14 +34,15 @@ import org.slf4j.LoggerFactory;
  * on with the next batch; the writer encodes them and writes every batch waiting for it in one
  * transaction, so one sync covers them all, then runs the batches' {@code onDurable} (their replies)
  * in order. The processor thread uses the connection only while the writer is idle ({@link #replay},
- * {@link #recover}). Transactions are explicit ({@code BEGIN IMMEDIATE} ... {@code COMMIT}) on a
+ * {@link #recover}), and holds it against a snapshot built in the background meanwhile. Transactions are explicit ({@code BEGIN IMMEDIATE} ... {@code COMMIT}) on a
  * connection in JDBC auto-commit mode: after a full disk SQLite rolls a transaction back by itself,
  * and the driver's implicit transactions would then write the next batch statement by statement.
  *
- * <p>Snapshots: every {@code snapshotEvery} events the processor hands over its state, encoded on
- * its thread; the writer stores it with the next group, at the position of the last event it covers,
- * and in the same transaction drops every snapshot but the two newest and the events the older of
- * them covers. A restart restores the newest snapshot and replays the events after it; when that
+ * <p>Snapshots: every {@code snapshotEvery} durable events the next snapshot is built in the
+ * background from the newest one and the events after it ({@link BackgroundSnapshots}), so commands
+ * never wait for one; on close the processor hands over its state once more. The writer stores a
+ * snapshot with its next group, at the position of the last event it covers, and in the same
+ * transaction drops every snapshot but the two newest and the events the older of them covers. A restart restores the newest snapshot and replays the events after it; when that
  * snapshot cannot be read (its checksum fails), the older one and the events after it still rebuild
  * everything acknowledged. Disk use is bounded by two snapshots and the events since the older one
  * (history removal bounds the snapshots).
@@ -55,25 +56,38 @@ public final class SqliteEventLog implements EventLog {
   static final String DATABASE = "events.db";
   static final String LOCK = "engine.lock";
 
-  /** How many events follow a snapshot before the processor takes the next, unless told otherwise. */
-  public static final int DEFAULT_SNAPSHOT_EVERY = 200_000;
+  /**
+   * How many events follow a snapshot before the next is built, unless told otherwise: a restart
+   * after a crash replays up to about this many (see docs/decisions.md for the figures).
+   */
+  public static final int DEFAULT_SNAPSHOT_EVERY = 50_000;
 
-  /** Events of one commit, or a snapshot to store after the events before it, and what runs once they are durable (or cannot be). */
+  /**
+   * Events of one commit, or a snapshot to store (covering the events up to {@code snapshotPosition},
+   * or when that is -1 the events before it), and what runs once they are durable (or cannot be).
+   */
   private record Batch(
-      List<EngineEvent> events, byte @Nullable [] snapshot, Runnable onDurable, Consumer<LogUnavailableException> onFailure) {}
+      List<EngineEvent> events, byte @Nullable [] snapshot, long snapshotPosition, Runnable onDurable,
+      Consumer<LogUnavailableException> onFailure) {
 
-  private static final Batch STOP = new Batch(List.of(), null, () -> {}, e -> {});
+    Batch(List<EngineEvent> events, Runnable onDurable, Consumer<LogUnavailableException> onFailure) {
+      this(events, null, -1, onDurable, onFailure);
+    }
+  }
+
+  private static final Batch STOP = new Batch(List.of(), () -> {}, e -> {});
 
   private final Path directory;
   private final EventCodec codec;
   private final SnapshotCodec snapshots;
-  private final int snapshotEvery;
   private final FileChannel lockChannel;
   private final FileLock lock;
   private final Connection connection;
   private final PreparedStatement insert;
   private final PreparedStatement insertSnapshot;
   private final List<EngineEvent> appended = new ArrayList<>();
+  /** The newest snapshot and the durable events after it, from which the next snapshot is built. */
+  private final BackgroundSnapshots background;
   private final BlockingQueue<Batch> toWrite = new LinkedBlockingQueue<>();
   private final Thread writer;
   private volatile boolean failed;
@@ -88,13 +102,13 @@ public final class SqliteEventLog implements EventLog {
     this.directory = directory;
     this.codec = codec;
     this.snapshots = snapshots;
-    this.snapshotEvery = snapshotEvery;
     this.lockChannel = lockChannel;
     this.lock = lock;
     this.connection = connection;
     this.insert = connection.prepareStatement("INSERT INTO events(position, payload) VALUES (?, ?)");
     this.insertSnapshot = connection.prepareStatement("INSERT OR REPLACE INTO snapshots(position, state) VALUES (?, ?)");
     this.lastPosition = queryLong("SELECT max(coalesce((SELECT max(position) FROM events), 0), coalesce((SELECT max(position) FROM snapshots), 0))");
+    this.background = new BackgroundSnapshots(snapshots, snapshotEvery, this::storeInBackground);
     this.writer = new Thread(this::writeLoop, "camunda4j-log-writer");
     this.writer.setDaemon(true);
     this.writer.start();
@@ -154,24 +168,35 @@ public final class SqliteEventLog implements EventLog {
 
   @Override
   public void commit(Runnable onDurable, Consumer<LogUnavailableException> onFailure) {
-    toWrite.add(new Batch(List.copyOf(appended), null, onDurable, onFailure));
+    toWrite.add(new Batch(List.copyOf(appended), onDurable, onFailure));
     appended.clear();
   }
 
+  /** Only on close: the periodic snapshots are built in the background. */
   @Override
   public boolean snapshotDue(boolean closing) {
-    return !failed && (closing ? eventsSinceSnapshot > 0 : eventsSinceSnapshot >= snapshotEvery);
+    return closing && !failed && eventsSinceSnapshot > 0;
   }
 
-  /** Encodes {@code state} here, on the processor thread; the writer stores it after the batches committed before it. */
+  /**
+   * On close: encodes {@code state} here, on the processor thread, so that the next start replays
+   * nothing; the writer stores it after the batches committed before it.
+   */
   @Override
   public void snapshot(EngineState state) {
     if (!appended.isEmpty()) {
       throw new IllegalStateException("a snapshot is taken between batches, not with events appended but not committed");
     }
+    background.close(); // this one covers every event; one built now would be older
     byte[] encoded = snapshots.write(state);
-    toWrite.add(new Batch(List.of(), encoded, () -> {}, e -> LOG.warn("a snapshot of the engine state was not stored: {}", e.getMessage())));
+    toWrite.add(new Batch(List.of(), encoded, -1, () -> {}, e -> LOG.warn("a snapshot of the engine state was not stored: {}", e.getMessage())));
     eventsSinceSnapshot = 0;
+  }
+
+  /** A snapshot built in the background (on its thread): stored by the writer with its next group. */
+  private void storeInBackground(BackgroundSnapshots.Snapshot built) {
+    toWrite.add(new Batch(List.of(), built.bytes(), built.position(), () -> {},
+        e -> LOG.warn("a snapshot of the engine state was not stored: {}", e.getMessage())));
   }
 
   @Override
@@ -200,9 +225,15 @@ public final class SqliteEventLog implements EventLog {
 
   /** One transaction for every batch of the group: one sync; then each batch's callback, in order. */
   private void write(List<Batch> group) {
-    LogUnavailableException failure = failed ? new LogUnavailableException("an earlier write of the event log in "
-        + directory + " failed; this batch was processed on top of it") : writeAll(group);
+    LogUnavailableException failure;
+    synchronized (connection) {
+      failure = failed ? new LogUnavailableException("an earlier write of the event log in "
+          + directory + " failed; this batch was processed on top of it") : writeAll(group);
+    }
     for (Batch batch : group) {
+      if (failure == null && !batch.events().isEmpty()) {
+        background.add(batch.events());
+      }
       try {
         if (failure == null) {
           batch.onDurable().run();
@@ -233,7 +264,7 @@ public final class SqliteEventLog implements EventLog {
           insert.executeBatch();
         }
         if (batch.snapshot() != null) {
-          storeSnapshot(position, batch.snapshot());
+          storeSnapshot(batch.snapshotPosition() < 0 ? position : batch.snapshotPosition(), batch.snapshot());
         }
       }
       if (began) {
@@ -273,7 +304,7 @@ public final class SqliteEventLog implements EventLog {
       return;
     }
     CountDownLatch written = new CountDownLatch(1);
-    toWrite.add(new Batch(List.of(), null, written::countDown, e -> written.countDown()));
+    toWrite.add(new Batch(List.of(), written::countDown, e -> written.countDown()));
     try {
       written.await();
     } catch (InterruptedException e) {
@@ -298,11 +329,22 @@ public final class SqliteEventLog implements EventLog {
     failed = false;
   }
 
-  /** The newest snapshot that can be read, then the durable events after it. */
+  /**
+   * The newest snapshot that can be read, then the durable events after it. Holds the connection
+   * throughout: a snapshot built in the background may reach the writer at any time, and its
+   * transaction drops events.
+   */
   private void readDurable(EngineState state, Consumer<EngineEvent> applier) {
+    synchronized (connection) {
+      readDurableHoldingConnection(state, applier);
+    }
+  }
+
+  private void readDurableHoldingConnection(EngineState state, Consumer<EngineEvent> applier) {
     try {
       List<Long> unreadable = new ArrayList<>();
-      long from = restoreNewestSnapshot(state, unreadable);
+      BackgroundSnapshots.Snapshot restored = restoreNewestSnapshot(state, unreadable);
+      long from = restored == null ? 0 : restored.position();
       long firstEvent = queryLong("SELECT coalesce(min(position), 0) FROM events");
       if (firstEvent > from + 1) {
         throw new LogUnavailableException(
@@ -316,28 +358,30 @@ public final class SqliteEventLog implements EventLog {
           delete.executeUpdate();
         }
       }
-      long replayed = 0;
+      List<EngineEvent> replayed = new ArrayList<>();
       try (PreparedStatement query = connection.prepareStatement("SELECT position, payload FROM events WHERE position > ? ORDER BY position")) {
         query.setLong(1, from);
         try (ResultSet rows = query.executeQuery()) {
           while (rows.next()) {
-            applier.accept(read(rows.getLong(1), rows.getBytes(2)));
-            replayed++;
+            EngineEvent event = read(rows.getLong(1), rows.getBytes(2));
+            applier.accept(event);
+            replayed.add(event);
           }
         }
       }
-      eventsSinceSnapshot = replayed;
+      eventsSinceSnapshot = replayed.size();
+      background.reset(restored, replayed, state.definitions());
     } catch (SQLException e) {
       throw new LogUnavailableException("the event log in " + directory + " cannot be read: " + e.getMessage(), e);
     }
   }
 
   /**
-   * Restores the newest snapshot that reads back into {@code state} and returns the position of its
-   * last event (0 when there is none). One that does not read back is reported and added to {@code
+   * Restores the newest snapshot that reads back into {@code state} and returns it with the position
+   * of its last event (null when there is none). One that does not read back is reported and added to {@code
    * unreadable}: the older snapshot and the events after it, which the log keeps for this, stand in for it.
    */
-  private long restoreNewestSnapshot(EngineState state, List<Long> unreadable) throws SQLException {
+  private BackgroundSnapshots.@Nullable Snapshot restoreNewestSnapshot(EngineState state, List<Long> unreadable) throws SQLException {
     List<Long> positions = new ArrayList<>();
     try (Statement query = connection.createStatement();
         ResultSet rows = query.executeQuery("SELECT position FROM snapshots ORDER BY position DESC")) {
@@ -356,7 +400,7 @@ public final class SqliteEventLog implements EventLog {
       }
       try {
         state.restore(snapshots.read(bytes));
-        return position;
+        return new BackgroundSnapshots.Snapshot(bytes, position);
       } catch (SnapshotCodec.CorruptSnapshotException e) {
         LOG.error(
             "the snapshot of the engine state at event {} in {} cannot be read ({}); the state is rebuilt from an older snapshot and"
@@ -365,7 +409,7 @@ public final class SqliteEventLog implements EventLog {
         unreadable.add(position);
       }
     }
-    return 0;
+    return null;
   }
 
   private EngineEvent read(long position, byte[] payload) {
@@ -388,6 +432,7 @@ public final class SqliteEventLog implements EventLog {
 
   @Override
   public void close() {
+    background.close();
     toWrite.add(STOP);
     try {
       writer.join();
