@@ -161,6 +161,39 @@ class CompensationEventsTest extends EngineScenario {
   }
 
   @Test
+  void handlersOfEveryKindRunAndTheEndEventWaitsForAllOfThem() {
+    http.deployOk(bpmn("compensation-handler-kinds.bpmn"), bpmn("compensation-cancel-invoice.bpmn"));
+    String instance = http.createInstance("compensation-handler-kinds");
+    http.completeNext("reserve", Map.of());
+    http.completeNext("charge", Map.of("chargeId", "C-1"));
+    http.completeNext("ship", Map.of());
+    http.completeNext("print-label", Map.of());
+    http.completeNext("invoice", Map.of());
+
+    JsonNode callCustomer = UserTaskTest.awaitTaskOf(http, instance);
+    assertThat(callCustomer.path("elementId").asText()).isEqualTo("Task_CallCustomer");
+    JsonNode recall = http.activateOne("recall");
+    assertThat(recall.path("elementId").asText()).as("the sub-process handler runs its contents").isEqualTo("Task_Recall");
+    JsonNode cancelInvoice = http.activateOne("cancel-invoice");
+    assertThat(cancelInvoice.path("processInstanceKey").asText()).as("the call activity handler starts the called process").isNotEqualTo(instance);
+    assertThat(stateOf(instance, "Task_RecordRefund")).as("the script task handler ran at once").isEqualTo("COMPLETED");
+    assertThat(stateOf(instance, "Task_Shred")).as("the undefined task handler passed through").isEqualTo("COMPLETED");
+    assertThat(http.variablesOfScope(instance).get("refund").asText()).isEqualTo("refunded C-1");
+
+    EngineHttp.Response completion = http.post("/user-tasks/" + UserTaskTest.key(callCustomer) + "/completion", Map.of());
+    assertThat(completion.status()).as(completion.body()).isEqualTo(204);
+    http.completeJob(recall.path("jobKey").asText(), Map.of());
+    assertThat(http.getInstance(instance).path("state").asText()).as("the called process still runs").isEqualTo("ACTIVE");
+    assertThat(stateOf(instance, "EndEvent_Compensate")).isEqualTo("ACTIVE");
+    http.completeJob(cancelInvoice.path("jobKey").asText(), Map.of());
+
+    http.awaitInstanceState(instance, "COMPLETED");
+    for (String handler : List.of("Task_CallCustomer", "Task_RecordRefund", "Sub_Recall", "Task_Shred", "Call_Cancel")) {
+      assertThat(stateOf(instance, handler)).as(handler).isEqualTo("COMPLETED");
+    }
+  }
+
+  @Test
   void aCompensationThrowEventThatDoesNotWaitIsRejectedAsCamundaDoes() {
     String detail = assertProblem(http.deploy(bpmn("invalid/compensation-without-waiting.bpmn")), 400, "INVALID_ARGUMENT");
 
