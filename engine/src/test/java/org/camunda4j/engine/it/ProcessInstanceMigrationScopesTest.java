@@ -12,8 +12,9 @@ import org.junit.jupiter.api.Test;
 /**
  * Process instance migration of what lives in scopes: sub-processes with their elements and local
  * variables, Camunda user tasks, incidents, multi-instance bodies with their inner instances, and
- * what 8.9 (or this engine) does not migrate: an element moved to another flow scope, a sub-process
- * left unmapped, a multi-instance activity of the other kind, tokens waiting at a joining gateway.
+ * tokens waiting at a joining gateway, and what 8.9 does not migrate: an element moved to another flow
+ * scope, a sub-process left unmapped, a multi-instance activity of the other kind, a waiting token
+ * whose gateway or flow is not mapped.
  */
 class ProcessInstanceMigrationScopesTest extends EngineScenario {
 
@@ -115,7 +116,7 @@ class ProcessInstanceMigrationScopesTest extends EngineScenario {
   }
 
   @Test
-  void tokensWaitingAtAJoiningGatewayAreA409SinceTheirFlowsCannotBeMappedHere() {
+  void aTokenWaitingAtAJoiningGatewayMovesWithTheMappingOfTheGatewayAndOfTheFlowItCameAlong() {
     http.deployOk(bpmn("migration-tasks-v1.bpmn"));
     String instance = http.createInstance("migration-tasks");
     http.completeNext("charge", Map.of());
@@ -123,9 +124,21 @@ class ProcessInstanceMigrationScopesTest extends EngineScenario {
         l -> l.size() == 1 && l.getFirst().path("state").asText().equals("COMPLETED"));
     String target = deployTarget("migration-tasks-v2.bpmn", "migration-tasks");
 
+    assertThat(assertProblem(migrate(instance, plan(target, "Task_Approve", "Task_Approve2")), 409, "INVALID_STATE"))
+        .contains("joining parallelGateway 'Gateway_Join'").contains("Flow_5").contains("no mapping instruction");
     assertThat(assertProblem(migrate(instance, plan(target, "Task_Approve", "Task_Approve2", "Gateway_Join", "Gateway_Join2")), 409, "INVALID_STATE"))
-        .contains("joining gateway");
+        .contains("Flow_5").contains("incoming flow of 'Gateway_Join2'");
+    assertThat(assertProblem(migrate(instance, plan(target, "Task_Approve", "Task_Approve2", "Gateway_Join", "Gateway_Join2",
+        "Flow_5", "Flow_6")), 409, "INVALID_STATE")).contains("Flow_6");
     assertThat(http.getInstance(instance).path("processDefinitionVersion").asInt()).isEqualTo(1);
+
+    migrateOk(instance, plan(target, "Task_Approve", "Task_Approve2", "Gateway_Join", "Gateway_Join2", "Flow_5", "Flow_5"));
+
+    String taskKey = Eventually.get("the user task", () -> http.search("user-tasks", Map.of("filter", Map.of("processInstanceKey", instance))),
+        l -> l.size() == 1).getFirst().path("userTaskKey").asText();
+    assertThat(http.post("/user-tasks/" + taskKey + "/completion", Map.of()).status()).isEqualTo(204);
+    http.awaitInstanceState(instance, "COMPLETED");
+    assertThat(elements(instance, "Gateway_Join2")).as("the moved token and the new one joined at the target's gateway").hasSize(1);
   }
 
   @Test

@@ -16,6 +16,7 @@ import org.camunda4j.engine.internal.model.ElementType;
 import org.camunda4j.engine.internal.model.EventKind;
 import org.camunda4j.engine.internal.model.ExecutableElement;
 import org.camunda4j.engine.internal.model.ProcessDefinition;
+import org.camunda4j.engine.internal.model.SequenceFlow;
 import org.camunda4j.engine.internal.record.EngineEvent.ProcessInstanceMigrated;
 import org.camunda4j.engine.internal.state.CompensationSubscription;
 import org.camunda4j.engine.internal.state.ElementInstance;
@@ -83,7 +84,8 @@ final class MigrationCommands {
     moved.add(new Moved(root, target.process(), false, false));
     Map<Long, ExecutableElement> targets = new HashMap<>(Map.of(root.key(), target.process()));
     Deque<ElementInstance> queue = new ArrayDeque<>(state.children(root.key()));
-    rejectJoinTokens(root, prefix);
+    Map<Long, Map<String, String>> joinFlows = new LinkedHashMap<>();
+    joinFlows(root, target.process(), mapping, source, target, prefix, joinFlows);
     while (!queue.isEmpty()) {
       ElementInstance instance = queue.removeFirst();
       ExecutableElement element = instance.element();
@@ -91,7 +93,7 @@ final class MigrationCommands {
       // an ad-hoc sub-process's inner instance carries the sub-process's element too, and follows it
       ExecutableElement targetElement =
           inner || instance.isAdHocInnerInstance() ? targets.get(instance.flowScopeKey()) : checkedTarget(instance, mapping, target, targets.get(instance.flowScopeKey()), prefix);
-      rejectJoinTokens(instance, prefix);
+      joinFlows(instance, targetElement, mapping, source, target, prefix, joinFlows);
       targets.put(instance.key(), targetElement);
       moved.add(new Moved(instance, targetElement, instance.isMultiInstanceBody(), inner));
       queue.addAll(state.children(instance.key()));
@@ -160,7 +162,8 @@ final class MigrationCommands {
     compensations(processInstanceKey, mapping, target, elements, movedCompensations, closed);
 
     ctx.emit(new ProcessInstanceMigrated(
-        processInstanceKey, target.key(), elements, movedMessages, movedSignals, movedTimers, movedCompensations, closed, ctx.now()));
+        processInstanceKey, target.key(), elements, movedMessages, movedSignals, movedTimers, movedCompensations, closed, ctx.now(),
+        joinFlows));
 
     // --- waits the target adds, evaluated in the migrated instance
     List<MessageSubscription> opened = new ArrayList<>();
@@ -196,11 +199,11 @@ final class MigrationCommands {
     for (int i = 0; i < instructions.size(); i++) {
       MigrationPlan.Mapping m = instructions.get(i);
       String label = "mappingInstructions[" + i + "]";
-      if (!source.elements().containsKey(m.sourceElementId())) {
+      if (!source.elements().containsKey(m.sourceElementId()) && !flows(source).containsKey(m.sourceElementId())) {
         throw Rejection.invalidArgument(label + ": the source element '" + m.sourceElementId() + "' does not exist in process '"
             + source.bpmnProcessId() + "' version " + source.version() + " (the instance's process definition '" + source.key() + "')");
       }
-      if (!target.elements().containsKey(m.targetElementId())) {
+      if (!target.elements().containsKey(m.targetElementId()) && !flows(target).containsKey(m.targetElementId())) {
         throw Rejection.invalidArgument(label + ": the target element '" + m.targetElementId() + "' does not exist in process '"
             + target.bpmnProcessId() + "' version " + target.version() + " (the target process definition '" + target.key() + "')");
       }
@@ -226,6 +229,9 @@ final class MigrationCommands {
         || (element.type() == ElementType.INTERMEDIATE_CATCH_EVENT && !SUBSCRIBED.contains(element.eventKind()))) {
       throw Rejection.invalidState(prefix + "its " + what + " is a " + describe(element)
           + ", which process instance migration does not support; use process instance modification to move it first");
+    }
+    if (!target.elements().containsKey(targetId)) {
+      throw Rejection.invalidState(prefix + "its " + what + " is mapped to '" + targetId + "', which is a sequence flow, not an element");
     }
     ExecutableElement mapped = target.element(targetId);
     if (mapped.type() != element.type() || mapped.eventKind() != element.eventKind()) {
@@ -257,12 +263,47 @@ final class MigrationCommands {
     return element.multiInstance() == null ? "not multi-instance" : element.multiInstance().sequential() ? "sequential multi-instance" : "parallel multi-instance";
   }
 
-  /** Tokens waiting at a joining gateway would need their sequence flows mapped, which this engine does not do yet. */
-  private static void rejectJoinTokens(ElementInstance scope, String prefix) {
-    if (scope.hasJoinTokens()) {
-      throw Rejection.invalidState(prefix + "tokens wait at a joining gateway in '" + scope.element().id() + "' (element instance '"
-          + scope.key() + "'), which the camunda4j engine cannot migrate; complete or terminate the waiting branches first");
+  /**
+   * Tokens waiting at a joining gateway of {@code scope} move with a mapping of the gateway and of
+   * each flow they arrived on, to an incoming flow of the target gateway, which has at least as many
+   * incoming flows as the source gateway (8.9's conditions); what they become goes into {@code joinFlows}.
+   */
+  private static void joinFlows(
+      ElementInstance scope, ExecutableElement scopeTarget, Map<String, String> mapping, ProcessDefinition source,
+      ProcessDefinition target, String prefix, Map<Long, Map<String, String>> joinFlows) {
+    if (!scope.hasJoinTokens()) {
+      return;
     }
+    Map<String, SequenceFlow> sourceFlows = flows(source);
+    Map<String, String> renamed = new LinkedHashMap<>();
+    for (String flowId : scope.joinTokenFlows()) {
+      ExecutableElement gateway = source.element(sourceFlows.get(flowId).targetId());
+      String what = "a token waits at the joining " + describe(gateway) + " '" + gateway.id() + "' (it came along '" + flowId + "')";
+      String gatewayTarget = mapping.get(gateway.id());
+      if (gatewayTarget == null) {
+        throw Rejection.invalidState(prefix + what + ", and the gateway has no mapping instruction; map it to the target's joining gateway");
+      }
+      ExecutableElement mappedGateway = target.element(gatewayTarget);
+      if (mappedGateway.type() != gateway.type() || mappedGateway.flowScope().orElseThrow() != scopeTarget
+          || mappedGateway.incoming().size() < gateway.incoming().size()) {
+        throw Rejection.invalidState(prefix + what + ", and it is mapped to '" + gatewayTarget + "', which is not a " + describe(gateway)
+            + " of '" + scopeTarget.id() + "' with at least " + gateway.incoming().size() + " incoming flows");
+      }
+      String flowTarget = mapping.get(flowId);
+      if (flowTarget == null || mappedGateway.incoming().stream().noneMatch(f -> f.id().equals(flowTarget))) {
+        throw Rejection.invalidState(prefix + what + ", and the flow " + (flowTarget == null ? "has no mapping instruction" : "is mapped to '"
+            + flowTarget + "'") + "; map it to an incoming flow of '" + gatewayTarget + "'");
+      }
+      renamed.put(flowId, flowTarget);
+    }
+    joinFlows.put(scope.key(), renamed);
+  }
+
+  /** The sequence flows of a definition by id: a mapping instruction may name one (a flow a joining gateway's token came along). */
+  private static Map<String, SequenceFlow> flows(ProcessDefinition definition) {
+    Map<String, SequenceFlow> flows = new HashMap<>();
+    definition.elements().values().forEach(e -> e.outgoing().forEach(f -> flows.put(f.id(), f)));
+    return flows;
   }
 
   /**
@@ -279,8 +320,8 @@ final class MigrationCommands {
       return null;
     }
     ExecutableElement from = source.element(catchElementId);
-    ExecutableElement mapped = target.element(to);
-    if (!targetEvents.contains(mapped)) {
+    ExecutableElement mapped = target.elements().get(to);
+    if (mapped == null || !targetEvents.contains(mapped)) {
       throw Rejection.invalidState(prefix + "the catch event '" + catchElementId + "' of element '" + owner.element().id()
           + "' is mapped to '" + to + "', which is not a catch event of '" + ownerTarget.id()
           + "'; a mapping cannot detach a catch event from its element");
@@ -306,11 +347,11 @@ final class MigrationCommands {
       List<CompensationSubscription> moved, List<Long> closed) {
     for (CompensationSubscription s : state.compensationSubscriptions(processInstanceKey)) {
       String activity = mapping.get(s.activityId());
-      ExecutableElement mapped = activity == null ? null : target.element(activity);
+      ExecutableElement mapped = activity == null ? null : target.elements().get(activity);
       if (s.triggered()) {
         String handler = elements.getOrDefault(s.handlerInstanceKey(), s.handlerId());
         moved.add(new CompensationSubscription(
-            s.key(), s.processInstanceKey(), activity == null ? s.activityId() : activity, s.activityInstanceKey(), s.scopeKey(), handler,
+            s.key(), s.processInstanceKey(), mapped == null ? s.activityId() : mapped.id(), s.activityInstanceKey(), s.scopeKey(), handler,
             s.throwEventInstanceKey(), s.handlerInstanceKey()));
       } else if (mapped != null && s.handlerId() == null && mapped.type().isContainer()) {
         moved.add(new CompensationSubscription(

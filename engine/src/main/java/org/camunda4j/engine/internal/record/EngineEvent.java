@@ -52,7 +52,8 @@ public sealed interface EngineEvent {
    * its job, its user task and its active incidents; the process instance takes the target's process
    * element. The subscriptions, timers and compensation subscriptions listed are the moved versions of
    * those that stay (replacing them by key); those in {@code closedWaits} end. Waits the target adds
-   * are opened by their own events after this one.
+   * are opened by their own events after this one. Tokens waiting at a joining gateway of a scope (by
+   * key) move from each source flow to the target flow {@code joinFlows} names.
    */
   record ProcessInstanceMigrated(
       long processInstanceKey,
@@ -63,7 +64,8 @@ public sealed interface EngineEvent {
       List<org.camunda4j.engine.internal.state.Timer> timers,
       List<CompensationSubscription> compensationSubscriptions,
       List<Long> closedWaits,
-      long time)
+      long time,
+      Map<Long, Map<String, String>> joinFlows)
       implements EngineEvent {}
 
   /** A process instance started at a message, timer or signal start event, with its payload. */

@@ -77,6 +77,11 @@ public final class ElementInstance implements java.io.Serializable {
     return joinTokens.getOrDefault(flowId, 0);
   }
 
+  /** The incoming flows of joining gateways of this scope on which tokens wait. */
+  public java.util.Set<String> joinTokenFlows() {
+    return java.util.Set.copyOf(joinTokens.keySet());
+  }
+
   /** Whether any token waits at a joining gateway of this scope. */
   public boolean hasJoinTokens() {
     return !joinTokens.isEmpty();

@@ -44,6 +44,14 @@ final class MigrationApplier {
       state.compensationSubscriptions.get(e.processInstanceKey()).put(subscription.key(), subscription);
     }
     e.closedWaits().forEach(key -> close(state, e.processInstanceKey(), key, e.time()));
+    if (e.joinFlows() != null) { // absent from events written before joins were migrated
+      e.joinFlows().forEach((scopeKey, renamed) -> {
+        ElementInstance scope = state.elementInstances.get(scopeKey);
+        Map<String, Integer> tokens = new java.util.HashMap<>(scope.joinTokens);
+        scope.joinTokens.clear();
+        tokens.forEach((flow, count) -> scope.joinTokens.merge(renamed.getOrDefault(flow, flow), count, Integer::sum));
+      });
+    }
   }
 
   private static void moveElement(EngineState state, long key, ProcessDefinition target, ExecutableElement element) {
