@@ -29,7 +29,8 @@ public final class ClusterReads implements AutoCloseable {
   public record ElementRow(String elementId, String type, String state) {
 
     private static final java.util.Set<String> CONTAINERS =
-        java.util.Set.of("PROCESS", "SUB_PROCESS", "EVENT_SUB_PROCESS", "AD_HOC_SUB_PROCESS", "MULTI_INSTANCE_BODY");
+        java.util.Set.of(
+            "PROCESS", "SUB_PROCESS", "EVENT_SUB_PROCESS", "AD_HOC_SUB_PROCESS", "AD_HOC_SUB_PROCESS_INNER_INSTANCE", "MULTI_INSTANCE_BODY");
 
     public boolean isActive() {
       return "ACTIVE".equals(state);
