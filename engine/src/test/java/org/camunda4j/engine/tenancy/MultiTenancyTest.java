@@ -116,6 +116,26 @@ class MultiTenancyTest {
   }
 
   @Test
+  void anInstanceIsMigratedOnlyWithinItsTenantAndOnlyByItsTenantsUsers() {
+    deployed(ana, "acme", "bpmn/migration-order-v1.bpmn");
+    String globexTarget = deployed(bob, "globex", "bpmn/migration-order-v2.bpmn").get("processDefinitionKey").asText();
+    String acmeInstance = createdWith(ana, "acme", "migration-order", Map.of("orderId", "o-1"));
+    root.awaitJobCount("work-a", 1);
+    Map<String, Object> toGlobex = Map.of("targetProcessDefinitionKey", globexTarget,
+        "mappingInstructions", List.of(Map.of("sourceElementId", "Task_A", "targetElementId", "Task_A2")));
+
+    EngineHttp.Response acrossTenants = root.post("/process-instances/" + acmeInstance + "/migration", toGlobex);
+    assertThat(acrossTenants.status()).as(acrossTenants.body()).isEqualTo(404);
+    assertThat(acrossTenants.json().get("detail").asText()).contains(globexTarget).contains("tenant 'acme'");
+    assertThat(bob.post("/process-instances/" + acmeInstance + "/migration", toGlobex).status())
+        .as("another tenant's instance is not found").isEqualTo(404);
+    String acmeTarget = deployed(ana, "acme", "bpmn/migration-order-v2.bpmn").get("processDefinitionKey").asText();
+    assertThat(ana.post("/process-instances/" + acmeInstance + "/migration", Map.of("targetProcessDefinitionKey", acmeTarget,
+        "mappingInstructions", List.of(Map.of("sourceElementId", "Task_A", "targetElementId", "Task_A2")))).status()).isEqualTo(204);
+    assertThat(ana.getInstance(acmeInstance).get("processDefinitionKey").asText()).isEqualTo(acmeTarget);
+  }
+
+  @Test
   void aMessageCorrelatesOnlyWithinItsTenant() throws InterruptedException {
     deployed(ana, "acme", "bpmn/message-intermediate-catch.bpmn");
     deployed(bob, "globex", "bpmn/message-intermediate-catch.bpmn");
