@@ -132,7 +132,9 @@ public final class EventCodec {
       byte[] resource = node.get("resource").binaryValue();
       List<TransformedProcess> processes;
       try {
-        processes = transformer.transform(resourceName, resource);
+        synchronized (transformer) { // a replay decodes events on several threads; transforming is not meant to be shared
+          processes = transformer.transform(resourceName, resource);
+        }
       } catch (DeploymentException e) {
         throw new IOException("the deployed resource '" + resourceName + "' no longer transforms: " + e.getMessage(), e);
       }
