@@ -222,6 +222,25 @@ class AdHocSubProcessTest extends EngineScenario {
   }
 
   @Test
+  void resolvingAConditionIncidentOfTheSubProcessBoundaryEventLeavesItsWorkerJobAlone() {
+    http.deployOk(bpmn("adhoc-conditional-boundary.bpmn"));
+    String instance = http.createInstance("adhoc-conditional-boundary", Map.of("abort", "soon"));
+    JsonNode incident = http.awaitActiveIncident(instance);
+    assertThat(incident.path("errorType").asText()).isEqualTo("CONDITION_ERROR");
+    JsonNode agent = http.activateOne("agent");
+
+    EngineHttp.Response update = http.put("/element-instances/" + instance + "/variables", Map.of("variables", Map.of("abort", false)));
+    assertThat(update.status()).as(update.body()).isEqualTo(204);
+    EngineHttp.Response resolution = http.post("/incidents/" + incident.path("incidentKey").asText() + "/resolution", Map.of());
+    assertThat(resolution.status()).as(resolution.body()).isEqualTo(204);
+
+    assertThat(http.activateNow("agent")).as("no inner flow completed: no new job").isEmpty();
+    complete(agent, Map.of("type", "adHocSubProcess", "isCompletionConditionFulfilled", true));
+    http.awaitInstanceState(instance, "COMPLETED");
+    assertThat(elementState(instance, "EndEvent_1")).isEqualTo("COMPLETED");
+  }
+
+  @Test
   void anErrorThrownInsideAnInnerInstanceIsCaughtByTheSubProcessBoundaryEvent() {
     http.deployOk(bpmn("adhoc-events.bpmn"));
     String instance = http.createInstance("adhoc-events", Map.of("orderId", "o-1", "toDo", List.of("Task_Work")));

@@ -32,8 +32,8 @@ import org.camunda4j.engine.internal.state.JobKind;
  * adds its {@code outputElement} to the output collection when its flow has completed.
  *
  * <p>In the BPMN form it activates the elements its {@code activeElementsCollection} names; each time
- * an inner flow completes it evaluates the completion condition: when it
- * holds, the sub-process completes, terminating what still runs if {@code cancelRemainingInstances};
+ * an inner flow completes the completion condition is evaluated (in that flow's inner instance): once
+ * it held, the sub-process completes, terminating what still runs if {@code cancelRemainingInstances};
  * without a condition it completes when everything it activated has.
  *
  * <p>In the job-worker form it creates an AD_HOC_SUB_PROCESS job on entry and again each time an
