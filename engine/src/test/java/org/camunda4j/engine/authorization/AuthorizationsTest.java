@@ -147,6 +147,27 @@ class AuthorizationsTest {
   }
 
   @Test
+  void withMultiTenancyAKeyOfAnotherTenantIsA404NotA403() {
+    try (Engine tenanted = Engine.start(EngineConfig.builder()
+        .auth(EngineAuth.basic(List.of(EngineCredential.parse("admin:pw:acme"), EngineCredential.parse("boss:pw:globex"))))
+        .multiTenancy(true)
+        .authorizations(true)
+        .build())) {
+      EngineHttp acmeAdmin = new EngineHttp(tenanted.restAddress(), basic("admin", "pw"));
+      EngineHttp globexAdmin = new EngineHttp(tenanted.restAddress(), basic("boss", "pw"));
+      acmeAdmin.post("/users", Map.of("username", "dana", "password", "pw-d"));
+      acmeAdmin.put("/tenants/%3Cdefault%3E/users/dana", Map.of());
+      EngineHttp tenantedDana = new EngineHttp(tenanted.restAddress(), basic("dana", "pw-d"));
+      assertThat(globexAdmin.deployTo("globex", "bpmn/authz-orders.bpmn").status()).isEqualTo(200);
+      String globexOrder = globexAdmin.post("/process-instances", Map.of("processDefinitionId", "orders", "tenantId", "globex"))
+          .json().get("processInstanceKey").asText();
+
+      EngineHttp.Response probe = tenantedDana.post("/process-instances/" + globexOrder + "/cancellation", Map.of());
+      assertThat(probe.status()).as("dana may not cancel, but must not learn that the key exists: %s", probe.body()).isEqualTo(404);
+    }
+  }
+
+  @Test
   void authorizationsNeedAuthentication() {
     assertThat(catchThrowable(() -> EngineConfig.builder().authorizations(true).build()))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("--auth basic or oidc");

@@ -39,8 +39,14 @@ final class AccessGuard implements Router.Guard {
 
   private record PathId(Permission permission, String param) implements Rule {}
 
-  /** The BPMN process (or decision) id of the key in {@code param}; an unknown key is left to the handler's 404. */
-  private record ByKey(List<Permission> anyOf, String param, BiFunction<EngineState, Long, Optional<String>> resourceOf) implements Rule {}
+  /**
+   * The BPMN process (or decision) id of the key in {@code param}; an unknown key, or one of another
+   * tenant, is left to the handler's 404, so keys cannot be probed through a 403.
+   */
+  private record ByKey(List<Permission> anyOf, String param, BiFunction<EngineState, Long, Optional<Keyed>> resourceOf) implements Rule {}
+
+  /** What a key names: the resource id permissions are granted on, and its tenant. */
+  private record Keyed(String tenantId, String resourceId) {}
 
   private record Task(Permission onProcess, Permission onTask) implements Rule {}
 
@@ -50,11 +56,13 @@ final class AccessGuard implements Router.Guard {
 
   private final Authorizer authorizer;
   private final EngineOperations engine;
+  private final TenantAccess tenants;
   private final Map<String, Rule> rules = new HashMap<>();
 
-  AccessGuard(Authorizer authorizer, EngineOperations engine) {
+  AccessGuard(Authorizer authorizer, EngineOperations engine, TenantAccess tenants) {
     this.authorizer = authorizer;
     this.engine = engine;
+    this.tenants = tenants;
     table();
   }
 
@@ -93,12 +101,17 @@ final class AccessGuard implements Router.Guard {
       case PathId path -> grants.require(path.permission(), request.pathParam(path.param()));
       case ByKey byKey -> {
         long key = request.keyParam(byKey.param());
-        return engine.read(state -> byKey.resourceOf().apply(state, key)).thenAccept(resource ->
-            resource.ifPresent(id -> grants.require(byKey.anyOf(), id)));
+        var readable = tenants.readable(request);
+        return engine.read(state -> byKey.resourceOf().apply(state, key)).thenAccept(resource -> resource
+            .filter(keyed -> readable.test(keyed.tenantId()))
+            .ifPresent(keyed -> grants.require(byKey.anyOf(), keyed.resourceId())));
       }
       case Task task -> {
         long key = request.keyParam("userTaskKey");
-        return engine.read(state -> state.userTasks().get(key)).thenAccept(found -> found.ifPresent(userTask -> {
+        var readable = tenants.readable(request);
+        return engine.read(state -> state.userTasks().get(key)).thenAccept(found -> found
+            .filter(userTask -> readable.test(userTask.process().tenantId()))
+            .ifPresent(userTask -> {
           if (!TaskAccess.may(grants, task.onProcess(), task.onTask(), userTask)) {
             throw grants.forbidden(task.onProcess(), userTask.process().bpmnProcessId());
           }
@@ -127,9 +140,10 @@ final class AccessGuard implements Router.Guard {
     fixed("POST /v2/clock/reset", SYSTEM_UPDATE);
 
     // process definitions and instances: on the BPMN process id
-    BiFunction<EngineState, Long, Optional<String>> definition = (state, key) -> state.definition(key).map(d -> d.bpmnProcessId());
-    BiFunction<EngineState, Long, Optional<String>> instance =
-        (state, key) -> state.processInstance(key).map(p -> p.definition().bpmnProcessId());
+    BiFunction<EngineState, Long, Optional<Keyed>> definition =
+        (state, key) -> state.definition(key).map(d -> new Keyed(d.tenantId(), d.bpmnProcessId()));
+    BiFunction<EngineState, Long, Optional<Keyed>> instance =
+        (state, key) -> state.processInstance(key).map(p -> new Keyed(p.definition().tenantId(), p.definition().bpmnProcessId()));
     byKey("GET /v2/process-definitions/{processDefinitionKey}", "processDefinitionKey", definition, READ_PROCESS_DEFINITION);
     byKey("GET /v2/process-definitions/{processDefinitionKey}/xml", "processDefinitionKey", definition, READ_PROCESS_DEFINITION);
     byKey("GET /v2/process-definitions/{processDefinitionKey}/form", "processDefinitionKey", definition, READ_PROCESS_DEFINITION);
@@ -141,15 +155,17 @@ final class AccessGuard implements Router.Guard {
         MODIFY_PROCESS_INSTANCE, UPDATE_PROCESS_INSTANCE);
     byKey("POST /v2/process-instances/{processInstanceKey}/migration", "processInstanceKey", instance, UPDATE_PROCESS_INSTANCE);
     byKey("POST /v2/process-instances/{processInstanceKey}/deletion", "processInstanceKey", instance, DELETE_PROCESS_INSTANCE);
-    BiFunction<EngineState, Long, Optional<String>> element = (state, key) -> state.elementInstance(key).map(e -> e.process().bpmnProcessId());
+    BiFunction<EngineState, Long, Optional<Keyed>> element =
+        (state, key) -> state.elementInstance(key).map(e -> new Keyed(e.process().tenantId(), e.process().bpmnProcessId()));
     byKey("GET /v2/element-instances/{elementInstanceKey}", "elementInstanceKey", element, READ_PROCESS_INSTANCE);
     byKey("PUT /v2/element-instances/{elementInstanceKey}/variables", "elementInstanceKey", element, UPDATE_PROCESS_INSTANCE);
     byKey("POST /v2/element-instances/ad-hoc-activities/{adHocSubProcessInstanceKey}/activation", "adHocSubProcessInstanceKey", element,
         UPDATE_PROCESS_INSTANCE);
-    BiFunction<EngineState, Long, Optional<String>> incident = (state, key) -> state.incident(key).map(i -> i.processDefinitionId());
+    BiFunction<EngineState, Long, Optional<Keyed>> incident =
+        (state, key) -> state.incident(key).map(i -> new Keyed(i.tenantId(), i.processDefinitionId()));
     byKey("GET /v2/incidents/{incidentKey}", "incidentKey", incident, READ_PROCESS_INSTANCE);
     byKey("POST /v2/incidents/{incidentKey}/resolution", "incidentKey", incident, UPDATE_PROCESS_INSTANCE);
-    BiFunction<EngineState, Long, Optional<String>> job = (state, key) -> state.job(key).map(j -> j.processDefinitionId());
+    BiFunction<EngineState, Long, Optional<Keyed>> job = (state, key) -> state.job(key).map(j -> new Keyed(j.tenantId(), j.processDefinitionId()));
     for (String jobRoute : List.of("POST /v2/jobs/{jobKey}/completion", "POST /v2/jobs/{jobKey}/failure", "POST /v2/jobs/{jobKey}/error",
         "PATCH /v2/jobs/{jobKey}")) {
       byKey(jobRoute, "jobKey", job, UPDATE_PROCESS_INSTANCE);
@@ -171,7 +187,8 @@ final class AccessGuard implements Router.Guard {
     rules.put("POST /v2/user-tasks/{userTaskKey}/completion", new Task(COMPLETE_USER_TASK, TASK_COMPLETE));
 
     // decisions: on the decision id
-    BiFunction<EngineState, Long, Optional<String>> decision = (state, key) -> state.decisions().decision(key).map(d -> d.decisionId());
+    BiFunction<EngineState, Long, Optional<Keyed>> decision =
+        (state, key) -> state.decisions().decision(key).map(d -> new Keyed(d.tenantId(), d.decisionId()));
     rules.put("POST /v2/decision-definitions/evaluation", new Custom(this::evaluateDecision));
     fixed("POST /v2/decision-definitions/search", READ_DECISION_DEFINITION);
     byKey("GET /v2/decision-definitions/{decisionDefinitionKey}", "decisionDefinitionKey", decision, READ_DECISION_DEFINITION);
@@ -246,7 +263,8 @@ final class AccessGuard implements Router.Guard {
     if (key == null) {
       return null; // the handler explains what is missing
     }
-    return engine.read(state -> state.definition(key).map(d -> d.bpmnProcessId()))
+    var readable = tenants.readable(request);
+    return engine.read(state -> state.definition(key).filter(d -> readable.test(d.tenantId())).map(d -> d.bpmnProcessId()))
         .thenAccept(found -> found.ifPresent(id -> grants.require(CREATE_PROCESS_INSTANCE, id)));
   }
 
@@ -262,7 +280,8 @@ final class AccessGuard implements Router.Guard {
     if (key == null) {
       return null;
     }
-    return engine.read(state -> state.decisions().decision(key).map(d -> d.decisionId()))
+    var readable = tenants.readable(request);
+    return engine.read(state -> state.decisions().decision(key).filter(d -> readable.test(d.tenantId())).map(d -> d.decisionId()))
         .thenAccept(found -> found.ifPresent(id -> grants.require(CREATE_DECISION_INSTANCE, id)));
   }
 
@@ -283,7 +302,7 @@ final class AccessGuard implements Router.Guard {
     rules.put(route, new Fixed(List.of(anyOf), "*"));
   }
 
-  private void byKey(String route, String param, BiFunction<EngineState, Long, Optional<String>> resourceOf, Permission... anyOf) {
+  private void byKey(String route, String param, BiFunction<EngineState, Long, Optional<Keyed>> resourceOf, Permission... anyOf) {
     rules.put(route, new ByKey(List.of(anyOf), param, resourceOf));
   }
 

@@ -24,9 +24,9 @@ public final class Routes {
    */
   public static Router create(EngineOperations engine, String host, IntSupplier port, TokenIssuer tokenIssuer,
       boolean console, String clusterId, boolean multiTenancy, boolean authorizations) {
-    AccessGuard access = new AccessGuard(new Authorizer(authorizations), engine);
-    Router router = new Router().guard(access);
     TenantAccess tenants = new TenantAccess(multiTenancy, engine);
+    AccessGuard access = new AccessGuard(new Authorizer(authorizations), engine, tenants);
+    Router router = new Router().guard(access);
     if (tokenIssuer != null) {
       new OAuthTokenApi(tokenIssuer).register(router);
     }
