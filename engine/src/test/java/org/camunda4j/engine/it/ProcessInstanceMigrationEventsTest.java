@@ -118,4 +118,24 @@ class ProcessInstanceMigrationEventsTest extends EngineScenario {
     assertThat(elements(instance, "Task_Refund")).isEmpty();
     assertThat(http.activateNow("refund")).isEmpty();
   }
+
+  @Test
+  void theProcessesOwnEventSubProcessStartMovesWithItsMappingAndMustBeMappedForTheSameMessage() {
+    http.deployOk(bpmn("message-event-subprocess.bpmn"));
+    String instance = http.createInstance("message-event-subprocess", Map.of("orderId", "o-1"));
+    http.awaitJobExists("main-work");
+    String target = deployTarget("migration-event-subprocess-v2.bpmn", "message-event-subprocess");
+
+    EngineHttp.Response unmapped = http.post("/process-instances/" + instance + "/migration", plan(target, "Task_MainWork", "Task_MainWork"));
+    assertThat(unmapped.status()).as(unmapped.body()).isEqualTo(409);
+    assertThat(unmapped.json().path("detail").asText()).contains("StartEvent_Abort2").contains("abort");
+    migrateOk(instance, plan(target, "Task_MainWork", "Task_MainWork", "StartEvent_Abort", "StartEvent_Abort2"));
+
+    assertThat(http.search("message-subscriptions", Map.of("filter", Map.of("processInstanceKey", instance))))
+        .singleElement()
+        .satisfies(s -> assertThat(s.path("elementId").asText()).isEqualTo("StartEvent_Abort2"))
+        .satisfies(s -> assertThat(s.path("elementInstanceKey").asText()).as("the process instance waits").isEqualTo(instance));
+    assertThat(http.post("/messages/correlation", Map.of("name", "abort", "correlationKey", "o-1")).status()).isEqualTo(200);
+    assertThat(http.activateOne("handle-abort-2").path("elementId").asText()).isEqualTo("Task_HandleAbort2");
+  }
 }

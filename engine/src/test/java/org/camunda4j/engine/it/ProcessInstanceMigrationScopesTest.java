@@ -162,4 +162,43 @@ class ProcessInstanceMigrationScopesTest extends EngineScenario {
     }
     http.awaitInstanceState(instance, "COMPLETED");
   }
+
+  @Test
+  void aCallActivityMigratesWhileTheInstanceItCalledStaysAsItIs() {
+    http.deployOk(bpmn("call-activity-child.bpmn"), bpmn("call-activity-parent.bpmn"));
+    String parent = http.createInstance("call-activity-parent");
+    http.awaitJobExists("child-work");
+    String child = http.search("process-instances", Map.of("filter", Map.of("parentProcessInstanceKey", parent))).getFirst()
+        .path("processInstanceKey").asText();
+    String call = key(parent, "Activity_CallChild");
+    String target = deployTarget("migration-call-parent-v2.bpmn", "call-activity-parent");
+
+    migrateOk(parent, plan(target, "Activity_CallChild", "Activity_CallChild2"));
+
+    assertThat(key(parent, "Activity_CallChild2")).isEqualTo(call);
+    JsonNode called = http.getInstance(child);
+    assertThat(called.path("processDefinitionId").asText()).isEqualTo("call-activity-child");
+    assertThat(called.path("parentElementInstanceKey").asText()).isEqualTo(call);
+    http.completeNext("child-work", Map.of());
+    http.completeNext("audit", Map.of());
+    http.awaitInstanceState(parent, "COMPLETED");
+  }
+
+  @Test
+  void anActiveEventSubProcessMigratesWithTheElementsInIt() {
+    http.deployOk(bpmn("message-event-subprocess.bpmn"));
+    String instance = http.createInstance("message-event-subprocess", Map.of("orderId", "o-1"));
+    http.awaitJobExists("main-work");
+    assertThat(http.post("/messages/correlation", Map.of("name", "abort", "correlationKey", "o-1")).status()).isEqualTo(200);
+    http.awaitJobExists("handle-abort");
+    String target = deployTarget("migration-event-subprocess-v2.bpmn", "message-event-subprocess");
+
+    migrateOk(instance, plan(target, "EventSubProcess_Abort", "EventSubProcess_Abort2", "Task_HandleAbort", "Task_HandleAbort2"));
+
+    assertThat(http.completeNext("handle-abort", Map.of()).path("elementId").asText()).isEqualTo("Task_HandleAbort2");
+    http.completeNext("report-abort", Map.of());
+    http.awaitInstanceState(instance, "COMPLETED");
+    assertThat(elements(instance, "EventSubProcess_Abort2")).singleElement()
+        .satisfies(e -> assertThat(e.path("state").asText()).isEqualTo("COMPLETED"));
+  }
 }
