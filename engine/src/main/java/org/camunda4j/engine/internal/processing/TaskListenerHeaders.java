@@ -43,7 +43,7 @@ final class TaskListenerHeaders {
     }
     headers.put(PREFIX + "priority", Integer.toString(attributes.priority()));
     headers.put(PREFIX + "userTaskKey", Long.toString(task.key()));
-    return java.util.Collections.unmodifiableMap(headers);
+    return headers; // a plain map, not a read-only view: a snapshot rebuilds a job's maps entry by entry
   }
 
   /**
