@@ -147,7 +147,7 @@ public final class CamundaExtension
   /** The {@link CamundaTest} of the test class (or an enclosing class), or its defaults. */
   private record Settings(
       EngineScope scope, String[] deploy, Map<String, String> configuration, Duration await, TestAuthentication authentication,
-      List<String> tenants) {
+      List<String> tenants, boolean authorizations) {
 
     static Settings of(ExtensionContext context) {
       Optional<CamundaTest> annotation = Optional.empty();
@@ -155,11 +155,12 @@ public final class CamundaExtension
         annotation = AnnotationSupport.findAnnotation(type, CamundaTest.class);
       }
       if (annotation.isEmpty()) {
-        return new Settings(EngineScope.PER_METHOD, new String[0], Map.of(), Duration.ofSeconds(30), TestAuthentication.NONE, List.of());
+        return new Settings(EngineScope.PER_METHOD, new String[0], Map.of(), Duration.ofSeconds(30), TestAuthentication.NONE, List.of(),
+            false);
       }
       CamundaTest test = annotation.get();
       return new Settings(test.scope(), test.deploy(), parse(test.configuration()), Duration.ofMillis(test.awaitMillis()),
-          test.authentication(), List.of(test.tenants()));
+          test.authentication(), List.of(test.tenants()), test.authorizations());
     }
 
     private static Map<String, String> parse(String[] pairs) {
@@ -176,7 +177,7 @@ public final class CamundaExtension
     }
 
     CamundaTestContext startContext() {
-      CamundaTestContext camunda = CamundaTestContext.start(configuration, await, authentication, tenants);
+      CamundaTestContext camunda = CamundaTestContext.start(configuration, await, authentication, tenants, authorizations);
       try {
         if (deploy.length > 0) {
           camunda.deploy(deploy);

@@ -65,6 +65,14 @@ public @interface CamundaTest {
    */
   String[] tenants() default {};
 
+  /**
+   * Whether the engine enforces {@code /v2/authorizations}: the kit's own user or client (and so
+   * every client the kit builds) may still do everything, while users created through the identity
+   * API hold only what they are granted; BASIC unless {@link #authentication} says OAUTH, since
+   * authorizations need a caller.
+   */
+  boolean authorizations() default false;
+
   /** How long each assertion and helper waits for the engine before it fails, in milliseconds. */
   long awaitMillis() default 30_000;
 }

@@ -47,10 +47,12 @@ public final class CamundaTestContext implements AutoCloseable {
   private final ClusterReads reads;
   private final Waiter waiter;
   private final List<CamundaAsyncClient> extraClients = new ArrayList<>();
+  private final KitCredentials credentials;
 
   private CamundaTestContext(
       Engine engine, Map<String, String> configuration, Duration awaitTimeout, KitCredentials credentials) {
     this.engine = engine;
+    this.credentials = credentials;
     Map<String, String> withCredentials = new HashMap<>(credentials.clientConfiguration(engine.restAddress()));
     withCredentials.putAll(configuration);
     this.configuration = Map.copyOf(withCredentials);
@@ -82,9 +84,21 @@ public final class CamundaTestContext implements AutoCloseable {
    */
   public static CamundaTestContext start(
       Map<String, String> configuration, Duration awaitTimeout, TestAuthentication authentication, List<String> tenants) {
-    TestAuthentication mode = !tenants.isEmpty() && authentication == TestAuthentication.NONE ? TestAuthentication.BASIC : authentication;
+    return start(configuration, awaitTimeout, authentication, tenants, false);
+  }
+
+  /**
+   * Like {@link #start(Map, Duration, TestAuthentication, List)}; with {@code authorizations}, the
+   * engine enforces {@code /v2/authorizations} for every caller but the kit's own (BASIC if {@code
+   * authentication} is NONE).
+   */
+  public static CamundaTestContext start(Map<String, String> configuration, Duration awaitTimeout, TestAuthentication authentication,
+      List<String> tenants, boolean authorizations) {
+    boolean needsCaller = !tenants.isEmpty() || authorizations;
+    TestAuthentication mode = needsCaller && authentication == TestAuthentication.NONE ? TestAuthentication.BASIC : authentication;
     KitCredentials credentials = new KitCredentials(mode, tenants);
-    Engine engine = Engine.start(EngineConfig.builder().auth(credentials.engineAuth()).multiTenancy(!tenants.isEmpty()).build());
+    Engine engine = Engine.start(EngineConfig.builder().auth(credentials.engineAuth()).multiTenancy(!tenants.isEmpty())
+        .authorizations(authorizations).build());
     try {
       return new CamundaTestContext(engine, configuration, awaitTimeout, credentials);
     } catch (RuntimeException e) {
@@ -102,6 +116,16 @@ public final class CamundaTestContext implements AutoCloseable {
   /** The engine's REST address, e.g. {@code http://127.0.0.1:41235} (clients append {@code /v2}). */
   public URI restAddress() {
     return engine.restAddress();
+  }
+
+  /**
+   * The {@code Authorization} header the kit's clients send (empty without authentication), for a
+   * test's own HTTP calls such as the identity API, which the SDK does not cover.
+   */
+  public java.util.Optional<String> authorizationHeader() {
+    try (java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient()) {
+      return credentials.authorization(engine.restAddress(), http);
+    }
   }
 
   public CamundaClient client() {
