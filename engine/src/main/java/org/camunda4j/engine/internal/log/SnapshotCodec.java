@@ -271,6 +271,7 @@ public final class SnapshotCodec {
     kryo.setClassLoader(ONLY_STATE_TYPES);
     kryo.setInstantiatorStrategy(new DefaultInstantiatorStrategy(new StdInstantiatorStrategy()));
     ImmutableCollectionsSerializers.addDefaultSerializers(kryo);
+    ReadOnlyView.register(kryo);
     kryo.register(StoredDefinition.class);
     kryo.register(StoredDefinition[].class);
     kryo.register(ProcessDefinition.class, new DefinitionByKey(definitions));
@@ -322,6 +323,45 @@ public final class SnapshotCodec {
     public void reset() {
       super.reset();
       strings.clear();
+    }
+  }
+
+  /**
+   * The JDK's read-only views ({@code Collections.unmodifiableMap} and its kin, e.g. a task listener
+   * job's headers). Kryo would rebuild one empty and then fail adding to it, so a view travels as a
+   * copy of what it shows, in its order, and is wrapped again on read.
+   */
+  private static final class ReadOnlyView<T> extends Serializer<T> {
+    private final java.util.function.Function<T, Object> copy;
+    private final java.util.function.Function<Object, T> wrap;
+
+    private ReadOnlyView(java.util.function.Function<T, Object> copy, java.util.function.Function<Object, T> wrap) {
+      this.copy = copy;
+      this.wrap = wrap;
+    }
+
+    @SuppressWarnings("unchecked")
+    static void register(Kryo kryo) {
+      ReadOnlyView<Map<Object, Object>> map = new ReadOnlyView<>(java.util.LinkedHashMap::new, m -> java.util.Collections.unmodifiableMap((Map<Object, Object>) m));
+      ReadOnlyView<Set<Object>> set = new ReadOnlyView<>(LinkedHashSet::new, m -> java.util.Collections.unmodifiableSet((Set<Object>) m));
+      ReadOnlyView<List<Object>> list = new ReadOnlyView<>(ArrayList::new, m -> java.util.Collections.unmodifiableList((List<Object>) m));
+      ReadOnlyView<java.util.Collection<Object>> collection =
+          new ReadOnlyView<>(ArrayList::new, m -> java.util.Collections.unmodifiableCollection((java.util.Collection<Object>) m));
+      kryo.register(java.util.Collections.unmodifiableMap(new HashMap<>()).getClass(), map);
+      kryo.register(java.util.Collections.unmodifiableSet(new java.util.HashSet<>()).getClass(), set);
+      kryo.register(java.util.Collections.unmodifiableList(new ArrayList<>()).getClass(), list);
+      kryo.register(java.util.Collections.unmodifiableList(new java.util.LinkedList<>()).getClass(), list);
+      kryo.register(java.util.Collections.unmodifiableCollection(new ArrayList<>()).getClass(), collection);
+    }
+
+    @Override
+    public void write(Kryo kryo, Output output, T view) {
+      kryo.writeClassAndObject(output, copy.apply(view));
+    }
+
+    @Override
+    public T read(Kryo kryo, Input input, Class<? extends T> type) {
+      return wrap.apply(kryo.readClassAndObject(input));
     }
   }
 

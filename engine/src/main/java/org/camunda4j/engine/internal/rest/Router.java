@@ -10,6 +10,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.CompletionStage;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Maps {@code (method, path)} to a {@link Handler}. Templates are literal segments and whole-segment
@@ -21,7 +22,8 @@ import java.util.concurrent.CompletionStage;
 public final class Router {
 
   private final List<Route> routes = new ArrayList<>();
-  private Guard guard = (method, template, request) -> null;
+  /** Null until {@link #guard} is called: unguarded routes keep their handler as it is, with no per-request wrapper. */
+  private @Nullable Guard guard;
 
   /**
    * Runs before the handler of each route: may refuse the request by throwing (e.g. a 403), or hold
@@ -69,7 +71,7 @@ public final class Router {
     Objects.requireNonNull(handler, "handler");
     Guard routeGuard = guard;
     String upperMethod = method.toUpperCase(Locale.ROOT);
-    Handler guarded = request -> {
+    Handler guarded = routeGuard == null ? handler : request -> {
       CompletionStage<?> check = routeGuard.check(upperMethod, pathTemplate, request);
       return check == null ? handler.handle(request) : check.thenCompose(ignored -> {
         try {

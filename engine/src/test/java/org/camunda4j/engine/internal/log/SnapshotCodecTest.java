@@ -34,7 +34,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The snapshot format on its own: a state with processes, instances, jobs in several states,
- * variables of several Java types and buffered messages reads back as it was written; a snapshot
+ * variables of several Java types, a task listener's job and buffered messages reads back as it was written; a snapshot
  * whose bytes changed, or that another build wrote with other state types, is refused with a reason.
  */
 class SnapshotCodecTest {
@@ -46,7 +46,8 @@ class SnapshotCodecTest {
   void richState() throws IOException {
     engine = new EngineOperations(
         new ControlledClock(), Duration.ofSeconds(1), HistoryRetention.KEEP_ALL, t -> new InMemoryEventLog(1_000_000, new SnapshotCodec(t)));
-    engine.deploy(List.of(resource("single-service-task.bpmn"), resource("message-intermediate-catch.bpmn")), "<default>").join();
+    engine.deploy(List.of(resource("single-service-task.bpmn"), resource("message-intermediate-catch.bpmn"),
+        resource("task-listener-creating-with-model-assignee.bpmn")), "<default>").join();
     Map<String, Object> variables = new LinkedHashMap<>();
     variables.put("int", 7);
     variables.put("long", 8_000_000_000L);
@@ -63,6 +64,8 @@ class SnapshotCodecTest {
     engine.completeJob(jobs.get(0).jobKey(), Map.of("done", true)).join();
     engine.failJob(jobs.get(1).jobKey(), 0, "broken", 0, Map.of()).join(); // an incident
     engine.failJob(jobs.get(2).jobKey(), 2, "again", 30_000, Map.of()).join(); // a backoff
+    // a task listener's job, whose headers are a read-only view
+    engine.createById("task-listener-creating-with-model-assignee", -1, new NewInstance(Map.of(), List.of(), null, null)).join();
     engine.publishMessage("never-caught", "k", 60_000, null, Map.of("x", 1), "<default>").join();
   }
 
