@@ -138,4 +138,30 @@ class ProcessInstanceMigrationEventsTest extends EngineScenario {
     assertThat(http.post("/messages/correlation", Map.of("name", "abort", "correlationKey", "o-1")).status()).isEqualTo(200);
     assertThat(http.activateOne("handle-abort-2").path("elementId").asText()).isEqualTo("Task_HandleAbort2");
   }
+
+  @Test
+  void aWaitingMessageCatchEventMovesWithItsSubscriptionButNotToATimerCatchEvent() {
+    http.deployOk(bpmn("message-intermediate-catch.bpmn"));
+    String instance = http.createInstance("message-intermediate-catch", Map.of("orderId", "o-1"));
+    String subscription = Eventually.get("the subscription",
+        () -> http.search("message-subscriptions", Map.of("filter", Map.of("processInstanceKey", instance))), l -> l.size() == 1)
+        .getFirst().path("messageSubscriptionKey").asText();
+    String target = deployTarget("migration-intermediate-catch-v2.bpmn", "message-intermediate-catch");
+
+    EngineHttp.Response toTimer =
+        http.post("/process-instances/" + instance + "/migration", plan(target, "Event_PaymentReceived", "Event_Cooldown"));
+    assertThat(toTimer.status()).as(toTimer.body()).isEqualTo(409);
+    assertThat(toTimer.json().path("detail").asText()).contains("message intermediateCatchEvent").contains("timer intermediateCatchEvent");
+    migrateOk(instance, plan(target, "Event_PaymentReceived", "Event_Paid2"));
+
+    assertThat(http.search("message-subscriptions", Map.of("filter", Map.of("processInstanceKey", instance))))
+        .singleElement()
+        .satisfies(s -> assertThat(s.path("messageSubscriptionKey").asText()).isEqualTo(subscription))
+        .satisfies(s -> assertThat(s.path("elementId").asText()).isEqualTo("Event_Paid2"))
+        .satisfies(s -> assertThat(s.path("processDefinitionKey").asText()).isEqualTo(target));
+    assertThat(http.post("/messages/correlation", Map.of("name", "payment-received", "correlationKey", "o-1")).status()).isEqualTo(200);
+    assertThat(http.activateOne("invoice").path("processInstanceKey").asText()).isEqualTo(instance);
+    assertThat(elements(instance, "Event_Paid2")).singleElement()
+        .satisfies(e -> assertThat(e.path("state").asText()).isEqualTo("COMPLETED"));
+  }
 }
