@@ -116,6 +116,29 @@ class MappingRulesTest {
     assertThat(engineer.get("/authentication/me").json().get("tenants")).as("the rule is gone, and with it the membership").isEmpty();
   }
 
+  @Test
+  void aMappingRuleCarriesItsAuthorizationsToEveryMatchingToken() {
+    try (Engine enforcing = Engine.start(EngineConfig.builder()
+        .auth(new EngineAuth.Oidc(java.net.URI.create(TestIdentityProvider.ISSUER), provider.jwksUri(), TestIdentityProvider.AUDIENCE,
+            List.of(EngineCredential.parse("admin:admin-secret")), Duration.ofMinutes(5)))
+        .authorizations(true)
+        .build())) {
+      EngineHttp root = new EngineHttp(enforcing.restAddress(), "Bearer " + Tokens.builtIn(enforcing, "admin", "admin-secret"));
+      root.deployOk("bpmn/authz-orders.bpmn");
+      root.post("/mapping-rules", Map.of("mappingRuleId", "clerks", "claimName", "department", "claimValue", "sales", "name", "Clerks"));
+      EngineHttp.Response granted = root.post("/authorizations", Map.of("ownerId", "clerks", "ownerType", "MAPPING_RULE",
+          "resourceType", "PROCESS_DEFINITION", "resourceId", "orders", "permissionTypes", List.of("CREATE_PROCESS_INSTANCE")));
+      assertThat(granted.status()).as(granted.body()).isEqualTo(201);
+      EngineHttp clerk = new EngineHttp(enforcing.restAddress(), provider.bearer("carol", Map.of("department", "sales")));
+      EngineHttp outsider = new EngineHttp(enforcing.restAddress(), provider.bearer("oscar", Map.of("department", "it")));
+
+      assertThat(clerk.post("/process-instances", Map.of("processDefinitionId", "orders")).status()).isEqualTo(200);
+      EngineHttp.Response refused = outsider.post("/process-instances", Map.of("processDefinitionId", "orders"));
+      assertThat(refused.status()).isEqualTo(403);
+      assertThat(refused.json().get("detail").asText()).contains("the client 'oscar'");
+    }
+  }
+
   private static void assertProblem(EngineHttp.Response response, int status, String detailPart) {
     assertThat(response.status()).as(response.body()).isEqualTo(status);
     assertThat(response.contentType()).startsWith("application/problem+json");
