@@ -60,6 +60,7 @@ public final class ApacheExchanger implements HttpExchanger {
     if (request.authorization() != null) {
       builder.addHeader("Authorization", request.authorization());
     }
+    request.headers().forEach(builder::addHeader);
     if (request.body() != null) {
       builder.setBody(request.body(), ContentType.parse(request.contentType()));
     }

@@ -47,6 +47,7 @@ public final class JdkExchanger implements HttpExchanger {
     if (request.authorization() != null) {
       builder.header("Authorization", request.authorization());
     }
+    request.headers().forEach(builder::header);
     if (request.body() != null) {
       builder.header("Content-Type", request.contentType());
       builder.method(request.method(), HttpRequest.BodyPublishers.ofByteArray(request.body()));

@@ -22,9 +22,10 @@ import java.time.Duration;
  * @param pollBackoff how long the worker currently waits between failed activations; zero when healthy
  * @param backpressureLimit the client's current limit on concurrent activations after backpressure
  *     from the cluster; 0 when unlimited
- * @param ackClusterReplaced outcomes not sent because, after a broken connection, the address answered
- *     with another cluster (another {@code clusterId}: an engine that kept its state in memory was
- *     restarted), which never handed out those jobs
+ * @param ackClusterReplaced outcomes dropped because the address answers with another cluster than
+ *     the one that handed out the job (another {@code clusterId}: an engine that kept its state in
+ *     memory was restarted or replaced): not sent when a broken connection made the worker ask first,
+ *     refused by the engine (412) when the job's cluster id sent along did not match
  */
 public record WorkerStats(
     long polls,

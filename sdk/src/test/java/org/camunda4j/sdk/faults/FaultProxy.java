@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiConsumer;
 import java.util.function.BiFunction;
 
 /**
@@ -34,6 +35,7 @@ final class FaultProxy implements AutoCloseable {
   private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
   private volatile BiFunction<String, String, Fault> policy = (method, path) -> Fault.NONE;
   private volatile Duration slowness = Duration.ofMillis(300);
+  private volatile BiConsumer<String, Integer> onAnswer = (path, status) -> {};
   private volatile HttpServer server;
   final AtomicInteger injected = new AtomicInteger();
   final AtomicInteger answersLost = new AtomicInteger();
@@ -52,6 +54,11 @@ final class FaultProxy implements AutoCloseable {
   /** Decides the fault of every request from its method and path. */
   void policy(BiFunction<String, String, Fault> policy) {
     this.policy = policy;
+  }
+
+  /** Hears the path and status of every answer the engine gave that the proxy passes on. */
+  void onAnswer(BiConsumer<String, Integer> onAnswer) {
+    this.onAnswer = onAnswer;
   }
 
   void slowness(Duration slowness) {
@@ -109,6 +116,7 @@ final class FaultProxy implements AutoCloseable {
         // The engine has processed the request; the client never hears back.
         throw new IOException("injected: connection dropped after the engine answered");
       }
+      onAnswer.accept(path, response.statusCode());
       response.headers().map().forEach((name, values) -> {
         if (!HOP_BY_HOP.contains(name.toLowerCase(java.util.Locale.ROOT))) {
           exchange.getResponseHeaders().put(name, List.copyOf(values));

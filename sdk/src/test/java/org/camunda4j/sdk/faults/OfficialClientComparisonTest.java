@@ -39,7 +39,9 @@ import org.junit.jupiter.params.provider.EnumSource;
  * <p>Only camunda4j's figures are asserted (every instance completes, none on an incident, no
  * handler twice; the worker runs with its defaults, as a user's would): the official client's are its behaviour, recorded for the comparison. After the
  * engine is replaced, the instances counted are the new engine's (the old one kept nothing in memory);
- * "stale" counts the outcomes of the old engine's jobs that reached the new engine.
+ * "stale" counts the outcomes of the old engine's jobs that reached the new engine, "refused" those of
+ * them the new engine refused as another cluster's (412, camunda4j's workers name the job's cluster)
+ * rather than by their key (404, which only says that no job has that key now).
  */
 class OfficialClientComparisonTest {
 
@@ -59,7 +61,7 @@ class OfficialClientComparisonTest {
   enum Contender { CAMUNDA4J, OFFICIAL }
 
   /** What became of one run's instances. */
-  record Outcome(long completed, long onIncident, long ranTwice, long stale, Duration resumedAfter) {}
+  record Outcome(long completed, long onIncident, long ranTwice, long stale, long refused, long dropped, Duration resumedAfter) {}
 
   private static final Map<Injected, Map<Contender, Outcome>> TABLE = new EnumMap<>(Injected.class);
 
@@ -78,19 +80,27 @@ class OfficialClientComparisonTest {
     assertThat(ours.completed()).as("camunda4j: instances completed").isEqualTo(INSTANCES);
     assertThat(ours.onIncident()).as("camunda4j: instances on an incident").isZero();
     assertThat(ours.ranTwice()).as("camunda4j: handlers run twice").isZero();
-    // Not asserted: "stale". Behind a proxy that keeps the worker's connections open, the worker
-    // loses no connection when the engine behind it is replaced, so it does not ask which cluster
-    // answers before sending the held jobs' outcomes (docs/reliability.md, "Not covered yet").
+    if (fault == Injected.ENGINE_REPLACED) {
+      // Behind a proxy that keeps the worker's connections open, the worker loses no connection when
+      // the engine behind it is replaced: the held jobs' outcomes reach the new engine, which refuses
+      // them by the cluster id they carry, and the worker drops them.
+      assertThat(ours.stale()).as("camunda4j: the held jobs' outcomes that reached the new engine").isEqualTo(4);
+      assertThat(ours.refused()).as("camunda4j: of them, refused as another cluster's (412)").isEqualTo(4);
+      assertThat(ours.dropped()).as("camunda4j: ackClusterReplaced").isEqualTo(4);
+    } else {
+      assertThat(ours.stale()).as("camunda4j: outcomes of another engine's jobs").isZero();
+      assertThat(ours.dropped()).as("camunda4j: ackClusterReplaced").isZero();
+    }
   }
 
   @AfterAll
   static void printTable() {
     StringBuilder table = new StringBuilder("---- official client vs camunda4j, " + INSTANCES + " instances per run\n")
-        .append("| Fault | Client | Completed | On incident | Ran twice | Stale outcomes | Resumed after |\n")
+        .append("| Fault | Client | Completed | On incident | Ran twice | Stale outcomes (refused, 412) | Resumed after |\n")
         .append("|---|---|---|---|---|---|---|\n");
     synchronized (TABLE) {
-      TABLE.forEach((fault, row) -> row.forEach((contender, o) -> table.append("| %s | %s | %d | %d | %d | %d | %s |\n".formatted(
-          fault, contender, o.completed(), o.onIncident(), o.ranTwice(), o.stale(),
+      TABLE.forEach((fault, row) -> row.forEach((contender, o) -> table.append("| %s | %s | %d | %d | %d | %d (%d) | %s |\n".formatted(
+          fault, contender, o.completed(), o.onIncident(), o.ranTwice(), o.stale(), o.refused(),
           o.resumedAfter().isNegative() ? "" : o.resumedAfter().toMillis() + " ms"))));
     }
     System.out.println(table);
@@ -104,6 +114,7 @@ class OfficialClientComparisonTest {
     private final Set<Long> firstLifeJobs = ConcurrentHashMap.newKeySet();
     private final CountDownLatch replaced = new CountDownLatch(1);
     private volatile boolean firstLife = true;
+    private volatile JobWorker ours; // camunda4j's, for its stats
 
     Run(Injected fault, Contender contender) {
       this.fault = fault;
@@ -133,6 +144,7 @@ class OfficialClientComparisonTest {
             resumedAfter = Duration.ofNanos(System.nanoTime() - back);
           }
           Set<Long> stale = ConcurrentHashMap.newKeySet();
+          Set<Long> refused = ConcurrentHashMap.newKeySet();
           if (fault == Injected.ENGINE_REPLACED) {
             Await.until("the worker holds the old engine's jobs", Duration.ofSeconds(60), () -> firstLifeJobs.size() == 4);
             engine.close();
@@ -148,6 +160,11 @@ class OfficialClientComparisonTest {
               }
               return Fault.NONE;
             });
+            proxy.onAnswer((path, status) -> {
+              if (status == 412 && (path.endsWith("/completion") || path.endsWith("/failure"))) {
+                refused.add(Long.parseLong(path.split("/")[3]));
+              }
+            });
             firstLife = false;
             replaced.countDown(); // the held handlers finish, their outcomes go to whatever answers now
             instances = createInstances(observer, INSTANCES);
@@ -159,7 +176,8 @@ class OfficialClientComparisonTest {
           long onIncident = instances.stream().filter(key -> settled.getProcessInstance(key).hasIncident()).count();
           long ranTwice = runsPerJob.values().stream().filter(runs -> runs.get() > 1).count();
           observer.close();
-          return new Outcome(completed, onIncident, ranTwice, stale.size(), resumedAfter);
+          long dropped = ours == null ? 0 : ours.stats().ackClusterReplaced();
+          return new Outcome(completed, onIncident, ranTwice, stale.size(), refused.size(), dropped, resumedAfter);
         } finally {
           worker.close();
         }
@@ -219,6 +237,7 @@ class OfficialClientComparisonTest {
                 ran(job.jobKey());
                 return Map.of();
               });
+          ours = worker;
           yield () -> {
             worker.close();
             client.close();

@@ -2,6 +2,7 @@ package org.camunda4j.sdk.internal.http;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -30,8 +31,17 @@ public interface HttpExchanger extends AutoCloseable {
   @Override
   void close();
 
-  /** {@code authorization}, {@code contentType} and {@code body} may be null. */
-  record Request(String method, URI uri, String authorization, String contentType, byte[] body, Duration timeout) {}
+  /**
+   * {@code authorization}, {@code contentType} and {@code body} may be null; {@code headers} are
+   * sent as well (e.g. the cluster a job came from, on its outcome).
+   */
+  record Request(String method, URI uri, String authorization, String contentType, byte[] body, Duration timeout,
+      Map<String, String> headers) {
+
+    public Request(String method, URI uri, String authorization, String contentType, byte[] body, Duration timeout) {
+      this(method, uri, authorization, contentType, body, timeout, Map.of());
+    }
+  }
 
   /** {@code contentType} is "" when the answer had none. */
   record Response(int status, String contentType, byte[] body) {}

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
@@ -68,10 +69,15 @@ public final class HttpTransport {
     return gate;
   }
 
-  /** A request to send. {@code responseType} null = ignore the body. */
+  /** A request to send. {@code responseType} null = ignore the body; {@code headers} are sent as well. */
   public record Call(
       String method, String path, byte[] body, String contentType, JavaType responseType, RetryMode retry,
-      boolean gated, Duration timeout) {
+      boolean gated, Duration timeout, Map<String, String> headers) {
+
+    public Call(String method, String path, byte[] body, String contentType, JavaType responseType, RetryMode retry,
+        boolean gated, Duration timeout) {
+      this(method, path, body, contentType, responseType, retry, gated, timeout, Map.of());
+    }
 
     public static Call json(String method, String path, Object body, JavaType responseType, RetryMode retry) {
       return new Call(method, path, body == null ? null : Json.write(body), body == null ? null : "application/json",
@@ -79,11 +85,21 @@ public final class HttpTransport {
     }
 
     public Call withTimeout(Duration newTimeout) {
-      return new Call(method, path, body, contentType, responseType, retry, gated, newTimeout);
+      return new Call(method, path, body, contentType, responseType, retry, gated, newTimeout, headers);
     }
 
     public Call asGated() {
-      return new Call(method, path, body, contentType, responseType, retry, true, timeout);
+      return new Call(method, path, body, contentType, responseType, retry, true, timeout, headers);
+    }
+
+    /** This call with one more header; a null value adds none. */
+    public Call withHeader(String name, String value) {
+      if (value == null) {
+        return this;
+      }
+      Map<String, String> more = new java.util.LinkedHashMap<>(headers);
+      more.put(name, value);
+      return new Call(method, path, body, contentType, responseType, retry, gated, timeout, Map.copyOf(more));
     }
 
     String describe() {
@@ -152,7 +168,8 @@ public final class HttpTransport {
   private CompletableFuture<HttpExchanger.Response> exchange(Call call, Optional<String> authorization,
       CancellableChain<?> chain) {
     CompletableFuture<HttpExchanger.Response> exchange = http.exchange(new HttpExchanger.Request(call.method,
-        URI.create(baseText + call.path), authorization.orElse(null), call.contentType, call.body, call.timeout));
+        URI.create(baseText + call.path), authorization.orElse(null), call.contentType, call.body, call.timeout,
+        call.headers));
     chain.currentExchange = exchange;
     if (chain.result.isCancelled()) {
       exchange.cancel(true);

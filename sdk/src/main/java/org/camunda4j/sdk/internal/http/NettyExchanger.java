@@ -232,6 +232,7 @@ public final class NettyExchanger implements HttpExchanger {
     if (request.authorization() != null) {
       http.headers().set(HttpHeaderNames.AUTHORIZATION, request.authorization());
     }
+    request.headers().forEach(http.headers()::set);
     ScheduledFuture<?> timeout = channel.eventLoop().schedule(() -> {
       if (result.completeExceptionally(new HttpTimeoutException("request timed out"))) {
         closeOurselves(channel);

@@ -17,6 +17,13 @@ import org.camunda4j.sdk.Topology;
 final class ClusterIdentity {
 
   /**
+   * The request header naming the cluster that handed out a job, sent with its outcome: a camunda4j
+   * engine refuses the outcome with 412 when it is another cluster. Connections a proxy keeps open
+   * lose nothing when the engine behind it is replaced, so the transport's count cannot tell.
+   */
+  static final String HEADER = "Camunda4j-Cluster-Id";
+
+  /**
    * What is known now.
    *
    * @param clusterId the cluster id last seen; null while unknown or when the cluster reports none

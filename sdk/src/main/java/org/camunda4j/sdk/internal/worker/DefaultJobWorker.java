@@ -14,6 +14,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Consumer;
 import org.camunda4j.sdk.ActivatedJob;
@@ -61,6 +62,8 @@ public final class DefaultJobWorker implements JobWorker {
   static final Duration POLL_ERROR_LOG_INTERVAL = Duration.ofSeconds(10);
   /** Acknowledgements are retried at most this often, and never past the job's local lease. */
   static final int MAX_ACK_ATTEMPTS = 8;
+  /** What the engine answers an outcome naming another cluster than its own ({@link ClusterIdentity#HEADER}). */
+  private static final int PRECONDITION_FAILED = 412;
   private static final Logger JOB_LOG = LoggerFactory.getLogger("org.camunda4j.sdk.job");
   private static final JavaType ACTIVATED_JOBS = Json.mapper().constructType(Wire.ActivatedJobs.class);
   private static final JavaType TOPOLOGY = Json.mapper().constructType(Topology.class);
@@ -91,6 +94,8 @@ public final class DefaultJobWorker implements JobWorker {
   private volatile int consecutivePollErrors;
   private volatile Duration currentPollBackoff = Duration.ZERO;
   private long lastPollErrorLogNanos;
+  /** When a refused outcome of another cluster's job was last logged at WARN (once per {@link #POLL_ERROR_LOG_INTERVAL}). */
+  private final AtomicLong clusterReplacedLoggedAt = new AtomicLong(System.nanoTime() - POLL_ERROR_LOG_INTERVAL.toNanos());
 
   private DefaultJobWorker(WorkerSettings settings, ExecutionStrategy<?> strategy, Object handler,
       WorkerEnvironment environment, Consumer<DefaultJobWorker> onClosed, Backoff pollBackoff) {
@@ -173,6 +178,7 @@ public final class DefaultJobWorker implements JobWorker {
     try {
       sleepStartupJitter();
       int consecutiveErrors = 0;
+      boolean identifyAgain = false; // after a failed activation: whatever answers next may be another cluster
       while (!stopping.get()) {
         int slots = ledger.takeAllFree(refillAt, 1, TimeUnit.SECONDS);
         if (slots == 0) {
@@ -182,8 +188,9 @@ public final class DefaultJobWorker implements JobWorker {
           ledger.release(slots);
           break;
         }
-        if (!cluster.isConfirmedAt(transport.connectionsLost())) {
+        if (identifyAgain || !cluster.isConfirmedAt(transport.connectionsLost())) {
           identifyCluster(); // at start, and after a lost connection: whoever answers now may be another cluster
+          identifyAgain = false;
         }
         long askedAt = System.nanoTime();
         int received;
@@ -205,6 +212,10 @@ public final class DefaultJobWorker implements JobWorker {
           currentPollBackoff = delay;
           logPollError(e instanceof ExecutionException ? e.getCause() : e, consecutiveErrors, delay);
           Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
+          // A proxy answers 502/503 or drops the answer while the engine behind it is replaced, keeping
+          // our connection: the jobs of the next activation must be stamped with the cluster that answers then.
+          identifyAgain = cause instanceof CamundaTransportException
+              || (cause instanceof CamundaApiException api && api.status() >= 500 && !api.isBackpressure());
           if (cause instanceof CamundaTransportException) {
             waitOrUntilReachable(delay); // unreachable: come back as soon as it answers again
           } else {
@@ -478,9 +489,10 @@ public final class DefaultJobWorker implements JobWorker {
     };
   }
 
+  /** Sends an outcome naming the cluster that handed out the job, which another cluster refuses (412). */
   private CompletableFuture<Void> send(JobRun run, Ack ack, String what, Call call, LongAdder onSuccess) {
     CompletableFuture<Void> done = new CompletableFuture<>();
-    new AckAttempt(run, ack, what, call, onSuccess, done).run(1, false);
+    new AckAttempt(run, ack, what, call.withHeader(ClusterIdentity.HEADER, run.clusterId()), onSuccess, done).run(1, false);
     return done;
   }
 
@@ -493,7 +505,8 @@ public final class DefaultJobWorker implements JobWorker {
    * state in memory, restarted): the outcome goes only to the cluster that handed out the job, by its
    * {@code clusterId} ({@link ClusterIdentity}). A cluster that cannot be asked counts as a failed
    * attempt; one that answers without a topology, or without an id, cannot be told apart and gets
-   * the outcome.
+   * the outcome. Behind a proxy no connection is lost when the engine is replaced, so the outcome
+   * names the job's cluster itself, and the engine refuses it (412) when it is another: dropped too.
    */
   private final class AckAttempt {
     private final JobRun run;
@@ -571,9 +584,46 @@ public final class DefaultJobWorker implements JobWorker {
       return false;
     }
 
+    /** The first refusal at WARN, then one per {@link #POLL_ERROR_LOG_INTERVAL}: a replaced cluster refuses every held job at once. */
+    private void logClusterReplaced(CamundaApiException refusal) {
+      long now = System.nanoTime();
+      long last = clusterReplacedLoggedAt.get();
+      String message = "Job {}: its {} is dropped: the cluster at the address did not hand out the job (clusterId {}), so"
+          + " another cluster answers there now; the job's own cluster hands it out again when its lock runs out"
+          + " (counted in ackClusterReplaced, at WARN once per 10 s): {}";
+      if (now - last >= POLL_ERROR_LOG_INTERVAL.toNanos() && clusterReplacedLoggedAt.compareAndSet(last, now)) {
+        run.log().warn(message, run.job().jobKey(), what, run.clusterId(), refusal.detail());
+      } else {
+        run.log().debug(message, run.job().jobKey(), what, run.clusterId(), refusal.detail());
+      }
+    }
+
+    /**
+     * Learns which cluster answers now, so that the jobs it hands out next carry its id; the outcome
+     * is dropped either way. Once another refusal taught it, no request.
+     */
+    private CompletableFuture<Void> relearnCluster() {
+      if (ClusterIdentity.isReplacement(run.clusterId(), cluster.current())) {
+        return CompletableFuture.completedFuture(null);
+      }
+      long losses = transport.connectionsLost();
+      return askTopology(ACK_TOPOLOGY_TIMEOUT).handle((topology, error) -> {
+        if (topology != null) {
+          noteCluster(topology, losses);
+        }
+        return null;
+      });
+    }
+
     private void failed(int attempt, boolean answerMayBeLost, Throwable cause) {
       long key = run.job().jobKey();
       CamundaApiException api = cause instanceof CamundaApiException e ? e : null;
+      if (api != null && api.status() == PRECONDITION_FAILED) {
+        stats.ackClusterReplaced.increment();
+        logClusterReplaced(api);
+        relearnCluster().whenComplete((ignored, error) -> done.complete(null));
+        return;
+      }
       if (api != null && api.isNotFound() && answerMayBeLost) {
         onSuccess.increment();
         stats.ackAnswerLost.increment();

@@ -38,20 +38,24 @@ class NettyExchangerTest {
   void sendsMethodPathHeadersAndBodyAndReturnsStatusTypeAndBody() throws Exception {
     java.util.Map<String, String> headers = new java.util.concurrent.ConcurrentHashMap<>();
     stub.on("POST", "/v2/echo").otherwise(exchange -> {
-      for (String name : List.of("Authorization", "Accept", "User-Agent", "Content-Type")) {
+      for (String name : List.of("Authorization", "Accept", "User-Agent", "Content-Type", "Camunda4j-Cluster-Id")) {
         headers.put(name, exchange.getRequestHeaders().getFirst(name));
       }
       StubServer.json(201, "{\"ok\":true}").respond(exchange);
     });
+    HttpExchanger.Request request = new HttpExchanger.Request("POST", URI.create(stub.address() + "/v2/echo"), "Bearer t",
+        "application/json", "{\"a\":1}".getBytes(StandardCharsets.UTF_8), Duration.ofSeconds(30),
+        java.util.Map.of("Camunda4j-Cluster-Id", "cluster-1"));
 
-    HttpExchanger.Response response = http.exchange(post("/v2/echo", "{\"a\":1}", Duration.ofSeconds(30))).get();
+    HttpExchanger.Response response = http.exchange(request).get();
 
     assertThat(response.status()).isEqualTo(201);
     assertThat(response.contentType()).isEqualTo("application/json");
     assertThat(new String(response.body(), StandardCharsets.UTF_8)).isEqualTo("{\"ok\":true}");
     assertThat(stub.requests("POST", "/v2/echo").getFirst().body()).isEqualTo("{\"a\":1}");
     assertThat(headers).containsEntry("Authorization", "Bearer t").containsEntry("Accept", HttpExchanger.ACCEPT)
-        .containsEntry("User-Agent", "test-agent").containsEntry("Content-Type", "application/json");
+        .containsEntry("User-Agent", "test-agent").containsEntry("Content-Type", "application/json")
+        .containsEntry("Camunda4j-Cluster-Id", "cluster-1");
   }
 
   @Test
