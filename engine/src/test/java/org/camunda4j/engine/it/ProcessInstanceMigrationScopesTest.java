@@ -201,4 +201,22 @@ class ProcessInstanceMigrationScopesTest extends EngineScenario {
     assertThat(elements(instance, "EventSubProcess_Abort2")).singleElement()
         .satisfies(e -> assertThat(e.path("state").asText()).isEqualTo("COMPLETED"));
   }
+
+  @Test
+  void anIncidentOfAFaultyInputMappingIsFixedByMigratingToTheCorrectedVersionAndResolvingIt() {
+    http.deployOk(bpmn("io-mapping-error.bpmn"));
+    String instance = http.createInstance("io-mapping-error");
+    JsonNode incident = http.awaitActiveIncident(instance);
+    assertThat(incident.path("errorType").asText()).isEqualTo("IO_MAPPING_ERROR");
+    String target = deployTarget("migration-io-mapping-fixed.bpmn", "io-mapping-error");
+
+    migrateOk(instance, plan(target, "Task_NeedsOrder", "Task_NeedsOrder"));
+    assertThat(http.post("/incidents/" + incident.path("incidentKey").asText() + "/resolution", Map.of()).status()).isEqualTo(204);
+
+    JsonNode job = http.activateOne("needs-order");
+    assertThat(job.path("variables").path("requiredOrderId").asText()).as("the target's input mapping ran").isEqualTo("unknown");
+    assertThat(job.path("processDefinitionKey").asText()).isEqualTo(target);
+    http.completeJob(job.path("jobKey").asText(), Map.of());
+    http.awaitInstanceState(instance, "COMPLETED");
+  }
 }
