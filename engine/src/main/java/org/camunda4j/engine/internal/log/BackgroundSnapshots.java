@@ -49,7 +49,6 @@ final class BackgroundSnapshots implements AutoCloseable {
           task -> {
             Thread thread = new Thread(task, "camunda4j-snapshot-builder");
             thread.setDaemon(true);
-            thread.setPriority(Thread.MIN_PRIORITY);
             return thread;
           });
 

@@ -50,11 +50,11 @@ public interface EventLog extends AutoCloseable {
   void recover(EngineState state, Consumer<EngineEvent> applier);
 
   /**
-   * Whether the processor should now hand the log a {@link #snapshot}: only when {@code closing},
-   * if events were appended since the last snapshot and this log keeps them across a restart. The
-   * periodic snapshots are the log's own business, built off the processor thread.
+   * Whether the processor, closing, should hand the log a {@link #snapshot}: events were appended
+   * since the last snapshot and this log keeps them across a restart. The periodic snapshots are the
+   * log's own business, built off the processor thread.
    */
-  boolean snapshotDue(boolean closing);
+  boolean snapshotDueOnClose();
 
   /**
    * Records {@code state}, which reflects every event appended so far, as the log's newest

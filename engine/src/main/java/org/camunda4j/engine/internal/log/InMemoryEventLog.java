@@ -52,8 +52,8 @@ public final class InMemoryEventLog implements EventLog {
   }
 
   @Override
-  public boolean snapshotDue(boolean closing) {
-    return false; // built in the background; on close there is nothing to keep
+  public boolean snapshotDueOnClose() {
+    return false; // nothing is kept across a restart
   }
 
   @Override

@@ -175,10 +175,9 @@ public final class SqliteEventLog implements EventLog {
     appended.clear();
   }
 
-  /** Only on close: the periodic snapshots are built in the background. */
   @Override
-  public boolean snapshotDue(boolean closing) {
-    return closing && !failed && eventsSinceSnapshot > 0;
+  public boolean snapshotDueOnClose() {
+    return !failed && eventsSinceSnapshot > 0;
   }
 
   /**
@@ -383,10 +382,13 @@ public final class SqliteEventLog implements EventLog {
       }
       eventsSinceSnapshot = replayed.size();
       background.reset(restored, replayed, state.definitions());
-      LOG.info(
-          "state rebuilt from the log in {}: the snapshot at event {} ({} KB) read in {} ms, the {} events after it replayed in {} ms",
-          directory, from, restored == null ? 0 : restored.bytes().length / 1024, (restoredAt - started) / 1_000_000, replayed.size(),
-          (System.nanoTime() - restoredAt) / 1_000_000);
+      boolean large = replayed.size() >= 10_000 || (restored != null && restored.bytes().length >= 10 << 20);
+      if (large || LOG.isDebugEnabled()) { // the start of a large state says where its time went; a small one says nothing
+        LOG.info(
+            "state rebuilt from the log in {}: the snapshot at event {} ({} KB) read in {} ms, the {} events after it replayed in {} ms",
+            directory, from, restored == null ? 0 : restored.bytes().length / 1024, (restoredAt - started) / 1_000_000, replayed.size(),
+            (System.nanoTime() - restoredAt) / 1_000_000);
+      }
     } catch (SQLException e) {
       throw new LogUnavailableException("the event log in " + directory + " cannot be read: " + e.getMessage(), e);
     }

@@ -196,9 +196,6 @@ public final class Processor implements AutoCloseable {
         commit(List.copyOf(batch), List.copyOf(sideEffects));
         sideEffects.clear();
         batch.clear();
-        if (log.snapshotDue(false)) {
-          snapshot();
-        }
         afterBatch();
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
@@ -225,8 +222,8 @@ public final class Processor implements AutoCloseable {
   }
 
   /**
-   * Hands the log a snapshot of the state, encoded here: the only time commands wait for it, so the
-   * time it takes is logged.
+   * On close, hands the log a snapshot of the state, encoded here, so that the next start replays
+   * nothing (the periodic ones the log builds in the background); the time it takes is logged.
    */
   private void snapshot() {
     long start = System.nanoTime();
@@ -385,7 +382,7 @@ public final class Processor implements AutoCloseable {
     while ((task = queue.poll()) != null) {
       task.result().completeExceptionally(new IllegalStateException("the engine is stopped"));
     }
-    if (!thread.isAlive() && log.snapshotDue(true)) {
+    if (!thread.isAlive() && log.snapshotDueOnClose()) {
       snapshot(); // the next start restores it and replays nothing
     }
     log.close();
