@@ -115,9 +115,12 @@ class AuthorizationsTest {
         "resourceId", "*", "permissionTypes", List.of("CREATE"))), "'CREATE' on resource 'AUTHORIZATION'");
     assertForbidden(dana.post("/users", Map.of("username", "mallory", "password", "x")), "'CREATE' on resource 'USER'");
     assertForbidden(dana.get("/users/dana"), "'READ' on resource 'USER', required resource identifiers are one of '[*, dana]'");
+    assertThat(dana.search("users", Map.of())).as("a search leaves out what dana may not read").isEmpty();
     grant("dana", "USER", "USER", "dana", "READ");
 
     assertThat(dana.get("/users/dana").status()).isEqualTo(200);
+    assertThat(dana.search("users", Map.of())).extracting(u -> u.get("username").asText()).containsExactly("dana");
+    assertThat(admin.search("users", Map.of())).as("admin is no API user, dana is the only one").hasSize(1);
     assertForbidden(dana.get("/users/admin"), "'[*, admin]'");
     assertForbidden(dana.put("/groups/ops/users/dana", Map.of()), "'UPDATE' on resource 'GROUP'");
 

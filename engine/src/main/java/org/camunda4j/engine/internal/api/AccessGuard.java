@@ -216,11 +216,11 @@ final class AccessGuard implements Router.Guard {
   }
 
   /**
-   * The identity endpoints: CREATE and search (READ) on {@code *}, the rest on the id in the path;
+   * The identity endpoints: CREATE on {@code *}, searches filtered by READ, the rest on the id in the path;
    * adding or removing a member is an UPDATE of the tenant, group or role.
    */
   private static Rule identityRule(String method, String template) {
-    String[] segments = template.split("/");
+    String[] segments = template.split("/", -1); // "/v2/users/{username}" -> "", "v2", "users", "{username}"
     if (segments.length < 3) {
       return null;
     }
@@ -237,8 +237,11 @@ final class AccessGuard implements Router.Guard {
       return null;
     }
     boolean search = template.endsWith("/search");
-    if (segments.length == 3 || (segments.length == 4 && search)) {
-      return new Fixed(List.of(Permission.on(resourceType, search ? "READ" : "CREATE")), "*");
+    if (segments.length == 4 && search) {
+      return OPEN; // IdentityApi leaves out the rows the caller may not read
+    }
+    if (segments.length == 3) {
+      return new Fixed(List.of(Permission.on(resourceType, "CREATE")), "*");
     }
     String param = segments[3].substring(1, segments[3].length() - 1);
     String permission = segments.length > 4

@@ -16,6 +16,7 @@ import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 import org.camunda4j.engine.internal.auth.Passwords;
+import org.camunda4j.engine.internal.authorization.Permission;
 import org.camunda4j.engine.internal.processing.EngineOperations;
 import org.camunda4j.engine.internal.processing.IdentityChange;
 import org.camunda4j.engine.internal.rest.ApiException;
@@ -63,9 +64,11 @@ final class IdentityApi {
       "UPDATE_USER_TASK", "UPDATE_TASK_LISTENER");
 
   private final EngineOperations engine;
+  private final AccessGuard access;
 
-  IdentityApi(EngineOperations engine) {
+  IdentityApi(EngineOperations engine, AccessGuard access) {
     this.engine = engine;
+    this.access = access;
   }
 
   void register(Router router) {
@@ -148,7 +151,7 @@ final class IdentityApi {
     SearchQuery query = request.body(SearchQuery.class);
     return Outcomes.reply(
         engine.read(state -> state.identities().users().stream().map(IdentityApi::toWire).toList()),
-        rows -> Reply.json(Search.search(rows, query, USER_FIELDS, USER_FIELDS)));
+        rows -> Reply.json(Search.search(readable(request, rows, "USER", "username"), query, USER_FIELDS, USER_FIELDS)));
   }
 
   private static Map<String, Object> toWire(Identities.User user) {
@@ -187,7 +190,7 @@ final class IdentityApi {
     SearchFields<Map<String, Object>> fields = stringFields(idField(type), "name");
     return Outcomes.reply(
         engine.read(state -> state.identities().entities(type).stream().map(IdentityApi::toWire).toList()),
-        rows -> Reply.json(Search.search(rows, query, fields, fields)));
+        rows -> Reply.json(Search.search(readable(request, rows, type.name(), idField(type)), query, fields, fields)));
   }
 
   /**
@@ -277,7 +280,8 @@ final class IdentityApi {
     SearchQuery query = request.body(SearchQuery.class);
     return Outcomes.reply(
         engine.read(state -> state.identities().mappingRules().stream().map(IdentityApi::toWire).toList()),
-        rows -> Reply.json(Search.search(rows, query, MAPPING_RULE_FIELDS, MAPPING_RULE_FIELDS)));
+        rows -> Reply.json(Search.search(readable(request, rows, "MAPPING_RULE", "mappingRuleId"), query, MAPPING_RULE_FIELDS,
+            MAPPING_RULE_FIELDS)));
   }
 
   private static Identities.MappingRule mappingRule(JsonNode body, String mappingRuleId) {
@@ -327,7 +331,8 @@ final class IdentityApi {
     SearchQuery query = request.body(SearchQuery.class);
     return Outcomes.reply(
         engine.read(state -> state.identities().authorizations().stream().map(IdentityApi::toWire).toList()),
-        rows -> Reply.json(Search.search(rows, query, AUTHORIZATION_FIELDS, AUTHORIZATION_SORT)));
+        rows -> Reply.json(Search.search(readable(request, rows, "AUTHORIZATION", "authorizationKey"), query, AUTHORIZATION_FIELDS,
+            AUTHORIZATION_SORT)));
   }
 
   private static java.util.function.Predicate<Map<String, Object>> anyOf(String filter, JsonNode value, String field) {
@@ -376,6 +381,11 @@ final class IdentityApi {
   }
 
   // --- shared
+
+  /** The rows of a search the caller may read (READ on the resource type, on their id or {@code *}), as 8.9 filters them. */
+  private List<Map<String, Object>> readable(Request request, List<Map<String, Object>> rows, String resourceType, String idField) {
+    return access.visible(request, rows, Permission.on(resourceType, "READ"), row -> (String) row.get(idField));
+  }
 
   private static SearchFields<Map<String, Object>> stringFields(String... names) {
     SearchFields.Builder<Map<String, Object>> builder = SearchFields.builder();

@@ -48,7 +48,7 @@ public final class Routes {
     new DecisionsApi(engine, tenants).register(router);
     new BatchOperationsApi(engine, tenants).register(router);
     new MessageSubscriptionsApi(engine, tenants).register(router);
-    new IdentityApi(engine).register(router);
+    new IdentityApi(engine, access).register(router);
     new AuthenticationApi(engine, access).register(router);
     if (console) {
       ConsoleRoute.register(router);

@@ -84,8 +84,9 @@ public final class Grants {
   }
 
   /**
-   * @throws ApiException 403 in 8.9's words, naming the ids that would do, unless the caller holds
-   *     one of {@code permissions} on {@code resourceId}
+   * Refuses the request unless the caller holds one of {@code permissions} on {@code resourceId}.
+   *
+   * @throws ApiException 403 in 8.9's words, naming the ids that would do
    */
   public void require(List<Permission> permissions, String resourceId) {
     if (!allowsAny(permissions, resourceId)) {
