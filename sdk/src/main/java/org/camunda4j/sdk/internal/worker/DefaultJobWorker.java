@@ -357,7 +357,7 @@ public final class DefaultJobWorker implements JobWorker {
     String replaced = cluster.observe(topology, lossesBeforeAsking);
     if (replaced != null) {
       LOG.warn("Worker '{}' for '{}': the address now answers with another cluster (clusterId {}, before {}); it"
-              + " does not know the jobs this worker took before, so their outcomes are not sent to it",
+              + " does not know the jobs this worker took before, so their outcomes are dropped",
           settings.workerName(), settings.jobType(), topology.clusterId(), replaced);
     }
   }
@@ -588,8 +588,8 @@ public final class DefaultJobWorker implements JobWorker {
     private void logClusterReplaced(CamundaApiException refusal) {
       long now = System.nanoTime();
       long last = clusterReplacedLoggedAt.get();
-      String message = "Job {}: its {} is dropped: the cluster at the address did not hand out the job (clusterId {}), so"
-          + " another cluster answers there now; the job's own cluster hands it out again when its lock runs out"
+      String message = "Job {}: its {} is dropped: the cluster at the address refused it as not the one that handed out"
+          + " the job (clusterId {}); the job's own cluster hands it out again when its lock runs out"
           + " (counted in ackClusterReplaced, at WARN once per 10 s): {}";
       if (now - last >= POLL_ERROR_LOG_INTERVAL.toNanos() && clusterReplacedLoggedAt.compareAndSet(last, now)) {
         run.log().warn(message, run.job().jobKey(), what, run.clusterId(), refusal.detail());
