@@ -45,12 +45,17 @@ class SnapshotRecoveryTest {
   private static final int SNAPSHOT_EVERY = 40;
 
   @TempDir Path directory;
+  @TempDir Path crashed;
   private EngineOperations engine;
 
   private EngineOperations open() {
+    return open(directory);
+  }
+
+  private EngineOperations open(Path dataDirectory) {
     return new EngineOperations(
         new ControlledClock(), Duration.ofSeconds(1), HistoryRetention.KEEP_ALL,
-        t -> SqliteEventLog.open(directory, new EventCodec(t), SNAPSHOT_EVERY));
+        t -> SqliteEventLog.open(dataDirectory, new EventCodec(t), SNAPSHOT_EVERY));
   }
 
   @AfterEach
@@ -64,6 +69,14 @@ class SnapshotRecoveryTest {
   /** Deploys, starts 30 instances and completes 10 of their jobs; returns the state as it then is. */
   private String runSomeWork() throws IOException {
     engine = open();
+    String state = doSomeWork();
+    assertThat(engine.replayMismatch()).isNull();
+    engine.close();
+    engine = null;
+    return state;
+  }
+
+  private String doSomeWork() throws IOException {
     try (InputStream in = getClass().getResourceAsStream("/bpmn/single-service-task.bpmn")) {
       engine.deploy(List.of(new DeploymentResource("single-service-task.bpmn", in.readAllBytes())), "<default>").join();
     }
@@ -76,11 +89,34 @@ class SnapshotRecoveryTest {
     for (ActivatedJob job : jobs) {
       engine.completeJob(job.jobKey(), Map.of("done", true)).join();
     }
-    String state = engine.read(StateDump::of).join();
+    return engine.read(StateDump::of).join();
+  }
+
+  @Test
+  void afterACrashARestartRestoresTheNewestSnapshotBuiltInTheBackgroundAndReplaysTheEventsAfterIt() throws Exception {
+    engine = open();
+    String before = doSomeWork();
+    awaitASnapshot();
+    // the files as a crash leaves them: the engine still running, no snapshot taken on close
+    for (String file : List.of(SqliteEventLog.DATABASE, SqliteEventLog.DATABASE + "-wal")) {
+      Files.copy(directory.resolve(file), crashed.resolve(file));
+    }
     assertThat(engine.replayMismatch()).isNull();
     engine.close();
-    engine = null;
-    return state;
+
+    engine = open(crashed);
+
+    assertThat(engine.read(StateDump::of).join()).isEqualTo(before);
+  }
+
+  /** Builds run on their own thread: waits (at most 30 s) until one is stored. */
+  private void awaitASnapshot() throws Exception {
+    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+    while (snapshotPositions().isEmpty() && System.nanoTime() < deadline) {
+      Thread.sleep(20);
+    }
+    assertThat(snapshotPositions()).as("a snapshot built in the background").isNotEmpty();
+    assertThat(firstEventPosition()).as("the events it covers are gone: a restart needs it").isGreaterThan(1);
   }
 
   @Test
