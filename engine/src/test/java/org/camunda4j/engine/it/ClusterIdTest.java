@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda4j.engine.it.Problems.assertProblem;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.Map;
 import org.camunda4j.engine.Engine;
@@ -86,6 +90,38 @@ class ClusterIdTest {
       http.completeJob(http.activateOne("work").path("jobKey").asText(), Map.of());
       http.awaitInstanceState(unnamed, "COMPLETED");
     }
+  }
+
+  @Test
+  void everyActivationAnswerNamesTheClusterThatHandedOutItsJobs() throws Exception {
+    try (Engine engine = Engine.start(EngineConfig.defaults())) {
+      EngineHttp http = new EngineHttp(engine.restAddress());
+      String clusterId = http.get("/topology").json().path("clusterId").asText();
+      http.deployOk("bpmn/single-service-task.bpmn");
+      http.createInstance("single-service-task");
+      HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+
+      HttpResponse<String> withJob = activate(client, http, "work", 10_000);
+      HttpResponse<String> empty = activate(client, http, "no-such-type", -1);
+
+      assertThat(withJob.statusCode()).isEqualTo(200);
+      assertThat(withJob.body()).contains("jobKey");
+      assertThat(withJob.headers().firstValue(HEADER)).contains(clusterId);
+      assertThat(empty.statusCode()).isEqualTo(200);
+      assertThat(empty.headers().firstValue(HEADER)).contains(clusterId);
+    }
+  }
+
+  private static HttpResponse<String> activate(HttpClient client, EngineHttp http, String type, long requestTimeout)
+      throws Exception {
+    String body = "{\"type\":\"" + type + "\",\"maxJobsToActivate\":1,\"timeout\":60000,\"requestTimeout\":"
+        + requestTimeout + "}";
+    return client.send(
+        HttpRequest.newBuilder(URI.create(http.v2() + "/jobs/activation"))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(body))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
   }
 
   private static String clusterIdOf(EngineConfig config) {

@@ -83,7 +83,10 @@ final class JobsApi {
     return Outcomes.reply(
         jobs,
         activated -> {
-          Reply reply = Reply.json(new JobActivationResult(activated.stream().map(JobsApi::toWire).toList()));
+          // Names the cluster on the answer itself, so a worker behind a proxy that kept its connection
+          // across a replaced engine stamps these jobs' outcomes with the right id without asking.
+          Reply reply = Reply.json(new JobActivationResult(activated.stream().map(JobsApi::toWire).toList()))
+              .withHeader(CLUSTER_ID_HEADER, clusterId);
           return activated.isEmpty() ? reply : reply.onUndelivered(() -> engine.yieldUndelivered(activated));
         });
   }

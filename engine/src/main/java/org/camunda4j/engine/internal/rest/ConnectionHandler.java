@@ -284,7 +284,9 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
       IncomingRequest.runQuietly(reply::undelivered);
       return problemResponse(request, e);
     }
-    return response(HttpResponseStatus.valueOf(reply.status()), "application/json", json);
+    FullHttpResponse response = response(HttpResponseStatus.valueOf(reply.status()), "application/json", json);
+    reply.headers().forEach((name, value) -> response.headers().set(name, value));
+    return response;
   }
 
   private static FullHttpResponse problemResponse(IncomingRequest request, Throwable error) {

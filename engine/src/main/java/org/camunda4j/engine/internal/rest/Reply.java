@@ -1,5 +1,6 @@
 package org.camunda4j.engine.internal.rest;
 
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
 
@@ -77,6 +78,13 @@ public final class Reply {
               previous.run();
               callback.run();
             });
+  }
+
+  /** A copy that adds the response header {@code name} (replacing one of that name). */
+  public Reply withHeader(String name, String value) {
+    Map<String, String> more = new HashMap<>(headers);
+    more.put(Objects.requireNonNull(name, "name"), Objects.requireNonNull(value, "value"));
+    return new Reply(status, body, contentType, Map.copyOf(more), onUndelivered);
   }
 
   public int status() {
