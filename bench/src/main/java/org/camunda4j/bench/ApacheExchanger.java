@@ -73,7 +73,10 @@ public final class ApacheExchanger implements HttpExchanger {
             Header contentType = response.getFirstHeader("Content-Type");
             byte[] body = response.getBodyBytes();
             result.complete(new Response(response.getCode(), contentType == null ? "" : contentType.getValue(),
-                body == null ? EMPTY : body));
+                body == null ? EMPTY : body, name -> {
+                  Header header = response.getFirstHeader(name);
+                  return header == null ? null : header.getValue();
+                }));
           }
 
           @Override

@@ -57,7 +57,8 @@ public final class JdkExchanger implements HttpExchanger {
     CompletableFuture<Response> result = new CompletableFuture<>();
     CompletableFuture<HttpResponse<Void>> sent = http.sendAsync(builder.build(), info ->
         HttpResponse.BodySubscribers.mapping(HttpResponse.BodySubscribers.ofByteArray(), bytes -> {
-          result.complete(new Response(info.statusCode(), info.headers().firstValue("Content-Type").orElse(""), bytes));
+          result.complete(new Response(info.statusCode(), info.headers().firstValue("Content-Type").orElse(""), bytes,
+              name -> info.headers().firstValue(name).orElse(null)));
           return null;
         }));
     sent.whenComplete((ignored, error) -> {

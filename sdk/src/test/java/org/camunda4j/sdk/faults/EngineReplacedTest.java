@@ -92,6 +92,70 @@ class EngineReplacedTest {
     Await.until("every slot is free again", Duration.ofSeconds(30), () -> total().inFlight() == 0);
   }
 
+  /**
+   * Behind a proxy that keeps the worker's connection, the engine is replaced between two activations
+   * and nothing fails: the worker's next activation waits at the proxy and is answered by the new
+   * engine. That answer names its cluster, so the worker stamps the new engine's jobs with the new id
+   * and their outcomes are accepted, with no refusal first to teach it.
+   */
+  @Test
+  void behindAProxyTheNewEnginesJobsCarryItsIdWithoutAFailedRequestFirst() throws Exception {
+    EngineConfig samePort = EngineConfig.builder().port(freePort()).build();
+    engine = Engine.start(samePort);
+    client = CamundaClient.builder().environment(Map.of())
+        .configuration(Map.of("CAMUNDA_REST_ADDRESS", engine.restAddress().toString())).build();
+    client.deployResourcesFromClasspath("bpmn/work.bpmn");
+    CountDownLatch newEngineUp = new CountDownLatch(1);
+    AtomicInteger activationsHeld = new AtomicInteger();
+    AtomicInteger refused = new AtomicInteger();
+    try (FaultProxy proxy = new FaultProxy(engine.restAddress());
+        CamundaClient behindProxy = CamundaClient.builder().environment(Map.of())
+            .configuration(Map.of("CAMUNDA_REST_ADDRESS", proxy.address().toString())).build()) {
+      proxy.onAnswer((path, status) -> {
+        if (status == 412) {
+          refused.incrementAndGet();
+        }
+      });
+      JobWorker worker = behindProxy.createJobWorker(
+          WorkerConfig.of("work").withJobTimeout(Duration.ofSeconds(30)).withMaxConcurrentJobs(4)
+              .withRequestTimeout(Duration.ofSeconds(1)),
+          ExecutionStrategy.THREAD, job -> Map.of("done", true));
+      workers.add(worker);
+      long before = createInstances(1).getFirst();
+      Await.until("the old engine's instance completes", Duration.ofSeconds(30),
+          () -> client.getProcessInstance(before).isCompleted());
+
+      // The next activation waits at the proxy (as one that queues requests while its backend restarts),
+      // once the one in flight at the old engine came back empty: no request of the worker fails.
+      proxy.policy((method, path) -> {
+        if (path.endsWith("/jobs/activation") && newEngineUp.getCount() > 0) {
+          activationsHeld.incrementAndGet();
+          try {
+            newEngineUp.await(30, TimeUnit.SECONDS);
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+        }
+        return FaultProxy.Fault.NONE;
+      });
+      Await.until("an activation waits at the proxy", Duration.ofSeconds(30), () -> activationsHeld.get() > 0);
+      engine.close();
+      engine = Engine.start(samePort);
+      client.deployResourcesFromClasspath("bpmn/work.bpmn");
+      List<Long> secondLife = createInstances(HELD);
+      newEngineUp.countDown();
+
+      for (long key : secondLife) {
+        Await.until("the new engine's instance " + key + " completes", Duration.ofSeconds(20),
+            () -> client.getProcessInstance(key).isCompleted());
+      }
+      assertThat(refused.get()).as("outcomes the new engine refused as another cluster's (412)").isZero();
+      assertThat(worker.stats().ackClusterReplaced()).as("outcomes dropped as another cluster's").isZero();
+      assertThat(worker.stats().completed()).as("one job of the old engine, all of the new one's").isEqualTo(1 + HELD);
+      assertThat(worker.stats().pollErrors()).as("failed activations").isZero();
+    }
+  }
+
   private void startWorkers() {
     WorkerConfig config = WorkerConfig.of("work").withJobTimeout(Duration.ofSeconds(30)).withMaxConcurrentJobs(2)
         .withRequestTimeout(Duration.ofSeconds(2));

@@ -43,8 +43,24 @@ public interface HttpExchanger extends AutoCloseable {
     }
   }
 
-  /** {@code contentType} is "" when the answer had none. */
-  record Response(int status, String contentType, byte[] body) {}
+  /**
+   * {@code contentType} is "" when the answer had none; {@code headers} reads the others (e.g. the
+   * cluster that handed out the jobs of an activation).
+   */
+  record Response(int status, String contentType, byte[] body, Headers headers) {
+
+    /** The first value of the response header {@code name} (any case), or null when absent. */
+    public String header(String name) {
+      return headers.first(name);
+    }
+  }
+
+  /** Reads a response's headers lazily: most answers are never asked for one, so none is copied. */
+  @FunctionalInterface
+  interface Headers {
+    /** The first value of {@code name} (any case), or null when absent. */
+    String first(String name);
+  }
 
   /** The value of every request's Accept header: JSON, and problem+json for errors. */
   String ACCEPT = "application/json, application/problem+json";

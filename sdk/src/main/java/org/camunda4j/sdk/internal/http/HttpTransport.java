@@ -12,6 +12,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BiFunction;
 import org.camunda4j.sdk.CamundaApiException;
 import org.camunda4j.sdk.CamundaException;
 import org.camunda4j.sdk.CamundaTransportException;
@@ -108,7 +109,18 @@ public final class HttpTransport {
   }
 
   public <T> CompletableFuture<T> send(Call call) {
-    CancellableChain<T> chain = new CancellableChain<>();
+    CancellableChain<T> chain = new CancellableChain<>(HttpTransport::decode);
+    attempt(call, 1, false, chain);
+    return chain.result;
+  }
+
+  /** A decoded answer and the value of one of its headers (null when the answer had none). */
+  public record Answer<T>(T body, String header) {}
+
+  /** As {@link #send(Call)}, also reading the response header {@code header} of the successful answer. */
+  public <T> CompletableFuture<Answer<T>> send(Call call, String header) {
+    CancellableChain<Answer<T>> chain = new CancellableChain<>(
+        (sent, response) -> new Answer<>(HttpTransport.<T>decode(sent, response), response.header(header)));
     attempt(call, 1, false, chain);
     return chain.result;
   }
@@ -118,9 +130,11 @@ public final class HttpTransport {
    */
   private static final class CancellableChain<T> {
     final CompletableFuture<T> result = new CompletableFuture<>();
+    final BiFunction<Call, HttpExchanger.Response, T> decoder;
     volatile CompletableFuture<?> currentExchange;
 
-    CancellableChain() {
+    CancellableChain(BiFunction<Call, HttpExchanger.Response, T> decoder) {
+      this.decoder = decoder;
       result.whenComplete((v, e) -> {
         if (result.isCancelled()) {
           CompletableFuture<?> exchange = currentExchange;
@@ -185,7 +199,7 @@ public final class HttpTransport {
         gate.onSuccess();
       }
       try {
-        chain.result.complete(decode(call, response));
+        chain.result.complete(chain.decoder.apply(call, response));
       } catch (RuntimeException e) {
         chain.result.completeExceptionally(e);
       }

@@ -268,7 +268,8 @@ public final class NettyExchanger implements HttpExchanger {
       } else {
         context.close();
       }
-      exchange.result().complete(new Response(response.status().code(), contentType, body));
+      exchange.result().complete(new Response(response.status().code(), contentType, body,
+          response.headers()::get));
     }
 
     @Override

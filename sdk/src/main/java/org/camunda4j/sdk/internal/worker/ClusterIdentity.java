@@ -1,10 +1,9 @@
 package org.camunda4j.sdk.internal.worker;
 
 import java.util.Objects;
-import org.camunda4j.sdk.Topology;
 
 /**
- * Which cluster a worker talks to, by the {@code clusterId} of its topology (null when the cluster
+ * Which cluster a worker talks to, by the {@code clusterId} of its {@link org.camunda4j.sdk.Topology} (null when the cluster
  * does not report one), and since when that is known.
  *
  * <p>An outcome is sent only to the cluster that handed out the job: if the address now answers
@@ -12,7 +11,9 @@ import org.camunda4j.sdk.Topology;
  * never seen the job, and a job key is not a safe address across clusters. A cluster that keeps its
  * state across a restart keeps its id, so outcomes still reach it. Asking costs a request, so the
  * worker asks only after the transport lost a connection ({@code connectionsLost} moved on): before
- * that, nothing can have replaced the server.
+ * that, nothing can have replaced the server. A camunda4j engine also names itself on every activation
+ * answer ({@link #HEADER}), so the jobs of that answer carry the id of the engine that handed them
+ * out even when nothing was lost (a proxy that keeps its connections across a replaced engine).
  */
 final class ClusterIdentity {
 
@@ -50,18 +51,19 @@ final class ClusterIdentity {
   }
 
   /**
-   * Records a topology answer to an ask made when the transport had lost {@code lossesBeforeAsking}
-   * connections; an answer older than what is known already is ignored.
+   * Records the cluster id an answer named (its topology, or the header of an activation answer) to a
+   * request made when the transport had lost {@code lossesBeforeAsking} connections; an answer older
+   * than what is known already is ignored.
    *
    * @return the id it replaced when it names another cluster, else null
    */
-  synchronized String observe(Topology topology, long lossesBeforeAsking) {
+  synchronized String observe(String clusterId, long lossesBeforeAsking) {
     Known before = known;
     if (lossesBeforeAsking < before.confirmedAtLosses()) {
       return null;
     }
-    known = new Known(topology.clusterId(), lossesBeforeAsking);
-    return isReplacement(before.clusterId(), topology.clusterId()) ? before.clusterId() : null;
+    known = new Known(clusterId, lossesBeforeAsking);
+    return isReplacement(before.clusterId(), clusterId) ? before.clusterId() : null;
   }
 
   /** The cluster answered, but not with a topology: it cannot be told apart, so what is known stands. */

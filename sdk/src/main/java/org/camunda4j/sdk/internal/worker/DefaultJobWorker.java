@@ -266,8 +266,10 @@ public final class DefaultJobWorker implements JobWorker {
     Call call = Call.json("POST", "/jobs/activation", body, ACTIVATED_JOBS, RetryMode.NONE)
         .asGated()
         .withTimeout(httpTimeoutForLongPoll(settings.requestTimeout()));
-    CompletableFuture<Wire.ActivatedJobs> poll = transport.send(call);
-    CompletableFuture<Integer> started = poll.thenApply(answer -> start(answer.jobs(), slots));
+    long losses = transport.connectionsLost();
+    CompletableFuture<HttpTransport.Answer<Wire.ActivatedJobs>> poll = transport.send(call, ClusterIdentity.HEADER);
+    CompletableFuture<Integer> started =
+        poll.thenApply(answer -> start(answer.body().jobs(), slots, handedOutBy(answer.header(), losses)));
     currentPoll = poll;
     try {
       if (stopping.get()) {
@@ -354,12 +356,28 @@ public final class DefaultJobWorker implements JobWorker {
   }
 
   private void noteCluster(Topology topology, long lossesBeforeAsking) {
-    String replaced = cluster.observe(topology, lossesBeforeAsking);
+    noteCluster(topology.clusterId(), lossesBeforeAsking);
+  }
+
+  private void noteCluster(String clusterId, long lossesBeforeAsking) {
+    String replaced = cluster.observe(clusterId, lossesBeforeAsking);
     if (replaced != null) {
       LOG.warn("Worker '{}' for '{}': the address now answers with another cluster (clusterId {}, before {}); it"
               + " does not know the jobs this worker took before, so their outcomes are dropped",
-          settings.workerName(), settings.jobType(), topology.clusterId(), replaced);
+          settings.workerName(), settings.jobType(), clusterId, replaced);
     }
+  }
+
+  /**
+   * The cluster the jobs of an activation answer came from: the one the answer names, else (a cluster
+   * that does not name itself there, e.g. Camunda's own) the one known from the topology.
+   */
+  private ClusterIdentity.Known handedOutBy(String namedByAnswer, long lossesBeforeAsking) {
+    if (namedByAnswer == null) {
+      return cluster.known();
+    }
+    noteCluster(namedByAnswer, lossesBeforeAsking);
+    return new ClusterIdentity.Known(namedByAnswer, lossesBeforeAsking);
   }
 
   /** The first failure at once, then one line per {@link #POLL_ERROR_LOG_INTERVAL} with the count, however fast the retries. */
@@ -392,8 +410,8 @@ public final class DefaultJobWorker implements JobWorker {
     }
   }
 
-  /** Gives back the slots no job came for and starts the jobs; returns how many came. */
-  private int start(List<ActivatedJob> jobs, int slots) {
+  /** Gives back the slots no job came for and starts the jobs, stamped with the cluster they came from; returns how many came. */
+  private int start(List<ActivatedJob> jobs, int slots, ClusterIdentity.Known origin) {
     long receivedAt = System.nanoTime();
     long receivedAtMillis = System.currentTimeMillis();
     int kept = Math.min(jobs.size(), slots);
@@ -405,7 +423,7 @@ public final class DefaultJobWorker implements JobWorker {
       }
       CapacityLedger.Slot slot = ledger.slot();
       try {
-        dispatch(jobs.get(i), slot, receivedAt, receivedAtMillis);
+        dispatch(jobs.get(i), slot, receivedAt, receivedAtMillis, origin);
       } catch (Throwable unexpected) {
         slot.release();
         LOG.error("Worker '{}' for '{}': job {} could not be started; its lock will run out on the cluster",
@@ -417,11 +435,12 @@ public final class DefaultJobWorker implements JobWorker {
 
   // --- one job
 
-  private void dispatch(ActivatedJob job, CapacityLedger.Slot slot, long receivedAt, long receivedAtMillis) {
+  private void dispatch(ActivatedJob job, CapacityLedger.Slot slot, long receivedAt, long receivedAtMillis,
+      ClusterIdentity.Known origin) {
     JobLogger log = new JobLogger(JOB_LOG, Map.of(
         "jobType", settings.jobType(), "workerName", settings.workerName(), "jobKey", String.valueOf(job.jobKey())));
     long leaseEnd = leaseClock.leaseEnd(job.deadline(), settings.jobTimeout().toMillis(), receivedAt, receivedAtMillis);
-    JobRun run = new JobRun(job, slot, log, this, leaseEnd, cluster.known());
+    JobRun run = new JobRun(job, slot, log, this, leaseEnd, origin);
     stats.activated.increment();
     JobLifecycleLog.activated(log, job, settings.jobTimeout().toMillis());
     inFlight.add(run);
