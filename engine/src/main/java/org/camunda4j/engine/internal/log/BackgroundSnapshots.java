@@ -19,7 +19,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A log's newest snapshot and the events after it, with the next snapshot built on a thread of its
- * own so that commands never wait for one: once {@code every} events follow the snapshot, that
+ * own so that commands never wait for one: once enough events follow the snapshot ({@link #interval()}), that
  * thread reads the snapshot back into a state of its own, applies the events to it and writes the
  * result as the next snapshot, which then replaces the snapshot and those events. The processor's
  * state is never touched (it goes on changing meanwhile); what this costs is a second application
@@ -40,6 +40,9 @@ final class BackgroundSnapshots implements AutoCloseable {
    * the parsed processes the snapshot refers to, so that reading it back need not transform them again.
    */
   record Current(@Nullable Snapshot snapshot, List<EngineEvent> events, Map<Long, ProcessDefinition> deployed) {}
+
+  /** The snapshot size up to which a build starts every {@code every} events. */
+  static final long SIZE_PER_INTERVAL = 4L << 20;
 
   private final SnapshotCodec codec;
   private final int every;
@@ -101,7 +104,8 @@ final class BackgroundSnapshots implements AutoCloseable {
   }
 
   private void startIfDue() {
-    if (building || events.size() < every || (failedWith >= 0 && events.size() < failedWith + every)) {
+    long interval = interval();
+    if (building || events.size() < interval || (failedWith >= 0 && events.size() < failedWith + interval)) {
       return;
     }
     building = true;
@@ -115,6 +119,18 @@ final class BackgroundSnapshots implements AutoCloseable {
     } catch (RejectedExecutionException closed) {
       building = false;
     }
+  }
+
+  /**
+   * Events between two builds: {@code every}, and proportionally more once the snapshot is larger
+   * than {@link #SIZE_PER_INTERVAL}. A build reads and writes the whole state, so a fixed interval
+   * over a large state (ended instances kept for search) spent more CPU building snapshots than
+   * processing commands; growing the interval with the state bounds the building per event, and
+   * the replay after a crash grows only as the snapshot read does already.
+   */
+  private long interval() {
+    long bytes = snapshot == null ? 0 : snapshot.bytes().length;
+    return Math.max(every, every * bytes / SIZE_PER_INTERVAL);
   }
 
   private void build(long startedIn, @Nullable Snapshot base, List<EngineEvent> batch, long upTo, Map<Long, ProcessDefinition> known) {
