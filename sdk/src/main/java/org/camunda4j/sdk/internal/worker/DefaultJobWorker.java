@@ -282,8 +282,13 @@ public final class DefaultJobWorker implements JobWorker {
       }
       throw e;
     } catch (InterruptedException e) {
-      poll.cancel(true);
-      throw e;
+      if (poll.cancel(true)) {
+        throw e;
+      }
+      // The answer won the race with the interrupt (a shutdown): its jobs are started, or being started,
+      // holding this poll's slots, so the caller must not give them back. Wait for the start, keep the interrupt.
+      Thread.currentThread().interrupt();
+      return started.join();
     } finally {
       currentPoll = null;
     }
