@@ -3,6 +3,7 @@ package org.camunda4j.engine.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -11,6 +12,7 @@ import java.util.Map;
 import org.camunda4j.engine.Engine;
 import org.camunda4j.engine.EngineConfig;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Ended process instances are kept for the history retention (on the engine clock, from their end)
@@ -84,6 +86,45 @@ class HistoryRetentionTest {
       Eventually.get("three instances removed", () -> kept(http, instances), kept -> kept.size() == 2);
       assertThat(kept(http, instances)).containsExactly(instances.get(3), instances.get(4));
     }
+  }
+
+  @Test
+  void afterARestartFromASnapshotARemovedInstanceStillGoesWithItsUserTasksAndMessageSubscriptions(@TempDir Path data) {
+    EngineConfig config = EngineConfig.builder().historyRetention(Duration.ofDays(1)).dataDirectory(data).build();
+    String withTask;
+    String waiting;
+    String live;
+    try (Engine engine = Engine.start(config)) {
+      engine.clock().pin(START);
+      EngineHttp http = new EngineHttp(engine.restAddress());
+      http.deployOk("bpmn/user-task-basic.bpmn", "bpmn/message-intermediate-catch.bpmn");
+      withTask = http.createInstance("user-task-basic");
+      waiting = http.createInstance("message-intermediate-catch", Map.of("orderId", "o-1"));
+      live = http.createInstance("message-intermediate-catch", Map.of("orderId", "o-2"));
+      Eventually.get("a user task", () -> userTasksOf(http, withTask), tasks -> tasks.size() == 1);
+      Eventually.get("two message subscriptions", () -> subscriptionsOf(http, waiting).size() + subscriptionsOf(http, live).size(), n -> n == 2);
+      for (String ended : List.of(withTask, waiting)) {
+        assertThat(http.post("/process-instances/" + ended + "/cancellation", Map.of()).status()).isEqualTo(204);
+        http.awaitInstanceState(ended, "TERMINATED");
+      }
+    } // a clean stop writes a snapshot: the restart reads it instead of replaying every event
+
+    try (Engine engine = Engine.start(config)) {
+      engine.clock().pin(START.plus(Duration.ofDays(2)));
+      EngineHttp http = new EngineHttp(engine.restAddress());
+      Eventually.get("both ended instances removed", () -> kept(http, List.of(withTask, waiting, live)), kept -> kept.equals(List.of(live)));
+      assertThat(userTasksOf(http, withTask)).isEmpty();
+      assertThat(subscriptionsOf(http, waiting)).isEmpty();
+      assertThat(subscriptionsOf(http, live)).hasSize(1);
+    }
+  }
+
+  private static List<JsonNode> userTasksOf(EngineHttp http, String processInstanceKey) {
+    return http.search("user-tasks", Map.of("filter", Map.of("processInstanceKey", processInstanceKey)));
+  }
+
+  private static List<JsonNode> subscriptionsOf(EngineHttp http, String processInstanceKey) {
+    return http.search("message-subscriptions", Map.of("filter", Map.of("processInstanceKey", processInstanceKey)));
   }
 
   private static List<String> kept(EngineHttp http, List<String> instances) {

@@ -178,7 +178,9 @@ public final class SnapshotCodec {
       StoredDefinition[] stored = kryo(new StateTypes(), Map.of(), Map.of()).readObject(body, StoredDefinition[].class);
       Map<Long, ProcessDefinition> definitions = transform(Arrays.asList(stored), deployed);
       // the definitions are read with a Kryo of their own: the state's one resolves references to them
-      return kryo(new StateTypes(), Map.of(), definitions).readObject(body, EngineState.class);
+      EngineState state = kryo(new StateTypes(), Map.of(), definitions).readObject(body, EngineState.class);
+      state.reindex(); // the indexes derived from the state are not in the snapshot
+      return state;
     } catch (IOException | RuntimeException e) {
       throw new CorruptSnapshotException(e.toString(), e);
     }

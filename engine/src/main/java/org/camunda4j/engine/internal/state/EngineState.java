@@ -57,6 +57,17 @@ public final class EngineState implements java.io.Serializable {
 
   final Map<Long, Incident> incidents = new LinkedHashMap<>();
 
+  /*
+   * The keys of the jobs, variables, incidents, user tasks and message subscription records of each
+   * process instance, so that removing an instance visits only its own. Derived from the maps above:
+   * transient, so not in snapshots, and rebuilt by reindex() after one is read.
+   */
+  transient KeysByInstance jobKeysByInstance = new KeysByInstance();
+  transient KeysByInstance variableKeysByInstance = new KeysByInstance();
+  transient KeysByInstance incidentKeysByInstance = new KeysByInstance();
+  transient KeysByInstance userTaskKeysByInstance = new KeysByInstance();
+  transient KeysByInstance subscriptionRecordKeysByInstance = new KeysByInstance();
+
   final Map<Long, BatchOperation> batchOperations = new LinkedHashMap<>();
 
   public Optional<BatchOperation> batchOperation(long key) {
@@ -172,6 +183,21 @@ public final class EngineState implements java.io.Serializable {
     this.keyCursor = lastKey;
   }
 
+  /** Builds the per-instance key indexes again from the maps they index: after a snapshot was read, which holds no index. */
+  public void reindex() {
+    jobKeysByInstance = new KeysByInstance();
+    variableKeysByInstance = new KeysByInstance();
+    incidentKeysByInstance = new KeysByInstance();
+    userTaskKeysByInstance = new KeysByInstance();
+    subscriptionRecordKeysByInstance = new KeysByInstance();
+    jobs.values().forEach(job -> jobKeysByInstance.add(job.processInstanceKey(), job.key()));
+    variablesByKey.values().forEach(variable -> variableKeysByInstance.add(variable.processInstanceKey(), variable.key()));
+    incidents.values().forEach(incident -> incidentKeysByInstance.add(incident.processInstanceKey(), incident.key()));
+    userTasks.byKey.values().forEach(task -> userTaskKeysByInstance.add(task.processInstanceKey(), task.key()));
+    messageSubscriptionRecords.values()
+        .forEach(record -> subscriptionRecordKeysByInstance.add(record.subscription().processInstanceKey(), record.subscription().key()));
+  }
+
   /**
    * Forgets everything, for a replay of the event log to rebuild it: how the processor undoes a
    * command that failed half-way. Every field of this class is reset here.
@@ -207,6 +233,11 @@ public final class EngineState implements java.io.Serializable {
     waitOwners.clear();
     messageSubscriptions.clear();
     messageSubscriptionRecords.clear();
+    jobKeysByInstance.clear();
+    variableKeysByInstance.clear();
+    incidentKeysByInstance.clear();
+    userTaskKeysByInstance.clear();
+    subscriptionRecordKeysByInstance.clear();
     signalSubscriptions.clear();
     timers.clear();
     timerDueDates.clear();

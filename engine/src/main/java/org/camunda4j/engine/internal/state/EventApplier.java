@@ -100,6 +100,7 @@ public final class EventApplier {
         Variable variable = new Variable(e.key(), e.name(), e.value(), e.scopeKey(), e.processInstanceKey(), e.tenantId());
         state.variablesByScope.computeIfAbsent(e.scopeKey(), k -> new LinkedHashMap<>()).put(e.name(), variable);
         state.variablesByKey.put(e.key(), variable);
+        state.variableKeysByInstance.add(e.processInstanceKey(), e.key());
       }
       case VariableUpdated e -> {
         Variable updated = state.variablesByScope.get(e.scopeKey()).get(e.name()).withValue(e.value());
@@ -198,6 +199,7 @@ public final class EventApplier {
       case MessageSubscriptionOpened e -> {
         state.messageSubscriptions.put(e.subscription().key(), e.subscription());
         state.messageSubscriptionRecords.put(e.subscription().key(), new MessageSubscriptionRecord(e.subscription(), e.time()));
+        state.subscriptionRecordKeysByInstance.add(e.subscription().processInstanceKey(), e.subscription().key());
         state.waitOwners.add(e.subscription().ownerKey());
       }
       case SignalSubscriptionOpened e -> {
@@ -240,6 +242,7 @@ public final class EventApplier {
       }
       case IncidentCreated e -> {
         state.incidents.put(e.incident().key(), e.incident());
+        state.incidentKeysByInstance.add(e.incident().processInstanceKey(), e.incident().key());
         ProcessInstance instance = state.processInstances.get(e.incident().processInstanceKey());
         if (instance != null) {
           instance.activeIncidents++;
@@ -319,12 +322,8 @@ public final class EventApplier {
       records.forEach(state.elementRecords::remove);
     }
     state.variablesByScope.remove(processInstanceKey);
-    state.variablesByKey.values().removeIf(v -> v.processInstanceKey() == processInstanceKey);
-    state.jobs.values().removeIf(job -> job.processInstanceKey() == processInstanceKey);
-    state.incidents.values().removeIf(incident -> incident.processInstanceKey() == processInstanceKey);
-    state.userTasks.removeInstance(processInstanceKey);
+    removeRecordsOf(processInstanceKey);
     state.correlatedSubscriptions.remove(processInstanceKey);
-    state.messageSubscriptionRecords.values().removeIf(r -> r.subscription().processInstanceKey() == processInstanceKey);
     state.decisions.removeInstancesOf(processInstanceKey);
   }
 
@@ -455,13 +454,18 @@ public final class EventApplier {
         records.forEach(state.elementRecords::remove);
       }
       state.correlatedSubscriptions.remove(key);
+      removeRecordsOf(key);
     }
-    state.variablesByKey.values().removeIf(variable -> removed.contains(variable.processInstanceKey()));
-    state.jobs.values().removeIf(job -> removed.contains(job.processInstanceKey()));
-    state.incidents.values().removeIf(incident -> removed.contains(incident.processInstanceKey()));
-    state.userTasks.byKey.values().removeIf(task -> removed.contains(task.processInstanceKey()));
-    state.messageSubscriptionRecords.values().removeIf(r -> removed.contains(r.subscription().processInstanceKey()));
     state.decisions.removeInstancesOf(removed);
+  }
+
+  /** Removes the jobs, variables, incidents, user tasks and message subscription records of a removed instance. */
+  private void removeRecordsOf(long processInstanceKey) {
+    state.jobKeysByInstance.remove(processInstanceKey, state.jobs::remove);
+    state.variableKeysByInstance.remove(processInstanceKey, state.variablesByKey::remove);
+    state.incidentKeysByInstance.remove(processInstanceKey, state.incidents::remove);
+    state.userTaskKeysByInstance.remove(processInstanceKey, state.userTasks.byKey::remove);
+    state.subscriptionRecordKeysByInstance.remove(processInstanceKey, state.messageSubscriptionRecords::remove);
   }
 
   private void jobCreated(JobCreated e) {
@@ -471,6 +475,7 @@ public final class EventApplier {
             e.processDefinitionKey(), e.processDefinitionId(), e.processDefinitionVersion(), e.tenantId(), e.kind(),
             e.listenerEventType(), e.time());
     state.jobs.put(job.key(), job);
+    state.jobKeysByInstance.add(job.processInstanceKey(), job.key());
     ElementInstance instance = state.elementInstances.get(e.elementInstanceKey());
     if (instance != null) {
       instance.jobKey = job.key();

@@ -25,6 +25,7 @@ final class UserTaskApplier {
                 e.key(), e.elementInstanceKey(), e.processInstanceKey(), process, process.element(e.elementId()), e.attributes(),
                 e.modelAssignee(), e.externalFormReference(), e.formKey(), e.time());
         tasks.byKey.put(task.key(), task);
+        state.userTaskKeysByInstance.add(task.processInstanceKey(), task.key());
         tasks.liveByElementInstance.put(task.elementInstanceKey(), task);
       }
       case TransitionStarted e -> {

@@ -18,11 +18,6 @@ public final class UserTaskStore implements java.io.Serializable {
     liveByElementInstance.clear();
   }
 
-  /** Forgets the (ended) tasks of a deleted process instance. */
-  void removeInstance(long processInstanceKey) {
-    byKey.values().removeIf(task -> task.processInstanceKey() == processInstanceKey);
-  }
-
   public Optional<UserTask> get(long key) {
     return Optional.ofNullable(byKey.get(key));
   }
