@@ -43,12 +43,6 @@ public final class Engine implements AutoCloseable {
    */
   static final String CHECK_REPLAY_ON_CLOSE = "camunda4j.engine.checkReplayOnClose";
 
-  /**
-   * Events an in-memory engine keeps after its snapshot, so that a failed command can be undone by
-   * a rebuild; at this many it takes a new snapshot and drops them.
-   */
-  private static final int IN_MEMORY_SNAPSHOT_EVERY = 100_000;
-
   private final EngineOperations operations;
   private final RestServer server;
   private final URI restAddress;
@@ -83,7 +77,7 @@ public final class Engine implements AutoCloseable {
             new HistoryRetention(config.historyRetention(), config.historyMaxInstances()),
             transformer ->
                 config.dataDirectory() == null
-                    ? new InMemoryEventLog(IN_MEMORY_SNAPSHOT_EVERY, new SnapshotCodec(transformer))
+                    ? new InMemoryEventLog(new SnapshotCodec(transformer))
                     : SqliteEventLog.open(config.dataDirectory(), new EventCodec(transformer)));
     AtomicInteger port = new AtomicInteger(config.port());
     try {

@@ -7,24 +7,32 @@ import org.camunda4j.engine.internal.state.EngineState;
 
 /**
  * The log of an engine that keeps nothing on disk, there so that a failed command can be undone by
- * a rebuild: the newest snapshot of the state, as bytes, and the events after it; a commit is done
- * at once. Once {@code snapshotEvery} events follow the snapshot, the next one is built in the
- * background ({@link BackgroundSnapshots}) and the events it covers go, so the log holds about one
- * encoded state and that many events, and commands never wait for a snapshot.
+ * a rebuild; a commit is done at once. The events go into a second copy of the state kept on a
+ * thread of its own ({@link BackgroundSnapshots}, which writes no snapshot unless asked), so the log
+ * holds that state and at most a few thousand events, and commands never wait for it. A rebuild
+ * reads that copy as a snapshot and applies the events it has not taken yet.
  */
 public final class InMemoryEventLog implements EventLog {
 
   private final SnapshotCodec snapshots;
-  private final BackgroundSnapshots current;
+  private final BackgroundSnapshots shadow;
 
-  public InMemoryEventLog(int snapshotEvery, SnapshotCodec snapshots) {
+  public InMemoryEventLog(SnapshotCodec snapshots) {
+    this(snapshots, BackgroundSnapshots.CHUNK);
+  }
+
+  /**
+   * As {@link #InMemoryEventLog(SnapshotCodec)}, with the copy taking the events once {@code chunk}
+   * wait: a small chunk makes a rebuild start from a snapshot even in a short test.
+   */
+  public InMemoryEventLog(SnapshotCodec snapshots, int chunk) {
     this.snapshots = snapshots;
-    this.current = new BackgroundSnapshots(snapshots, snapshotEvery, built -> {});
+    this.shadow = new BackgroundSnapshots(snapshots, 0, chunk, built -> {});
   }
 
   @Override
   public void append(List<EngineEvent> batch) {
-    current.add(batch); // "committed" at once: nothing to make durable
+    shadow.add(batch); // "committed" at once: nothing to make durable
   }
 
   @Override
@@ -34,7 +42,7 @@ public final class InMemoryEventLog implements EventLog {
 
   @Override
   public void replay(EngineState state, Consumer<EngineEvent> applier) {
-    BackgroundSnapshots.Current log = current.current();
+    BackgroundSnapshots.Current log = shadow.current();
     if (log.snapshot() != null) {
       state.restore(snapshots.read(log.snapshot().bytes(), log.deployed()));
     }
@@ -61,18 +69,18 @@ public final class InMemoryEventLog implements EventLog {
     throw new UnsupportedOperationException("an in-memory log builds its snapshots itself");
   }
 
-  /** The newest snapshot and the events after it. */
+  /** The state's copy as a snapshot, and the events it has not taken yet. */
   BackgroundSnapshots.Current current() {
-    return current.current();
+    return shadow.current();
   }
 
   /** How many events the log has taken. */
   long position() {
-    return current.position();
+    return shadow.position();
   }
 
   @Override
   public void close() {
-    current.close();
+    shadow.close();
   }
 }

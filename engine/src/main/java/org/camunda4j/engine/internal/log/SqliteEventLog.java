@@ -39,9 +39,9 @@ import org.slf4j.LoggerFactory;
  * connection in JDBC auto-commit mode: after a full disk SQLite rolls a transaction back by itself,
  * and the driver's implicit transactions would then write the next batch statement by statement.
  *
- * <p>Snapshots: every {@code snapshotEvery} durable events the next snapshot is built in the
- * background from the newest one and the events after it ({@link BackgroundSnapshots}), so commands
- * never wait for one; on close the processor hands over its state once more. The writer stores a
+ * <p>Snapshots: the durable events also go into a second copy of the state on a thread of its own
+ * ({@link BackgroundSnapshots}), written as the next snapshot every {@code snapshotEvery} of them
+ * (more for a large state), so commands never wait for one; on close the processor hands over its state once more. The writer stores a
  * snapshot with its next group, at the position of the last event it covers, and in the same
  * transaction drops every snapshot but the two newest and the events the older of them covers. A restart restores the newest snapshot and replays the events after it; when that
  * snapshot cannot be read (its checksum fails), the older one and the events after it still rebuild
@@ -111,7 +111,7 @@ public final class SqliteEventLog implements EventLog {
     this.insert = connection.prepareStatement("INSERT INTO events(position, payload) VALUES (?, ?)");
     this.insertSnapshot = connection.prepareStatement("INSERT OR REPLACE INTO snapshots(position, state) VALUES (?, ?)");
     this.lastPosition = queryLong("SELECT max(coalesce((SELECT max(position) FROM events), 0), coalesce((SELECT max(position) FROM snapshots), 0))");
-    this.background = new BackgroundSnapshots(snapshots, snapshotEvery, this::storeInBackground);
+    this.background = new BackgroundSnapshots(snapshots, snapshotEvery, BackgroundSnapshots.CHUNK, this::storeInBackground);
     this.writer = new Thread(this::writeLoop, "camunda4j-log-writer");
     this.writer.setDaemon(true);
     this.writer.start();

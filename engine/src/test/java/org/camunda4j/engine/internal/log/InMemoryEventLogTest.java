@@ -18,18 +18,19 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The in-memory log builds its snapshots in the background: once enough events follow the newest
- * snapshot, a new one covering them replaces it and they go; the snapshot and the events after it
- * still rebuild the live state (the close check every engine test runs).
+ * The in-memory log keeps a copy of the state on a thread of its own: once a chunk of events has
+ * come, the copy takes them and they go, so the log holds a bounded number of events; the copy,
+ * written as a snapshot, and the events it has not taken still rebuild the live state (the close
+ * check every engine test runs).
  */
 class InMemoryEventLogTest {
 
-  private static final int SNAPSHOT_EVERY = 25;
+  private static final int CHUNK = 25;
 
   private InMemoryEventLog log;
   private final EngineOperations engine =
       new EngineOperations(
-          new ControlledClock(), Duration.ofSeconds(1), HistoryRetention.KEEP_ALL, t -> log = new InMemoryEventLog(SNAPSHOT_EVERY, new SnapshotCodec(t)));
+          new ControlledClock(), Duration.ofSeconds(1), HistoryRetention.KEEP_ALL, t -> log = new InMemoryEventLog(new SnapshotCodec(t), CHUNK));
 
   @AfterEach
   void close() {
@@ -37,7 +38,7 @@ class InMemoryEventLogTest {
   }
 
   @Test
-  void snapshotsBuiltInTheBackgroundReplaceTheEventsTheyCoverAndStillRebuildTheState() throws Exception {
+  void theStatesCopyTakesTheEventsInChunksAndWithTheRestStillRebuildsTheState() throws Exception {
     try (InputStream in = getClass().getResourceAsStream("/bpmn/single-service-task.bpmn")) {
       engine.deploy(List.of(new DeploymentResource("single-service-task.bpmn", in.readAllBytes())), "<default>").join();
     }
@@ -50,16 +51,16 @@ class InMemoryEventLogTest {
       engine.completeJob(job.jobKey(), Map.of("done", true)).join();
     }
 
-    BackgroundSnapshots.Current current = awaitEventsBelow(2 * SNAPSHOT_EVERY);
+    BackgroundSnapshots.Current current = awaitEventsBelow(CHUNK);
 
-    assertThat(current.snapshot()).as("a snapshot was built").isNotNull();
+    assertThat(current.snapshot()).as("the copy written as a snapshot").isNotNull();
     assertThat(current.snapshot().position() + current.events().size())
         .as("the snapshot and the events after it cover every event")
         .isEqualTo(log.position());
     assertThat(engine.replayMismatch()).isNull();
   }
 
-  /** Builds run on their own thread: waits (at most 30 s) until one has caught up with the events. */
+  /** The copy takes events on its own thread: waits (at most 30 s) until it has taken all but the last chunk. */
   private BackgroundSnapshots.Current awaitEventsBelow(int events) throws InterruptedException {
     long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
     BackgroundSnapshots.Current current = log.current();
@@ -67,7 +68,7 @@ class InMemoryEventLogTest {
       Thread.sleep(20);
       current = log.current();
     }
-    assertThat(current.events()).as("the events a background snapshot covers are dropped").hasSizeLessThan(events);
+    assertThat(current.events()).as("the events the copy took are dropped").hasSizeLessThan(events);
     return current;
   }
 }

@@ -45,7 +45,7 @@ class SnapshotCodecTest {
   @BeforeEach
   void richState() throws IOException {
     engine = new EngineOperations(
-        new ControlledClock(), Duration.ofSeconds(1), HistoryRetention.KEEP_ALL, t -> new InMemoryEventLog(1_000_000, new SnapshotCodec(t)));
+        new ControlledClock(), Duration.ofSeconds(1), HistoryRetention.KEEP_ALL, t -> new InMemoryEventLog(new SnapshotCodec(t)));
     engine.deploy(List.of(resource("single-service-task.bpmn"), resource("message-intermediate-catch.bpmn"),
         resource("task-listener-creating-with-model-assignee.bpmn")), "<default>").join();
     Map<String, Object> variables = new LinkedHashMap<>();

@@ -32,7 +32,7 @@ class BatchOperationRunnerTest {
 
   private static final BatchOperation.Actor ANONYMOUS = new BatchOperation.Actor("ANONYMOUS", null);
 
-  private EngineOperations engine = new EngineOperations(new ControlledClock(), Duration.ofSeconds(1), HistoryRetention.KEEP_ALL, t -> new InMemoryEventLog(100_000, new SnapshotCodec(t)));
+  private EngineOperations engine = new EngineOperations(new ControlledClock(), Duration.ofSeconds(1), HistoryRetention.KEEP_ALL, t -> new InMemoryEventLog(new SnapshotCodec(t)));
 
   private static EngineOperations durable(Path directory) {
     return new EngineOperations(new ControlledClock(), Duration.ofSeconds(1), HistoryRetention.KEEP_ALL, t -> SqliteEventLog.open(directory, new EventCodec(t)));

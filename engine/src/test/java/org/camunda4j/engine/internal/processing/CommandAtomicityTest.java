@@ -31,8 +31,8 @@ class CommandAtomicityTest {
       new Processor(
           state,
           new ControlledClock(),
-          // a snapshot after every few events, so a failed command is undone from a snapshot too
-          new InMemoryEventLog(3, new SnapshotCodec(new BpmnTransformer(new Feel(System::currentTimeMillis)))),
+          // the state's copy takes events every few, so a failed command is undone from a snapshot too
+          new InMemoryEventLog(new SnapshotCodec(new BpmnTransformer(new Feel(System::currentTimeMillis))), 3),
           (ctx, command) -> {
             if (!(command instanceof BroadcastSignal)) {
               return null; // the processor's own commands, such as processing due work at start

@@ -26,7 +26,7 @@ class CommandQueueTest {
       new Processor(
           new EngineState(),
           new ControlledClock(),
-          new InMemoryEventLog(1000, new SnapshotCodec(new BpmnTransformer(new Feel(System::currentTimeMillis)))),
+          new InMemoryEventLog(new SnapshotCodec(new BpmnTransformer(new Feel(System::currentTimeMillis)))),
           (ctx, command) -> {
             if (command instanceof BroadcastSignal signal && signal.signalName().equals("block")) {
               busy.countDown();

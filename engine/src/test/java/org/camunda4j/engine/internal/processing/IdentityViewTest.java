@@ -38,7 +38,7 @@ class IdentityViewTest {
             state,
             new ControlledClock(),
             // a snapshot every few events, so the undo reads a snapshot back and replaces the live identities
-            new InMemoryEventLog(3, new SnapshotCodec(new BpmnTransformer(new Feel(System::currentTimeMillis)))),
+            new InMemoryEventLog(new SnapshotCodec(new BpmnTransformer(new Feel(System::currentTimeMillis))), 3),
             (ctx, command) -> {
               if (!(command instanceof BroadcastSignal signal)) {
                 return null; // the processor's own commands, such as processing due work at start
