@@ -2,6 +2,7 @@ package org.camunda4j.engine.internal.rest;
 
 import io.netty.handler.codec.http.QueryStringDecoder;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -22,6 +23,9 @@ import org.jspecify.annotations.Nullable;
 public final class Router {
 
   private final List<Route> routes = new ArrayList<>();
+  /** The routes that are not trees by their count of segments, and the tree routes: a path is matched against these only. */
+  private final Map<Integer, List<Route>> bySize = new HashMap<>();
+  private final List<Route> trees = new ArrayList<>();
   /** Null until {@link #guard} is called: unguarded routes keep their handler as it is, with no per-request wrapper. */
   private @Nullable Guard guard;
 
@@ -92,6 +96,11 @@ public final class Router {
       }
     }
     routes.add(route);
+    if (route.tree()) {
+      trees.add(route);
+    } else {
+      bySize.computeIfAbsent(route.segments().size(), size -> new ArrayList<>()).add(route);
+    }
     return this;
   }
 
@@ -104,18 +113,17 @@ public final class Router {
    */
   Match match(String method, String rawPath) {
     List<String> segments = segments(rawPath);
-    Route mostSpecific = null;
-    for (Route route : routes) {
-      if (route.fits(segments) && (mostSpecific == null || route.moreSpecificThan(mostSpecific))) {
-        mostSpecific = route;
-      }
+    List<Route> sameSize = bySize.getOrDefault(segments.size(), List.of());
+    Route mostSpecific = mostSpecific(sameSize, segments);
+    if (mostSpecific == null) {
+      mostSpecific = mostSpecific(trees, segments); // a tree route loses to any other
     }
     if (mostSpecific == null) {
       return new Match.NotFound();
     }
     Set<String> allowed = new TreeSet<>();
-    for (Route route : routes) {
-      if (route.sameShape(mostSpecific) && route.tree() == mostSpecific.tree()) {
+    for (Route route : mostSpecific.tree() ? trees : sameSize) {
+      if (route.sameShape(mostSpecific)) {
         if (route.method().equals(method)) {
           return new Match.Found(route, route.match(segments));
         }
@@ -125,16 +133,32 @@ public final class Router {
     return new Match.MethodNotAllowed(allowed);
   }
 
+  private static @Nullable Route mostSpecific(List<Route> candidates, List<String> segments) {
+    Route best = null;
+    for (Route route : candidates) {
+      if (route.fits(segments) && (best == null || route.moreSpecificThan(best))) {
+        best = route;
+      }
+    }
+    return best;
+  }
+
   /**
    * Splits a raw (still percent-encoded) path and decodes each segment, so an encoded {@code /}
    * stays inside its segment; empty segments (a trailing slash) are ignored.
    */
   static List<String> segments(String rawPath) {
-    List<String> segments = new ArrayList<>();
-    for (String segment : rawPath.split("/", -1)) {
-      if (!segment.isEmpty()) {
-        segments.add(QueryStringDecoder.decodeComponent(segment));
+    List<String> segments = new ArrayList<>(6);
+    int start = 0;
+    while (start <= rawPath.length()) {
+      int end = rawPath.indexOf('/', start);
+      if (end < 0) {
+        end = rawPath.length();
       }
+      if (end > start) {
+        segments.add(QueryStringDecoder.decodeComponent(rawPath.substring(start, end)));
+      }
+      start = end + 1;
     }
     return segments;
   }
