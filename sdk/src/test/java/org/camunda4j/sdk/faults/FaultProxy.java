@@ -158,6 +158,6 @@ final class FaultProxy implements AutoCloseable {
   @Override
   public void close() {
     server.stop(0);
-    http.close();
+    http.shutdownNow(); // close() would wait for every forwarded long poll to run out
   }
 }

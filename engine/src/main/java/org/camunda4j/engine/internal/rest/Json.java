@@ -20,7 +20,9 @@ import java.io.OutputStream;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashSet;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The one JSON mapper of the REST layer: lenient on input, strict on output.
@@ -36,6 +38,8 @@ import java.util.Set;
 public final class Json {
 
   private static final ObjectMapper MAPPER = createMapper();
+  /** Request records decoded from {@code {}}: records of absent fields, so one serves every request. */
+  private static final Map<Class<?>, Object> EMPTY_BODIES = new ConcurrentHashMap<>();
 
   private Json() {}
 
@@ -102,11 +106,29 @@ public final class Json {
    */
   public static <T> T readBody(byte[] body, Class<T> type) {
     try {
-      T value = isBlank(body) ? null : MAPPER.readValue(body, type);
-      return value != null ? value : MAPPER.readValue("{}", type);
+      T value = isBlank(body) || isEmptyObject(body) ? null : MAPPER.readValue(body, type);
+      return value != null ? value : empty(type);
     } catch (IOException e) {
       throw asBadRequest(e);
     }
+  }
+
+  /** {@code {}} decoded as {@code type}, once per record type: a job completion without variables sends just that. */
+  @SuppressWarnings("unchecked")
+  private static <T> T empty(Class<T> type) throws IOException {
+    if (!type.isRecord()) {
+      return MAPPER.readValue("{}", type); // a map or bean may be changed by its handler: each request gets its own
+    }
+    Object empty = EMPTY_BODIES.get(type);
+    if (empty == null) {
+      empty = MAPPER.readValue("{}", type); // a type that refuses {} throws here every time, as it should
+      EMPTY_BODIES.put(type, empty);
+    }
+    return (T) empty;
+  }
+
+  private static boolean isEmptyObject(byte[] body) {
+    return body.length == 2 && body[0] == '{' && body[1] == '}';
   }
 
   /** Decodes a request body as a tree; an empty body is an empty object. */

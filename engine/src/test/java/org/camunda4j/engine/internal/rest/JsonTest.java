@@ -43,6 +43,22 @@ class JsonTest {
   }
 
   @Test
+  void anEmptyObjectAnEmptyBodyAndNullAllReadAsAbsentFields() {
+    Command absent = new Command(null, null, null, null, null, null);
+    assertThat(read("{}")).isEqualTo(absent);
+    assertThat(read("")).isEqualTo(absent);
+    assertThat(read("{}")).isEqualTo(absent); // the second time from the kept empty record
+  }
+
+  @Test
+  void aMapBodyIsTheRequestsOwnEvenWhenEmpty() {
+    Map<?, ?> first = Json.readBody("{}".getBytes(StandardCharsets.UTF_8), Map.class);
+    Map<?, ?> second = Json.readBody("{}".getBytes(StandardCharsets.UTF_8), Map.class);
+    assertThat(first).isEmpty();
+    assertThat(second).isNotSameAs(first);
+  }
+
+  @Test
   void rejectsValuesThatWouldSilentlyChange() {
     assertBadRequest("{\"retries\":2.5}", "Request property [retries] cannot be parsed: expected an integer");
     assertBadRequest("{\"timeout\":\"\"}", "Request property [timeout] cannot be parsed: expected an integer");

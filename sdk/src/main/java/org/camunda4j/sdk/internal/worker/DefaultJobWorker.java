@@ -22,6 +22,7 @@ import org.camunda4j.sdk.AsyncJobHandler;
 import org.camunda4j.sdk.CamundaApiException;
 import org.camunda4j.sdk.CamundaTransportException;
 import org.camunda4j.sdk.ExecutionStrategy;
+import org.camunda4j.sdk.JobCompletionRequest;
 import org.camunda4j.sdk.JobHandler;
 import org.camunda4j.sdk.JobWorker;
 import org.camunda4j.sdk.ProcessJobHandler;
@@ -67,6 +68,8 @@ public final class DefaultJobWorker implements JobWorker {
   private static final Logger JOB_LOG = LoggerFactory.getLogger("org.camunda4j.sdk.job");
   private static final JavaType ACTIVATED_JOBS = Json.mapper().constructType(Wire.ActivatedJobs.class);
   private static final JavaType TOPOLOGY = Json.mapper().constructType(Topology.class);
+  /** What most completions send (a handler that returned nothing), encoded once instead of once per job. */
+  private static final byte[] EMPTY_COMPLETION = Json.write(JobCompletionRequest.empty());
   static final Duration DEFAULT_GRACE = Duration.ofSeconds(10);
   private static final Duration INSTANT_EMPTY_ANSWER = Duration.ofMillis(50);
   private static final Duration EMPTY_POLL_PAUSE = Duration.ofMillis(100);
@@ -502,8 +505,7 @@ public final class DefaultJobWorker implements JobWorker {
         run.log().warn("Job {} was not run: its lock ran out before the handler could start", key);
         yield CompletableFuture.completedFuture(null);
       }
-      case Ack.Complete complete -> send(run, ack, "completion",
-          Call.json("POST", "/jobs/" + key + "/completion", complete.body(), null, RetryMode.NONE), stats.completed);
+      case Ack.Complete complete -> send(run, ack, "completion", completion(key, complete.body()), stats.completed);
       case Ack.Fail fail -> send(run, ack, "failure",
           Call.json("POST", "/jobs/" + key + "/failure", fail.body(), null, RetryMode.NONE), stats.failed);
       case Ack.ThrowError error -> send(run, ack, "BPMN error",
@@ -514,6 +516,13 @@ public final class DefaultJobWorker implements JobWorker {
   }
 
   /** Sends an outcome naming the cluster that handed out the job, which another cluster refuses (412). */
+  private static Call completion(long key, Object body) {
+    String path = "/jobs/" + key + "/completion";
+    return JobCompletionRequest.empty().equals(body)
+        ? new Call("POST", path, EMPTY_COMPLETION, "application/json", null, RetryMode.NONE, false, HttpTransport.DEFAULT_TIMEOUT)
+        : Call.json("POST", path, body, null, RetryMode.NONE);
+  }
+
   private CompletableFuture<Void> send(JobRun run, Ack ack, String what, Call call, LongAdder onSuccess) {
     CompletableFuture<Void> done = new CompletableFuture<>();
     new AckAttempt(run, ack, what, call.withHeader(ClusterIdentity.HEADER, run.clusterId()), onSuccess, done).run(1, false);
