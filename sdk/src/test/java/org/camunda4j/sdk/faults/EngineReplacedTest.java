@@ -156,6 +156,47 @@ class EngineReplacedTest {
     }
   }
 
+  /**
+   * A worker renews the lock of a job whose handler still runs. Once another engine answers at the
+   * address, the renewal names the cluster that handed the job out, so the new engine refuses it
+   * (412) instead of looking up a job it never had, and the worker stops renewing that job.
+   */
+  @Test
+  void aLockRenewalReachingTheNewEngineIsRefusedOnceAndNotRepeated() throws Exception {
+    EngineConfig samePort = EngineConfig.builder().port(freePort()).build();
+    engine = Engine.start(samePort);
+    client = CamundaClient.builder().environment(Map.of())
+        .configuration(Map.of("CAMUNDA_REST_ADDRESS", engine.restAddress().toString())).build();
+    client.deployResourcesFromClasspath("bpmn/work.bpmn");
+    Map<Integer, AtomicInteger> renewals = new ConcurrentHashMap<>();
+    try (FaultProxy proxy = new FaultProxy(engine.restAddress());
+        CamundaClient behindProxy = CamundaClient.builder().environment(Map.of())
+            .configuration(Map.of("CAMUNDA_REST_ADDRESS", proxy.address().toString())).build()) {
+      proxy.onAnswer((path, status) -> {
+        if (path.matches(".*/jobs/\\d+")) {
+          renewals.computeIfAbsent(status, s -> new AtomicInteger()).incrementAndGet();
+        }
+      });
+      JobWorker worker = behindProxy.createJobWorker(
+          WorkerConfig.of("work").withJobTimeout(Duration.ofMillis(1200)).withMaxConcurrentJobs(1).withAutoExtendLock()
+              .withRequestTimeout(Duration.ofSeconds(1)),
+          ExecutionStrategy.VIRTUAL, job -> handle(job.jobKey()));
+      workers.add(worker);
+      createInstances(1);
+      Await.until("the old engine's lock renewed", Duration.ofSeconds(30),
+          () -> renewals.getOrDefault(204, new AtomicInteger()).get() > 0);
+
+      engine.close();
+      engine = Engine.start(samePort);
+      Await.until("a renewal refused by the new engine", Duration.ofSeconds(30),
+          () -> renewals.getOrDefault(412, new AtomicInteger()).get() > 0);
+      Thread.sleep(3_000); // more than two renewal periods of the 1.2 s lock: none may follow the refusal
+
+      assertThat(renewals.get(412).get()).as("renewals the new engine refused as another cluster's").isEqualTo(1);
+      assertThat(renewals.getOrDefault(404, new AtomicInteger()).get()).as("renewals the new engine looked up").isZero();
+    }
+  }
+
   private void startWorkers() {
     WorkerConfig config = WorkerConfig.of("work").withJobTimeout(Duration.ofSeconds(30)).withMaxConcurrentJobs(2)
         .withRequestTimeout(Duration.ofSeconds(2));

@@ -739,7 +739,9 @@ public final class DefaultJobWorker implements JobWorker {
     long key = run.job().jobKey();
     long requestedAt = System.nanoTime();
     Wire.UpdateJob body = new Wire.UpdateJob(new Wire.UpdateJob.Changeset(null, settings.jobTimeout().toMillis()));
-    transport.send(Call.json("PATCH", "/jobs/" + key, body, null, RetryMode.IDEMPOTENT)).whenComplete((v, error) -> {
+    // names the cluster that handed the job out, like every outcome: an engine that replaced it refuses (412)
+    Call renewal = Call.json("PATCH", "/jobs/" + key, body, null, RetryMode.IDEMPOTENT).withHeader(ClusterIdentity.HEADER, run.clusterId());
+    transport.send(renewal).whenComplete((v, error) -> {
       if (error == null) {
         run.extendLease(requestedAt + settings.jobTimeout().toNanos());
         stats.lockExtensions.increment();
@@ -748,7 +750,7 @@ public final class DefaultJobWorker implements JobWorker {
         return;
       }
       Throwable cause = OutcomeMapper.unwrap(error);
-      if (cause instanceof CamundaApiException api && (api.isNotFound() || api.isConflict())) {
+      if (cause instanceof CamundaApiException api && (api.isNotFound() || api.isConflict() || api.status() == PRECONDITION_FAILED)) {
         run.log().warn("Job {}: its lock can no longer be renewed ({}); the handler's outcome may be rejected", key,
             api.getMessage());
         return;
