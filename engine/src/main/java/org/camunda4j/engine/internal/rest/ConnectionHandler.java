@@ -17,6 +17,7 @@ import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.QueryStringDecoder;
 import java.util.ArrayDeque;
+import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -90,7 +91,20 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
 
   private static Pending receive(FullHttpRequest http) {
     // The headers outlive the released message: only its content buffer is pooled, and that is copied.
-    IncomingRequest request = incoming(http.method().name(), http.uri(), http.headers(), http.content());
+    IncomingRequest request;
+    try {
+      request = incoming(http.method().name(), http.uri(), http.headers(), http.content());
+    } catch (IllegalArgumentException badEscape) { // Netty's decoder on a '%' not followed by two hex digits
+      String rawPath = http.uri().contains("?") ? http.uri().substring(0, http.uri().indexOf('?')) : http.uri();
+      request = new IncomingRequest(
+          http.method().name(), http.uri(), rawPath, rawPath, http.headers(), Map.of(), ByteBufUtil.getBytes(http.content()));
+      return new Pending(
+          request,
+          HttpUtil.isKeepAlive(http),
+          ApiException.invalidArgument(
+              "The request path or query is not valid percent-encoding (" + badEscape.getMessage()
+                  + "); write a literal '%' as %25."));
+    }
     if (http.decoderResult().isFailure()) {
       // The codec could not parse the request line or headers: answer, then give up on the stream.
       Throwable cause = http.decoderResult().cause();

@@ -284,6 +284,21 @@ class RestServerTest {
   }
 
   @Test
+  void aPathWithAMalformedPercentEscapeIsAnInvalidArgumentOnAConnectionThatStaysOpen() throws Exception {
+    try (var connection = new RawHttpConnection(server.port())) {
+      connection.sendHead("GET /v2/items/%zz HTTP/1.1\r\nHost: localhost\r\n\r\n");
+
+      var response = connection.read();
+
+      assertThat(response.status()).isEqualTo(400);
+      assertThat(response.headers()).containsEntry("content-type", "application/problem+json");
+      assertThat(response.body()).contains("\"title\":\"INVALID_ARGUMENT\"", "percent");
+      connection.sendHead("GET /v2/echo HTTP/1.1\r\nHost: localhost\r\n\r\n");
+      assertThat(connection.read().status()).as("the next request on the same connection").isEqualTo(200);
+    }
+  }
+
+  @Test
   void aMalformedRequestHeadIsAnInvalidArgumentAndEndsTheConnection() throws Exception {
     try (var connection = new RawHttpConnection(server.port())) {
       connection.sendHead("GET /v2/echo HTTP/1.1\r\nHost: localhost\r\nX-Huge: " + "h".repeat(20_000) + "\r\n\r\n");
