@@ -95,7 +95,8 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
     try {
       request = incoming(http.method().name(), http.uri(), http.headers(), http.content());
     } catch (IllegalArgumentException badEscape) { // Netty's decoder on a '%' not followed by two hex digits
-      String rawPath = http.uri().contains("?") ? http.uri().substring(0, http.uri().indexOf('?')) : http.uri();
+      int query = http.uri().indexOf('?');
+      String rawPath = query < 0 ? http.uri() : http.uri().substring(0, query);
       request = new IncomingRequest(
           http.method().name(), http.uri(), rawPath, rawPath, http.headers(), Map.of(), ByteBufUtil.getBytes(http.content()));
       return new Pending(

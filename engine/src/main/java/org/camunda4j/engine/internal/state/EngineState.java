@@ -62,11 +62,11 @@ public final class EngineState implements java.io.Serializable {
    * process instance, so that removing an instance visits only its own. Derived from the maps above:
    * transient, so not in snapshots, and rebuilt by reindex() after one is read.
    */
-  transient KeysByInstance jobKeysByInstance = new KeysByInstance();
-  transient KeysByInstance variableKeysByInstance = new KeysByInstance();
-  transient KeysByInstance incidentKeysByInstance = new KeysByInstance();
-  transient KeysByInstance userTaskKeysByInstance = new KeysByInstance();
-  transient KeysByInstance subscriptionRecordKeysByInstance = new KeysByInstance();
+  final transient KeysByInstance jobKeysByInstance = new KeysByInstance();
+  final transient KeysByInstance variableKeysByInstance = new KeysByInstance();
+  final transient KeysByInstance incidentKeysByInstance = new KeysByInstance();
+  final transient KeysByInstance userTaskKeysByInstance = new KeysByInstance();
+  final transient KeysByInstance subscriptionRecordKeysByInstance = new KeysByInstance();
 
   final Map<Long, BatchOperation> batchOperations = new LinkedHashMap<>();
 
@@ -183,13 +183,17 @@ public final class EngineState implements java.io.Serializable {
     this.keyCursor = lastKey;
   }
 
+  private void clearIndexes() {
+    jobKeysByInstance.clear();
+    variableKeysByInstance.clear();
+    incidentKeysByInstance.clear();
+    userTaskKeysByInstance.clear();
+    subscriptionRecordKeysByInstance.clear();
+  }
+
   /** Builds the per-instance key indexes again from the maps they index: after a snapshot was read, which holds no index. */
   public void reindex() {
-    jobKeysByInstance = new KeysByInstance();
-    variableKeysByInstance = new KeysByInstance();
-    incidentKeysByInstance = new KeysByInstance();
-    userTaskKeysByInstance = new KeysByInstance();
-    subscriptionRecordKeysByInstance = new KeysByInstance();
+    clearIndexes();
     jobs.values().forEach(job -> jobKeysByInstance.add(job.processInstanceKey(), job.key()));
     variablesByKey.values().forEach(variable -> variableKeysByInstance.add(variable.processInstanceKey(), variable.key()));
     incidents.values().forEach(incident -> incidentKeysByInstance.add(incident.processInstanceKey(), incident.key()));
@@ -233,11 +237,7 @@ public final class EngineState implements java.io.Serializable {
     waitOwners.clear();
     messageSubscriptions.clear();
     messageSubscriptionRecords.clear();
-    jobKeysByInstance.clear();
-    variableKeysByInstance.clear();
-    incidentKeysByInstance.clear();
-    userTaskKeysByInstance.clear();
-    subscriptionRecordKeysByInstance.clear();
+    clearIndexes();
     signalSubscriptions.clear();
     timers.clear();
     timerDueDates.clear();

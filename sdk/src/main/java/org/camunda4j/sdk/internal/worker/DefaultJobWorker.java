@@ -69,7 +69,8 @@ public final class DefaultJobWorker implements JobWorker {
   private static final JavaType ACTIVATED_JOBS = Json.mapper().constructType(Wire.ActivatedJobs.class);
   private static final JavaType TOPOLOGY = Json.mapper().constructType(Topology.class);
   /** What most completions send (a handler that returned nothing), encoded once instead of once per job. */
-  private static final byte[] EMPTY_COMPLETION = Json.write(JobCompletionRequest.empty());
+  private static final JobCompletionRequest NOTHING_TO_SEND = JobCompletionRequest.empty();
+  private static final byte[] EMPTY_COMPLETION = Json.write(NOTHING_TO_SEND);
   static final Duration DEFAULT_GRACE = Duration.ofSeconds(10);
   private static final Duration INSTANT_EMPTY_ANSWER = Duration.ofMillis(50);
   private static final Duration EMPTY_POLL_PAUSE = Duration.ofMillis(100);
@@ -518,7 +519,7 @@ public final class DefaultJobWorker implements JobWorker {
   /** Sends an outcome naming the cluster that handed out the job, which another cluster refuses (412). */
   private static Call completion(long key, Object body) {
     String path = "/jobs/" + key + "/completion";
-    return JobCompletionRequest.empty().equals(body)
+    return NOTHING_TO_SEND.equals(body)
         ? new Call("POST", path, EMPTY_COMPLETION, "application/json", null, RetryMode.NONE, false, HttpTransport.DEFAULT_TIMEOUT)
         : Call.json("POST", path, body, null, RetryMode.NONE);
   }
