@@ -63,10 +63,7 @@ class EngineReplacedTest {
   @Test
   void outcomesOfTheOldEnginesJobsAreNotSentToTheNewEngine() throws Exception {
     EngineConfig samePort = EngineConfig.builder().port(freePort()).build();
-    engine = Engine.start(samePort);
-    client = CamundaClient.builder().environment(Map.of())
-        .configuration(Map.of("CAMUNDA_REST_ADDRESS", engine.restAddress().toString())).build();
-    client.deployResourcesFromClasspath("bpmn/work.bpmn");
+    startFirstEngine(samePort);
     startWorkers();
     createInstances(HELD);
     Await.until("every worker holds the old engine's jobs", Duration.ofSeconds(30), () -> firstLifeJobs.size() == HELD);
@@ -101,10 +98,7 @@ class EngineReplacedTest {
   @Test
   void behindAProxyTheNewEnginesJobsCarryItsIdWithoutAFailedRequestFirst() throws Exception {
     EngineConfig samePort = EngineConfig.builder().port(freePort()).build();
-    engine = Engine.start(samePort);
-    client = CamundaClient.builder().environment(Map.of())
-        .configuration(Map.of("CAMUNDA_REST_ADDRESS", engine.restAddress().toString())).build();
-    client.deployResourcesFromClasspath("bpmn/work.bpmn");
+    startFirstEngine(samePort);
     CountDownLatch newEngineUp = new CountDownLatch(1);
     AtomicInteger activationsHeld = new AtomicInteger();
     AtomicInteger refused = new AtomicInteger();
@@ -164,10 +158,7 @@ class EngineReplacedTest {
   @Test
   void aLockRenewalReachingTheNewEngineIsRefusedOnceAndNotRepeated() throws Exception {
     EngineConfig samePort = EngineConfig.builder().port(freePort()).build();
-    engine = Engine.start(samePort);
-    client = CamundaClient.builder().environment(Map.of())
-        .configuration(Map.of("CAMUNDA_REST_ADDRESS", engine.restAddress().toString())).build();
-    client.deployResourcesFromClasspath("bpmn/work.bpmn");
+    startFirstEngine(samePort);
     Map<Integer, AtomicInteger> renewals = new ConcurrentHashMap<>();
     try (FaultProxy proxy = new FaultProxy(engine.restAddress());
         CamundaClient behindProxy = CamundaClient.builder().environment(Map.of())
@@ -195,6 +186,14 @@ class EngineReplacedTest {
       assertThat(renewals.get(412).get()).as("renewals the new engine refused as another cluster's").isEqualTo(1);
       assertThat(renewals.getOrDefault(404, new AtomicInteger()).get()).as("renewals the new engine looked up").isZero();
     }
+  }
+
+  /** The first engine, a client of its own (not behind any proxy) and the process. */
+  private void startFirstEngine(EngineConfig config) {
+    engine = Engine.start(config);
+    client = CamundaClient.builder().environment(Map.of())
+        .configuration(Map.of("CAMUNDA_REST_ADDRESS", engine.restAddress().toString())).build();
+    client.deployResourcesFromClasspath("bpmn/work.bpmn");
   }
 
   private void startWorkers() {
